@@ -1,0 +1,111 @@
+# Lectern: an offline e-learning player.
+#
+#   make            build build/lectern
+#   make run        install missing dependencies, build, start the player
+#   make test       install missing dependencies, build and run every test
+#   make fuzz       build the libFuzzer harness for the module loader (clang)
+#   make bench      measure Lectern against reference programs
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Sources are found by wildcard: src/core/*.c is the SDL-free core (a static
+# library the tests link against), src/app/*.c the SDL front end and CLI.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := 0.1.0
+
+CC      ?= cc
+PKGS    := sdl2 SDL2_ttf SDL2_image yaml-0.1 sqlite3
+CORE_PKGS := yaml-0.1 sqlite3
+
+WARN    := -Wall -Wextra -Wpedantic
+DEFS    := -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DLT_VERSION=\"$(VERSION)\" \
+           -DLT_DATADIR=\"$(PREFIX)/share/lectern\" \
+           -DLT_LOCALEDIR=\"$(PREFIX)/share/locale\"
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(CFLAGS) -Isrc/core
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcrypt -lm
+
+B := build
+CORE_SRC := $(wildcard src/core/*.c)
+APP_SRC  := $(wildcard src/app/*.c)
+CORE_OBJ := $(CORE_SRC:src/core/%.c=$(B)/core/%.o)
+APP_OBJ  := $(APP_SRC:src/app/%.c=$(B)/app/%.o)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/asan/tests/%)
+
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all run test deps deps-test unit asan fuzz bench install uninstall clean
+
+all: $(B)/lectern
+
+deps:
+	@sh scripts/install-deps.sh run
+
+deps-test:
+	@sh scripts/install-deps.sh test
+
+$(B)/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null) -c $< -o $@
+
+$(B)/app/%.o: src/app/%.c $(wildcard src/core/*.h src/app/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/app $(PKG_CFLAGS) -c $< -o $@
+
+$(B)/liblectern-core.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/lectern: $(APP_OBJ) $(B)/liblectern-core.a
+	$(CC) $(CFLAGS) -o $@ $(APP_OBJ) $(B)/liblectern-core.a $(PKG_LIBS) $(CORE_LIBS)
+
+# ---------------------------------------------------------------- tests
+$(B)/tests/%: tests/unit/%.c $(B)/liblectern-core.a tests/unit/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(shell pkg-config --cflags $(CORE_PKGS) cmocka) \
+		-DLT_SRCDIR=\"$(CURDIR)\" $< -o $@ $(B)/liblectern-core.a \
+		$(shell pkg-config --libs cmocka) $(CORE_LIBS)
+
+# the same unit tests, core included, under ASan + UBSan
+$(B)/asan/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN) $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null) -c $< -o $@
+
+$(B)/asan/liblectern-core.a: $(CORE_SRC:src/core/%.c=$(B)/asan/core/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/asan/tests/%: tests/unit/%.c $(B)/asan/liblectern-core.a tests/unit/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit $(shell pkg-config --cflags $(CORE_PKGS) cmocka) \
+		-DLT_SRCDIR=\"$(CURDIR)\" $< -o $@ $(B)/asan/liblectern-core.a \
+		$(shell pkg-config --libs cmocka) $(CORE_LIBS)
+
+unit: $(TESTS)
+asan: $(ASAN_TESTS)
+
+# libFuzzer harness for the loader (needs clang)
+FUZZ_SRC := $(filter-out src/core/store.c,$(CORE_SRC))
+$(B)/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(CORE_SRC) $(wildcard src/core/*.h)
+	@mkdir -p $(@D)
+	clang -std=c11 -g -O1 $(DEFS) -Isrc/core -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(shell pkg-config --cflags $(CORE_PKGS)) \
+		tests/fuzz/fuzz_loader.c $(CORE_SRC) -o $@ $(CORE_LIBS)
+
+fuzz: deps-test $(B)/fuzz/fuzz_loader
+
+test: deps-test
+	@$(MAKE) --no-print-directory all unit asan $(B)/fuzz/fuzz_loader
+	@sh tests/run.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(B)/lectern --modules modules
+
+clean:
+	rm -rf $(B)

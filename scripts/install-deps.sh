@@ -1,0 +1,53 @@
+#!/bin/sh
+# install-deps.sh: make sure every Debian package Lectern needs to build,
+# run and test is present. `make run` and `make test` call this first, so a
+# fresh Debian machine needs nothing but those two commands.
+#
+# usage: scripts/install-deps.sh [run|test]
+#   run   packages to build and start the player
+#   test  those plus the test tools (cmocka, clang for the fuzzer, Xvfb, ...)
+#
+# When a package is missing it installs it with apt-get (as root, or through
+# sudo without a password). Otherwise it prints the exact command to run and
+# exits 1. It never touches the network when everything is installed.
+set -eu
+
+want=${1:-run}
+
+run_pkgs="make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+libyaml-dev libsqlite3-dev gettext fonts-dejavu-core fonts-noto-core"
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev xvfb xdotool imagemagick
+librsvg2-bin sqlite3 nodejs"
+
+pkgs=$run_pkgs
+[ "$want" = test ] && pkgs="$run_pkgs $test_pkgs"
+
+missing=""
+for p in $pkgs; do
+	# nodejs may come from another repository; an installed node is enough.
+	if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; then
+		continue
+	fi
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "lectern: installing missing packages:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo -n"
+else
+	echo "lectern: these Debian packages are needed:$missing" >&2
+	echo "lectern: run this once, then try again:" >&2
+	echo "    sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq || true
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >&2

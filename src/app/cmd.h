@@ -1,0 +1,14 @@
+/* cmd.h: the subcommands of the lectern program. Each takes the arguments
+ * after its name (argv[0] is the command name) and returns the exit status.
+ * main.c dispatches; each command lives in its own cmd_*.c file. */
+#ifndef LT_CMD_H
+#define LT_CMD_H
+
+int cmd_play(int argc, char **argv);     /* the player (no subcommand) */
+int cmd_check(int argc, char **argv);    /* lectern check PATH... */
+int cmd_render(int argc, char **argv);   /* lectern render MODULE ... */
+int cmd_export(int argc, char **argv);   /* lectern export --xapi|--csv FILE */
+int cmd_progress(int argc, char **argv); /* lectern progress */
+int cmd_set_pin(int argc, char **argv);  /* lectern set-pin */
+
+#endif

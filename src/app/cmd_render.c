@@ -1,0 +1,12 @@
+/* cmd_render.c: not written yet (owned by the issue that introduces it). */
+#include <stdio.h>
+
+#include "cmd.h"
+
+int
+cmd_render(int argc, char **argv)
+{
+	(void)argc;
+	fprintf(stderr, "lectern: %s: not implemented yet\n", argv[0]);
+	return 2;
+}
