@@ -22,6 +22,15 @@ librsvg2-bin sqlite3 nodejs"
 pkgs=$run_pkgs
 [ "$want" = test ] && pkgs="$run_pkgs $test_pkgs"
 
+# the JavaScript validators the tests use (xAPI, JSON Schema), pinned in
+# tests/node/package-lock.json, from the npm registry.
+node_tools() {
+	[ "$want" = test ] || return 0
+	[ -d tests/node/node_modules/xapi-validation ] && [ -d tests/node/node_modules/ajv ] && return 0
+	echo "lectern: installing the test validators (npm ci in tests/node)" >&2
+	(cd tests/node && npm ci --no-audit --no-fund --loglevel=error >&2)
+}
+
 missing=""
 for p in $pkgs; do
 	# nodejs may come from another repository; an installed node is enough.
@@ -33,7 +42,10 @@ for p in $pkgs; do
 	fi
 done
 
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+	node_tools
+	exit 0
+fi
 
 echo "lectern: installing missing packages:$missing" >&2
 if [ "$(id -u)" = 0 ]; then
@@ -51,3 +63,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq || true
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing >&2
+node_tools
