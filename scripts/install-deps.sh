@@ -34,7 +34,9 @@ node_tools() {
 missing=""
 for p in $pkgs; do
 	# nodejs may come from another repository; an installed node is enough.
-	if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; then
+	if [ "$p" = nodejs ]; then
+		command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && continue
+		missing="$missing nodejs npm"
 		continue
 	fi
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
