@@ -1,0 +1,306 @@
+/* test_grade.c: judging every question type, malformed responses, the
+ * correct-response patterns, and Unicode-aware short answer comparison. The
+ * questions are built by hand: a mod_slide is plain data. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "grade.h"
+
+static mod_choice three_choices[3] = {
+	{ .text = "Accept the gift" },
+	{ .text = "Decline politely and report it", .correct = 1 },
+	{ .text = "Ask a colleague" },
+};
+
+static mod_choice multi_choices[4] = {
+	{ .text = "a", .correct = 1 },
+	{ .text = "b" },
+	{ .text = "c", .correct = 1 },
+	{ .text = "d" },
+};
+
+static const char *order_items[3] = { "first", "second", "third" };
+static const char *left[3] = { "L0", "L1", "L2" };
+static const char *right[3] = { "R0", "R1", "R2" };
+static const char *accepted[3] = { "Conflict of interest", "Interessenkonflikt",
+                                   "Σύγκρουση συμφερόντων" };
+
+static mod_slide
+q_single(void)
+{
+	mod_slide q = { .id = "q1", .qtype = Q_SINGLE, .points = 1, .attempts = 1,
+	                .choices = three_choices, .nchoices = 3 };
+	return q;
+}
+
+static void
+test_single(void **state)
+{
+	mod_slide q = q_single();
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(grade_judge(&q, "1"), 1);
+	assert_int_equal(grade_judge(&q, "0"), 0);
+	assert_int_equal(grade_judge(&q, "2"), 0);
+	assert_int_equal(grade_points(&q, "1"), 1);
+	assert_int_equal(grade_points(&q, "2"), 0);
+	/* malformed */
+	assert_int_equal(grade_judge(&q, "3"), -1);       /* out of range */
+	assert_int_equal(grade_judge(&q, ""), -1);        /* nothing chosen */
+	assert_int_equal(grade_judge(&q, "0[,]1"), -1);   /* two for single */
+	assert_int_equal(grade_judge(&q, "01"), -1);      /* leading zero */
+	assert_int_equal(grade_judge(&q, " 1"), -1);
+	assert_int_equal(grade_judge(&q, "-1"), -1);
+	assert_int_equal(grade_judge(&q, "1x"), -1);
+	assert_int_equal(grade_judge(&q, "99999999999999999999"), -1);
+	assert_int_equal(grade_judge(&q, NULL), -1);
+	assert_int_equal(grade_points(&q, "garbage"), 0);
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "1");
+	assert_string_equal(grade_interaction_type(Q_SINGLE), "choice");
+}
+
+static void
+test_decision(void **state)
+{
+	mod_slide q = q_single();
+	char buf[64];
+
+	(void)state;
+	q.qtype = Q_DECISION;
+	assert_int_equal(grade_judge(&q, "1"), 1);
+	assert_int_equal(grade_judge(&q, "0"), 0);
+	assert_int_equal(grade_judge(&q, "1[,]2"), -1);
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "1");
+	assert_string_equal(grade_interaction_type(Q_DECISION), "choice");
+}
+
+static void
+test_multiple(void **state)
+{
+	mod_slide q = { .id = "q2", .qtype = Q_MULTIPLE, .points = 2,
+	                .choices = multi_choices, .nchoices = 4 };
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(grade_judge(&q, "0[,]2"), 1);
+	assert_int_equal(grade_points(&q, "0[,]2"), 2);
+	assert_int_equal(grade_judge(&q, "0"), 0);            /* too few */
+	assert_int_equal(grade_judge(&q, "0[,]1[,]2"), 0);    /* too many */
+	assert_int_equal(grade_judge(&q, ""), 0);             /* none chosen */
+	assert_int_equal(grade_judge(&q, "2[,]0"), -1);       /* not ascending */
+	assert_int_equal(grade_judge(&q, "0[,]0[,]2"), -1);   /* duplicate */
+	assert_int_equal(grade_judge(&q, "0[,]4"), -1);       /* out of range */
+	assert_int_equal(grade_judge(&q, "0,2"), -1);         /* wrong separator */
+	assert_int_equal(grade_judge(&q, "0[,]"), -1);        /* dangling */
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "0[,]2");
+}
+
+static void
+test_true_false(void **state)
+{
+	mod_slide q = { .id = "tf", .qtype = Q_TRUE_FALSE, .points = 1, .answer = 0 };
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(grade_judge(&q, "false"), 1);
+	assert_int_equal(grade_judge(&q, "true"), 0);
+	assert_int_equal(grade_judge(&q, "False"), -1);
+	assert_int_equal(grade_judge(&q, "0"), -1);
+	assert_int_equal(grade_judge(&q, ""), -1);
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "false");
+	q.answer = 1;
+	assert_int_equal(grade_judge(&q, "true"), 1);
+	assert_int_equal(grade_judge(&q, "false"), 0);
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "true");
+	assert_string_equal(grade_interaction_type(Q_TRUE_FALSE), "true-false");
+}
+
+static void
+test_order(void **state)
+{
+	mod_slide q = { .id = "ord", .qtype = Q_ORDER, .points = 1,
+	                .items = order_items, .nitems = 3 };
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(grade_judge(&q, "0[,]1[,]2"), 1);
+	assert_int_equal(grade_judge(&q, "1[,]0[,]2"), 0);
+	assert_int_equal(grade_judge(&q, "2[,]1[,]0"), 0);
+	assert_int_equal(grade_judge(&q, "0[,]1"), -1);          /* item missing */
+	assert_int_equal(grade_judge(&q, "0[,]1[,]1"), -1);      /* repeated */
+	assert_int_equal(grade_judge(&q, "0[,]1[,]3"), -1);      /* no such item */
+	assert_int_equal(grade_judge(&q, "0[,]1[,]2[,]0"), -1);
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "0[,]1[,]2");
+	assert_string_equal(grade_interaction_type(Q_ORDER), "sequencing");
+}
+
+static void
+test_match(void **state)
+{
+	mod_slide q = { .id = "m", .qtype = Q_MATCH, .points = 3, .left = left,
+	                .right = right, .npairs = 3 };
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(grade_judge(&q, "0[.]0[,]1[.]1[,]2[.]2"), 1);
+	assert_int_equal(grade_points(&q, "0[.]0[,]1[.]1[,]2[.]2"), 3);
+	assert_int_equal(grade_judge(&q, "0[.]1[,]1[.]0[,]2[.]2"), 0);
+	assert_int_equal(grade_judge(&q, "0[.]0[,]1[.]1"), 0);   /* one unpaired */
+	assert_int_equal(grade_judge(&q, ""), 0);
+	assert_int_equal(grade_judge(&q, "1[.]1[,]0[.]0"), -1);  /* not in left order */
+	assert_int_equal(grade_judge(&q, "0[.]3"), -1);          /* no such right */
+	assert_int_equal(grade_judge(&q, "0[.]"), -1);
+	assert_int_equal(grade_judge(&q, "0[,]1"), -1);          /* not pairs */
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf),
+	                    "0[.]0[,]1[.]1[,]2[.]2");
+	assert_string_equal(grade_interaction_type(Q_MATCH), "matching");
+}
+
+static void
+test_short(void **state)
+{
+	mod_slide q = { .id = "s", .qtype = Q_SHORT, .points = 1, .accept = accepted,
+	                .naccept = 3 };
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(grade_judge(&q, "conflict of interest"), 1);
+	assert_int_equal(grade_judge(&q, "  CONFLICT   OF\tINTEREST \n"), 1);
+	assert_int_equal(grade_judge(&q, "INTERESSENKONFLIKT"), 1);
+	assert_int_equal(grade_judge(&q, "ΣΎΓΚΡΟΥΣΗ ΣΥΜΦΕΡΌΝΤΩΝ"), 1);
+	assert_int_equal(grade_judge(&q, "conflict"), 0);
+	assert_int_equal(grade_judge(&q, ""), 0);
+	assert_int_equal(grade_judge(&q, "conflict of interests"), 0);
+	assert_int_equal(grade_judge(&q, "bad \xC3 utf-8"), -1);
+	assert_int_equal(grade_judge(&q, "\xC0\xAF"), -1);          /* overlong */
+	assert_int_equal(grade_judge(&q, "\xED\xA0\x80"), -1);      /* surrogate */
+	assert_string_equal(grade_correct_response(&q, buf, sizeof buf),
+	                    "Conflict of interest");
+	assert_string_equal(grade_interaction_type(Q_SHORT), "fill-in");
+}
+
+static void
+test_fold_latin(void **state)
+{
+	(void)state;
+	assert_true(grade_short_equal("ÉCOLE", "école"));
+	assert_true(grade_short_equal("ÀÉÎÕÜ ÇÑ ÅÆØ", "àéîõü çñ åæø"));
+	assert_true(grade_short_equal("ŁÓDŹ", "łódź"));          /* Polish */
+	assert_true(grade_short_equal("ČEŠTINA ŘÍZENÍ", "čeština řízení"));
+	assert_true(grade_short_equal("ŐRSÉG ŰRLAP", "őrség űrlap")); /* Hungarian */
+	assert_true(grade_short_equal("ȘTIINȚĂ", "știință"));   /* Romanian comma below */
+	assert_true(grade_short_equal("STRASSE", "Straße"));       /* ß folds to ss */
+	assert_true(grade_short_equal("GROẞ", "groß"));
+	assert_true(grade_short_equal("ŸVES", "ÿves"));
+	assert_true(grade_short_equal("TIẾNG VIỆT", "tiếng việt"));
+	assert_true(grade_short_equal("İSTANBUL", "istanbul"));
+	/* diacritics are kept: a different letter is a different answer */
+	assert_false(grade_short_equal("resume", "résumé"));
+	assert_false(grade_short_equal("łódź", "lodz"));
+	/* dotless ı is its own letter */
+	assert_false(grade_short_equal("ı", "i"));
+}
+
+static void
+test_fold_greek_cyrillic(void **state)
+{
+	(void)state;
+	assert_true(grade_short_equal("ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ",
+	                              "αβγδεζηθικλμνξοπρστυφχψω"));
+	assert_true(grade_short_equal("ΆΈΉΊΌΎΏ", "άέήίόύώ"));
+	assert_true(grade_short_equal("ΟΔΟΣ", "οδος"));
+	assert_true(grade_short_equal("ΟΔΟΣ", "οδοσ"));
+	assert_true(grade_short_equal("ΟΔΟΣ", "οδος")); /* final sigma ς */
+	assert_true(grade_short_equal("ΑΣΦΑΛΕΙΑ", "ασφαλεια"));
+	assert_true(grade_short_equal("ΪΫ", "ϊϋ"));
+	assert_true(grade_short_equal("ТАМОЖНЯ", "таможня"));
+	assert_true(grade_short_equal("АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+	                              "абвгдежзийклмнопрстуфхцчшщъыьэюя"));
+	assert_true(grade_short_equal("ЁЖИК ЇЖАК ЄВРОПА ЎЛАДЗІМІР ЂЕЋЏ",
+	                              "ёжик їжак європа ўладзімір ђећџ"));
+	assert_true(grade_short_equal("ҐАНОК ӘЛЕМ ҚАЗАҚ", "ґанок әлем қазақ"));
+	assert_false(grade_short_equal("таможня", "таможни"));
+	/* Latin A and Cyrillic А look alike but are different letters */
+	assert_false(grade_short_equal("A", "А"));
+}
+
+static void
+test_fold_space(void **state)
+{
+	char *f;
+
+	(void)state;
+	f = grade_fold("\t  Customs\xC2\xA0\xC2\xA0 Officer \r\n");
+	assert_non_null(f);
+	assert_string_equal(f, "customs officer");
+	free(f);
+	f = grade_fold("   ");
+	assert_string_equal(f, "");
+	free(f);
+	assert_null(grade_fold("\xFF"));
+	assert_null(grade_fold(NULL));
+	assert_true(grade_short_equal("", "  "));
+	/* emoji and other scripts pass through unchanged */
+	assert_true(grade_short_equal("ok 👍", "OK 👍"));
+	assert_true(grade_short_equal("税関", "税関"));
+}
+
+static void
+test_parse_format(void **state)
+{
+	int idx[8], l[8], r[8];
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(grade_parse_indices("3[,]0[,]12", idx, 8), 3);
+	assert_int_equal(idx[0], 3);
+	assert_int_equal(idx[2], 12);
+	assert_int_equal(grade_parse_indices("", idx, 8), 0);
+	assert_string_equal(grade_format_indices(idx, 2, buf, sizeof buf), "3[,]0");
+	assert_int_equal(grade_parse_indices("0[,]1[,]2", idx, 2), -1); /* too many */
+	assert_int_equal(grade_parse_pairs("0[.]2[,]1[.]0", l, r, 8), 2);
+	assert_int_equal(l[1], 1);
+	assert_int_equal(r[0], 2);
+	assert_string_equal(grade_format_pairs(l, r, 2, buf, sizeof buf),
+	                    "0[.]2[,]1[.]0");
+	assert_int_equal(grade_parse_pairs("0[.]2[.]1", l, r, 8), -1);
+	/* truncation never overflows */
+	assert_int_equal(grade_parse_indices("3[,]0", idx, 8), 2);
+	assert_string_equal(grade_format_indices(idx, 2, buf, 4), "3[,");
+	assert_null(grade_interaction_type(Q_NONE));
+}
+
+static void
+test_not_a_question(void **state)
+{
+	mod_slide s = { .id = "intro", .qtype = Q_NONE };
+	char buf[8];
+
+	(void)state;
+	assert_int_equal(grade_judge(&s, "0"), -1);
+	assert_int_equal(grade_points(&s, "0"), 0);
+	assert_string_equal(grade_correct_response(&s, buf, sizeof buf), "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_single),
+		cmocka_unit_test(test_decision),
+		cmocka_unit_test(test_multiple),
+		cmocka_unit_test(test_true_false),
+		cmocka_unit_test(test_order),
+		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_short),
+		cmocka_unit_test(test_fold_latin),
+		cmocka_unit_test(test_fold_greek_cyrillic),
+		cmocka_unit_test(test_fold_space),
+		cmocka_unit_test(test_parse_format),
+		cmocka_unit_test(test_not_a_question),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
