@@ -96,11 +96,19 @@ typedef struct {
 	int nav_free;           /* navigation: free (1) or linear (0) */
 	mod_slide *slides;
 	int nslides;
+	int *id_index;          /* hash of slide ids: slide index + 1, 0 = empty */
+	int id_index_size;      /* a power of 2; 0 until mod_index_ids ran */
 	arena mem;              /* owns everything above */
 } mod_module;
 
-/* index of the slide with this id, or -1. */
+/* index of the slide with this id, or -1 (a hash lookup once the loader
+ * has indexed the ids, else a scan). */
 int mod_find_slide(const mod_module *m, const char *id);
+/* index every slide id for mod_find_slide (slides must not change after).
+ * When an id repeats, the earlier slide keeps it and on_dup (may be NULL) is
+ * told both indices. Linear time. */
+void mod_index_ids(mod_module *m, void (*on_dup)(void *ctx, int i, int earlier),
+                   void *ctx);
 /* index of the slide that follows i on the default path (resolving next:),
  * or NEXT_END. For a decision this is the path before the learner chooses. */
 int mod_next_index(const mod_module *m, int i);
@@ -109,6 +117,8 @@ const char *mod_section_of(const mod_module *m, int i);
 /* 1 when the slide is a question worth points. */
 int mod_is_graded(const mod_slide *s);
 const char *mod_qtype_name(int qtype); /* "single", ... */
+/* free the module's arena. A module from the loader lives in its own arena,
+ * so this frees it entirely; a hand-built one (tests) just loses its arena. */
 void mod_free(mod_module *m);
 
 #endif
