@@ -31,7 +31,8 @@
 #include "util.h"
 
 struct yt_doc {
-	arena mem;         /* every node and string */
+	arena own;         /* every node and string, unless the caller gave */
+	arena *mem;        /* the arena in use: &own or the caller's */
 	yt_node *root;     /* NULL for an empty document */
 };
 
@@ -458,6 +459,19 @@ parse(yt_reader *r)
 yt_doc *
 yt_load_buf(const char *name, const char *buf, size_t len, diag_list *dl)
 {
+	return yt_load_buf_in(name, buf, len, NULL, dl);
+}
+
+yt_doc *
+yt_load_file(const char *path, diag_list *dl)
+{
+	return yt_load_file_in(path, NULL, dl);
+}
+
+yt_doc *
+yt_load_buf_in(const char *name, const char *buf, size_t len, arena *mem,
+               diag_list *dl)
+{
 	yt_reader r;
 	yt_doc *doc;
 	size_t bad;
@@ -485,7 +499,8 @@ yt_load_buf(const char *name, const char *buf, size_t len, diag_list *dl)
 		return NULL;
 	}
 	doc = xcalloc(1, sizeof *doc);
-	r.mem = &doc->mem;
+	doc->mem = mem ? mem : &doc->own;
+	r.mem = doc->mem;
 	rc = parse(&r);
 	free(r.kids);
 	free(r.anchors);
@@ -498,7 +513,7 @@ yt_load_buf(const char *name, const char *buf, size_t len, diag_list *dl)
 }
 
 yt_doc *
-yt_load_file(const char *path, diag_list *dl)
+yt_load_file_in(const char *path, arena *mem, diag_list *dl)
 {
 	FILE *fp = fopen(path, "rb");
 	struct stat st;
@@ -540,7 +555,7 @@ yt_load_file(const char *path, diag_list *dl)
 		free(buf);
 		return NULL;
 	}
-	doc = yt_load_buf(path, buf, n, dl);
+	doc = yt_load_buf_in(path, buf, n, mem, dl);
 	free(buf);
 	return doc;
 }
@@ -556,7 +571,7 @@ yt_free(yt_doc *doc)
 {
 	if (!doc)
 		return;
-	arena_free(&doc->mem);
+	arena_free(&doc->own);
 	free(doc);
 }
 

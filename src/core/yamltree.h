@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 enum { YT_SCALAR, YT_SEQ, YT_MAP };
 
@@ -41,6 +42,12 @@ typedef struct yt_doc yt_doc;
 yt_doc *yt_load_file(const char *path, diag_list *dl);
 /* read a buffer; name is used in diagnostics. */
 yt_doc *yt_load_buf(const char *name, const char *buf, size_t len, diag_list *dl);
+/* the same, but nodes and strings go into the caller's arena, so they stay
+ * valid after yt_free (the loader points a module's strings into them
+ * instead of copying). On failure, what was allocated stays in mem. */
+yt_doc *yt_load_file_in(const char *path, arena *mem, diag_list *dl);
+yt_doc *yt_load_buf_in(const char *name, const char *buf, size_t len,
+                       arena *mem, diag_list *dl);
 const yt_node *yt_root(const yt_doc *doc); /* NULL for an empty document */
 void yt_free(yt_doc *doc);
 
