@@ -1,0 +1,796 @@
+/* config.c: the settings file.
+ *
+ * Reading: the file is parsed by yamltree into a tree of positioned nodes,
+ * then every key of the top-level map (and of the nested `xapi:` map) is
+ * looked up in one table that says which field it fills and what kind of
+ * value it takes. Each kind has one parser that either stores the value or
+ * adds a FILE:LINE:COLUMN diagnostic pointing at the value. The settings are
+ * built in a copy and only replace the caller's when the whole file is good,
+ * so a half-read file never leaves half-applied settings. An empty value
+ * (`theme:` or `~`) puts the built-in default back.
+ *
+ * Writing (for `lectern set-pin`): the file is edited as text, so comments
+ * and layout survive: the line holding the top-level key (and any indented
+ * lines continuing it) is replaced, or a line is appended. The new text is
+ * parsed again and must give the new value before it is written, through a
+ * temporary file renamed over the old one. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "util.h"
+#include "yamltree.h"
+
+enum { K_PATH, K_BOOL, K_PIN, K_MINUTES, K_THEME, K_SCALE, K_LANG, K_IRI };
+
+typedef struct {
+	const char *name;  /* as in the file; "xapi.x" lives in the xapi: map */
+	int kind;          /* K_* */
+	size_t off;        /* field in cfg_config */
+} cfg_key;
+
+static const cfg_key keys[] = {
+	{ "modules_dir", K_PATH, offsetof(cfg_config, modules_dir) },
+	{ "data_dir", K_PATH, offsetof(cfg_config, data_dir) },
+	{ "kiosk", K_BOOL, offsetof(cfg_config, kiosk) },
+	{ "trainer_pin_hash", K_PIN, offsetof(cfg_config, trainer_pin_hash) },
+	{ "idle_logout_minutes", K_MINUTES, offsetof(cfg_config, idle_logout_minutes) },
+	{ "theme", K_THEME, offsetof(cfg_config, theme) },
+	{ "text_scale", K_SCALE, offsetof(cfg_config, text_scale) },
+	{ "language", K_LANG, offsetof(cfg_config, language) },
+	{ "xapi.home_page", K_IRI, offsetof(cfg_config, xapi_home_page) },
+	{ "xapi.base_iri", K_IRI, offsetof(cfg_config, xapi_base_iri) },
+};
+
+static const char *const top_names[] = {
+	"modules_dir", "data_dir", "kiosk", "trainer_pin_hash",
+	"idle_logout_minutes", "theme", "text_scale", "language", "xapi", NULL
+};
+static const char *const xapi_names[] = { "home_page", "base_iri", NULL };
+static const char *const themes[] = { "light", "dark", "high-contrast", NULL };
+
+/* ---------------------------------------------------------------- paths */
+
+void
+cfg_defaults(cfg_config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->idle_logout_minutes = CFG_IDLE_DEFAULT;
+	c->text_scale = 1.0;
+}
+
+char *
+cfg_user_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+
+	/* the XDG spec says a relative $XDG_CONFIG_HOME is to be ignored */
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/lectern/config.yaml", xdg);
+	if (home && home[0])
+		return xasprintf("%s/.config/lectern/config.yaml", home);
+	return NULL;
+}
+
+char *
+cfg_default_path(void)
+{
+	char *user = cfg_user_path();
+
+	if (user && access(user, F_OK) == 0)
+		return user;
+	free(user);
+	return xstrdup("/etc/lectern/config.yaml");
+}
+
+/* ---------------------------------------------------------------- did you mean */
+
+/* edit distance, with case and '-'/'_' not counting as differences */
+static int
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int row[64], prev, tmp, best;
+
+	if (la >= LT_NELEM(row) || lb >= LT_NELEM(row))
+		return INT_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			int ca = tolower((unsigned char)a[i - 1]);
+			int cb = tolower((unsigned char)b[j - 1]);
+
+			ca = ca == '-' ? '_' : ca;
+			cb = cb == '-' ? '_' : cb;
+			best = prev + (ca != cb);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+cfg_closest(const char *word, const char *const *names)
+{
+	const char *best = NULL;
+	int bestd = INT_MAX, limit, d;
+	size_t len = strlen(word);
+
+	/* short words get fewer edits, or everything would match "kiosk" */
+	limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+	for (; *names; names++) {
+		d = distance(word, *names);
+		if (d < bestd) {
+			bestd = d;
+			best = *names;
+		}
+	}
+	return best && bestd <= limit ? best : NULL;
+}
+
+/* ---------------------------------------------------------------- values */
+
+typedef struct {
+	const char *file;  /* for diagnostics */
+	diag_list *dl;
+	int errors;
+} cfg_ctx;
+
+static void bad(cfg_ctx *x, const yt_node *n, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void
+bad(cfg_ctx *x, const yt_node *n, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_add(x->dl, DIAG_ERROR, x->file, n->line, n->col, "%s", msg);
+	x->errors++;
+}
+
+static int
+is_null(const yt_node *v)
+{
+	return v->type == YT_SCALAR && v->plain &&
+	       (v->len == 0 || strcmp(v->str, "~") == 0 || strcmp(v->str, "null") == 0 ||
+	        strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0);
+}
+
+static int
+parse_number(const char *s, double *out)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	if (end == s || *end || errno || !isfinite(d))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+/* a crypt(3) hash: "$id$...", in crypt's alphabet */
+static int
+looks_like_hash(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n < 8 || s[0] != '$' || !strchr(s + 1, '$'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr("./$=,-", s[i]))
+			return 0;
+	return 1;
+}
+
+/* an absolute IRI: a scheme, a colon, no spaces */
+static int
+looks_like_iri(const char *s)
+{
+	const char *p = s;
+
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	if (*p != ':' || !p[1])
+		return 0;
+	for (; *p; p++)
+		if ((unsigned char)*p <= ' ')
+			return 0;
+	return 1;
+}
+
+/* "en", "fr", "pt_BR", "ar_EG.UTF-8", "sr@latin" */
+static int
+looks_like_language(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n < 2 || n > 32 || !isalpha((unsigned char)s[0]))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr("_-.@", s[i]))
+			return 0;
+	return 1;
+}
+
+/* "~/x" is under $HOME; a relative path is relative to the config file's
+ * directory, so a config file can sit next to its modules. */
+static char *
+resolve_path(const char *file, const char *s)
+{
+	const char *home = getenv("HOME");
+	const char *slash = strrchr(file, '/');
+
+	if (s[0] == '~' && (s[1] == '/' || !s[1]) && home && home[0])
+		return xasprintf("%s%s", home, s + 1);
+	if (s[0] == '/' || !slash)
+		return xstrdup(s);
+	return xasprintf("%.*s/%s", (int)(slash - file), file, s);
+}
+
+static void
+reset_field(cfg_config *c, const cfg_key *k)
+{
+	char **sp = (char **)((char *)c + k->off);
+	cfg_config def;
+
+	cfg_defaults(&def);
+	switch (k->kind) {
+	case K_BOOL:
+		*(int *)((char *)c + k->off) = 0;
+		break;
+	case K_MINUTES:
+		c->idle_logout_minutes = def.idle_logout_minutes;
+		break;
+	case K_SCALE:
+		c->text_scale = def.text_scale;
+		break;
+	default:
+		free(*sp);
+		*sp = NULL;
+	}
+}
+
+static void
+set_string(cfg_config *c, const cfg_key *k, char *s)
+{
+	char **sp = (char **)((char *)c + k->off);
+
+	free(*sp);
+	*sp = s;
+}
+
+/* store the value of key k from node v in c, or report why not */
+static void
+apply(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
+{
+	const char *s = v->str;
+	const char *hint;
+	double d;
+
+	if (v->type != YT_SCALAR) {
+		bad(x, v, _("`%s` takes a single value, not a %s"), k->name,
+		    v->type == YT_SEQ ? _("list") : _("map"));
+		return;
+	}
+	if (is_null(v)) {
+		reset_field(c, k);
+		return;
+	}
+	switch (k->kind) {
+	case K_PATH:
+		if (!s[0])
+			bad(x, v, _("`%s` must name a directory"), k->name);
+		else
+			set_string(c, k, resolve_path(x->file, s));
+		break;
+	case K_BOOL:
+		if (!strcasecmp(s, "true") || !strcasecmp(s, "yes") || !strcasecmp(s, "on"))
+			*(int *)((char *)c + k->off) = 1;
+		else if (!strcasecmp(s, "false") || !strcasecmp(s, "no") || !strcasecmp(s, "off"))
+			*(int *)((char *)c + k->off) = 0;
+		else
+			bad(x, v, _("`%s` must be true or false, not \"%s\""), k->name, s);
+		break;
+	case K_PIN:
+		if (looks_like_hash(s))
+			set_string(c, k, xstrdup(s));
+		else
+			bad(x, v, _("`%s` is not a crypt(3) hash such as $y$...; set the PIN "
+			            "with `lectern set-pin`"), k->name);
+		break;
+	case K_MINUTES:
+		if (parse_number(s, &d) < 0 || d < 0 || d > CFG_IDLE_MAX) {
+			bad(x, v, _("`idle_logout_minutes` must be a number of minutes from 0 "
+			            "(never) to %d, not \"%s\""), (int)CFG_IDLE_MAX, s);
+		} else {
+			c->idle_logout_minutes = d;
+		}
+		break;
+	case K_THEME: {
+		int i, ok = 0;
+
+		for (i = 0; themes[i]; i++)
+			ok |= strcmp(s, themes[i]) == 0;
+		if (ok) {
+			set_string(c, k, xstrdup(s));
+		} else if ((hint = cfg_closest(s, themes))) {
+			bad(x, v, _("unknown theme \"%s\"; did you mean \"%s\"?"), s, hint);
+		} else {
+			bad(x, v, _("unknown theme \"%s\" (the themes are light, dark and "
+			            "high-contrast)"), s);
+		}
+		break;
+	}
+	case K_SCALE:
+		if (parse_number(s, &d) < 0 || d < CFG_SCALE_MIN || d > CFG_SCALE_MAX)
+			bad(x, v, _("`text_scale` must be a number from 0.5 to 3, not \"%s\""), s);
+		else
+			c->text_scale = d;
+		break;
+	case K_LANG:
+		if (looks_like_language(s))
+			set_string(c, k, xstrdup(s));
+		else
+			bad(x, v, _("`language` must be a language code such as en, fr or "
+			            "pt_BR, not \"%s\""), s);
+		break;
+	case K_IRI:
+		if (looks_like_iri(s))
+			set_string(c, k, xstrdup(s));
+		else
+			bad(x, v, _("`%s` must be an absolute IRI such as "
+			            "https://example.org/, not \"%s\""), k->name, s);
+		break;
+	}
+}
+
+static const cfg_key *
+find_key(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < LT_NELEM(keys); i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/* walk one map; prefix is "" at the top and "xapi." inside xapi: */
+static void
+walk_map(cfg_ctx *x, cfg_config *c, const yt_node *map, const char *prefix,
+         const char *const *names)
+{
+	int i, j;
+
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		const yt_node *k = map->kids[i], *v = map->kids[i + 1];
+		const cfg_key *key;
+		const char *hint;
+		char full[128];
+
+		if (k->type != YT_SCALAR) {
+			bad(x, k, _("a key must be a plain name such as `theme`"));
+			continue;
+		}
+		for (j = 0; j < i; j += 2) {
+			const yt_node *o = map->kids[j];
+
+			if (o->type == YT_SCALAR && strcmp(o->str, k->str) == 0) {
+				bad(x, k, _("`%s` is set twice (first on line %d)"), k->str, o->line);
+				break;
+			}
+		}
+		if (j < i)
+			continue;
+		if (!*prefix && strcmp(k->str, "xapi") == 0) {
+			if (is_null(v))
+				continue;
+			if (v->type != YT_MAP) {
+				bad(x, v, _("`xapi` holds `home_page:` and `base_iri:` on indented "
+				            "lines below it"));
+				continue;
+			}
+			walk_map(x, c, v, "xapi.", xapi_names);
+			continue;
+		}
+		snprintf(full, sizeof full, "%s%s", prefix, k->str);
+		/* "xapi.home_page" written flat is not the nested key */
+		if (!strchr(k->str, '.') && (key = find_key(full))) {
+			apply(x, c, key, v);
+			continue;
+		}
+		if ((hint = cfg_closest(k->str, names))) {
+			bad(x, k, _("unknown key `%s`; did you mean `%s`?"), k->str, hint);
+		} else if (!*prefix && (strncmp(k->str, "xapi.", 5) == 0 ||
+		                        cfg_closest(k->str, xapi_names))) {
+			const char *sub = strncmp(k->str, "xapi.", 5) == 0 ? k->str + 5 : k->str;
+
+			hint = cfg_closest(sub, xapi_names);
+			bad(x, k, _("unknown key `%s`; did you mean `%s` indented under `xapi:`?"),
+			    k->str, hint ? hint : "home_page");
+		} else {
+			bad(x, k, _("unknown key `%s`"), k->str);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- loading */
+
+static void
+copy_config(cfg_config *dst, const cfg_config *src)
+{
+	*dst = *src;
+#define DUP(f) dst->f = src->f ? xstrdup(src->f) : NULL
+	DUP(modules_dir);
+	DUP(data_dir);
+	DUP(trainer_pin_hash);
+	DUP(theme);
+	DUP(language);
+	DUP(xapi_home_page);
+	DUP(xapi_base_iri);
+	DUP(path);
+#undef DUP
+}
+
+static int
+load_doc(cfg_config *c, const char *name, yt_doc *doc, diag_list *dl)
+{
+	cfg_ctx x = { name, dl, 0 };
+	const yt_node *root = yt_root(doc);
+	cfg_config t;
+
+	copy_config(&t, c);
+	if (root && !is_null(root)) {
+		if (root->type != YT_MAP)
+			bad(&x, root, _("the config file must be a list of `key: value` "
+			                "lines"));
+		else
+			walk_map(&x, &t, root, "", top_names);
+	}
+	if (x.errors) {
+		cfg_free(&t);
+		return -1;
+	}
+	free(t.path);
+	t.path = xstrdup(name);
+	cfg_free(c);
+	*c = t;
+	return 0;
+}
+
+int
+cfg_load_buf(cfg_config *c, const char *name, const char *buf, size_t len,
+             diag_list *dl)
+{
+	yt_doc *doc = yt_load_buf(name, buf, len, dl);
+	int rc;
+
+	if (!doc)
+		return -1;
+	rc = load_doc(c, name, doc, dl);
+	yt_free(doc);
+	return rc;
+}
+
+int
+cfg_load(cfg_config *c, const char *path, int required, diag_list *dl)
+{
+	struct stat sb;
+	yt_doc *doc;
+	int rc;
+
+	if (stat(path, &sb) < 0) {
+		if (errno == ENOENT && !required)
+			return 0;
+		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read the config file: %s"),
+		         strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0,
+		         _("this is a directory; the config file is a YAML file such as "
+		           "config.yaml"));
+		return -1;
+	}
+	if (!(doc = yt_load_file(path, dl)))
+		return -1;
+	rc = load_doc(c, path, doc, dl);
+	yt_free(doc);
+	return rc;
+}
+
+void
+cfg_free(cfg_config *c)
+{
+	free(c->modules_dir);
+	free(c->data_dir);
+	free(c->trainer_pin_hash);
+	free(c->theme);
+	free(c->language);
+	free(c->xapi_home_page);
+	free(c->xapi_base_iri);
+	free(c->path);
+	c->modules_dir = c->data_dir = c->trainer_pin_hash = c->theme = NULL;
+	c->language = c->xapi_home_page = c->xapi_base_iri = c->path = NULL;
+}
+
+/* ---------------------------------------------------------------- writing */
+
+/* whole file into a malloc'd buffer; *len 0 and NULL when it does not exist */
+static char *
+read_file(const char *path, size_t *len, int *exists, diag_list *dl)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+
+	*len = 0;
+	*exists = fp != NULL;
+	if (!fp) {
+		if (errno == ENOENT)
+			return xstrdup("");
+		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read the config file: %s"),
+		         strerror(errno));
+		return NULL;
+	}
+	do {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			if (cap > (size_t)YT_MAX_FILE + 8192) {
+				diag_add(dl, DIAG_ERROR, path, 0, 0, _("the config file is too big"));
+				free(buf);
+				fclose(fp);
+				return NULL;
+			}
+			buf = xrealloc(buf, cap);
+		}
+		got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+	} while (got > 0);
+	if (ferror(fp)) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read the config file: %s"),
+		         strerror(errno));
+		free(buf);
+		fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* does the line at p start the top-level key ("key:" at column 1)? */
+static int
+line_has_key(const char *p, const char *key)
+{
+	size_t n = strlen(key);
+
+	if (strncmp(p, key, n) != 0)
+		return 0;
+	p += n;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p == ':' && (p[1] == ' ' || p[1] == '\t' || p[1] == '\n' ||
+	                     p[1] == '\r' || !p[1]);
+}
+
+/* end of the line at p and of the indented lines that continue it */
+static const char *
+entry_end(const char *p)
+{
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+
+		p = nl ? nl + 1 : p + strlen(p);
+		if (*p != ' ' && *p != '\t')
+			return p;
+		/* an all-blank indented line ends the entry too */
+		if (p[strspn(p, " \t")] == '\n' || !p[strspn(p, " \t")])
+			return p;
+	}
+}
+
+/* text with every top-level `key:` entry removed and the first replaced by
+ * line; line appended when there was none. */
+static char *
+edit_text(const char *text, const char *key, const char *line)
+{
+	size_t cap = strlen(text) + strlen(line) + 2, n = 0;
+	char *out = xmalloc(cap);
+	const char *p = text;
+	int done = 0;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		const char *end = nl ? nl + 1 : p + strlen(p);
+
+		if (line_has_key(p, key)) {
+			end = entry_end(p);
+			if (!done) {
+				memcpy(out + n, line, strlen(line));
+				n += strlen(line);
+				done = 1;
+			}
+		} else {
+			memcpy(out + n, p, (size_t)(end - p));
+			n += (size_t)(end - p);
+		}
+		p = end;
+	}
+	if (!done) {
+		if (n > 0 && out[n - 1] != '\n')
+			out[n++] = '\n';
+		memcpy(out + n, line, strlen(line));
+		n += strlen(line);
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static int
+mkdir_parents(const char *path)
+{
+	char *dir = xstrdup(path), *p;
+	int rc = 0;
+
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+/* write text to path through a temporary file and a rename */
+static int
+replace_file(const char *path, const char *text, const struct stat *old,
+             diag_list *dl)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	size_t len = strlen(text), off = 0;
+	int fd, rc = -1;
+
+	if (mkdir_parents(path) < 0 || (fd = mkstemp(tmp)) < 0) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot write the config file: %s"),
+		         strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		off += (size_t)w;
+	}
+	/* the PIN hash is a secret: only the owner reads it. When root edits
+	 * a file that belongs to the kiosk account it stays that account's. */
+	if (fchmod(fd, 0600) < 0)
+		goto fail;
+	if (old && geteuid() == 0 && fchown(fd, old->st_uid, old->st_gid) < 0)
+		goto fail;
+	if (fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0)
+		goto fail;
+	rc = 0;
+fail:
+	if (rc < 0) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot write the config file: %s"),
+		         strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
+int
+cfg_write_string(const char *path, const char *key, const char *value,
+                 diag_list *dl)
+{
+	char *real = realpath(path, NULL), *text, *quoted, *line, *out, *q;
+	const char *target = real ? real : path;
+	const yt_node *root, *v;
+	struct stat sb;
+	size_t len;
+	int exists, rc = -1;
+	yt_doc *doc;
+	const char *s;
+
+	for (s = value; *s; s++)
+		if ((unsigned char)*s < ' ')
+			die("cfg_write_string: control character in value");
+	if (!(text = read_file(target, &len, &exists, dl))) {
+		free(real);
+		return -1;
+	}
+	if (exists && stat(target, &sb) < 0)
+		exists = 0;
+	/* a file YAML cannot read is left for a person to fix */
+	if (len > 0) {
+		if (!(doc = yt_load_buf(path, text, len, dl)))
+			goto out;
+		yt_free(doc);
+	}
+	/* single quotes: nothing in a crypt hash is special inside them */
+	quoted = q = xmalloc(2 * strlen(value) + 3);
+	*q++ = '\'';
+	for (s = value; *s; s++) {
+		if (*s == '\'')
+			*q++ = '\'';
+		*q++ = *s;
+	}
+	*q++ = '\'';
+	*q = '\0';
+	line = xasprintf("%s: %s\n", key, quoted);
+	out = edit_text(text, key, line);
+	free(quoted);
+	free(line);
+	/* check the edit did what it should before touching the file */
+	doc = yt_load_buf(path, out, strlen(out), dl);
+	root = doc ? yt_root(doc) : NULL;
+	v = root && root->type == YT_MAP ? yt_get(root, key) : NULL;
+	if (!v || v->type != YT_SCALAR || strcmp(v->str, value) != 0) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0,
+		         _("cannot update `%s` in this file automatically; edit it by hand"),
+		         key);
+	} else {
+		rc = replace_file(target, out, exists ? &sb : NULL, dl);
+	}
+	if (doc)
+		yt_free(doc);
+	free(out);
+out:
+	free(text);
+	free(real);
+	return rc;
+}

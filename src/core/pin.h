@@ -1,0 +1,40 @@
+/* pin.h: the trainer PIN. It is kept only as a salted crypt(3) hash
+ * (yescrypt "$y$", or SHA-512 "$6$" where yescrypt is missing). Checking a
+ * PIN goes through a guard that counts wrong PINs in a row: three lock the
+ * prompt for 30 seconds, and each further wrong PIN doubles the wait, up to
+ * PIN_LOCK_MAX. The guard is plain data and takes the time as an argument,
+ * so the policy is tested without waiting. */
+#ifndef LT_PIN_H
+#define LT_PIN_H
+
+enum {
+	PIN_MIN_LEN = 4,       /* characters */
+	PIN_MAX_LEN = 64,
+	PIN_FREE_TRIES = 3,    /* wrong PINs before the first lock */
+	PIN_LOCK_FIRST = 30,   /* seconds */
+	PIN_LOCK_MAX = 15 * 60 /* seconds */
+};
+
+enum { PIN_OK, PIN_WRONG, PIN_LOCKED, PIN_ERROR };
+
+typedef struct {
+	int failures;          /* wrong PINs in a row */
+	double last_failure;   /* time of the last one, seconds (monotonic) */
+} pin_guard;
+
+/* a new hash of pin with a fresh random salt, malloc'd; NULL when crypt(3)
+ * offers neither yescrypt nor SHA-512. */
+char *pin_hash(const char *pin);
+/* 1 when pin matches hash, 0 when not, -1 when hash is not usable. */
+int pin_verify(const char *hash, const char *pin);
+/* how long the prompt stays locked after that many wrong PINs in a row. */
+double pin_lock_seconds(int failures);
+/* seconds before another PIN may be tried at time now; 0 when it may. */
+double pin_wait(const pin_guard *g, double now);
+/* try a PIN at time now: PIN_OK (the guard is reset), PIN_WRONG (counted),
+ * PIN_LOCKED (not even checked) or PIN_ERROR (the hash is unusable). */
+int pin_try(pin_guard *g, const char *hash, const char *pin, double now);
+/* is pin acceptable as a new PIN? NULL, or the reason why not. */
+const char *pin_weakness(const char *pin);
+
+#endif
