@@ -173,15 +173,16 @@ int ses_attempts_left(ses_session *s, int i);
 /* the actions act on the current slide's question; each returns 0, or -1
  * when it does not apply (wrong type, settled, out of range). */
 /* pick position k: single / true-false / decision select it, multiple
- * toggles it, order selects it for moving, match selects left k (or
- * unpairs it when it is selected already). */
+ * toggles it, order selects it for moving, match selects left k for
+ * pairing (picking the selected one again deselects it). */
 int ses_pick(ses_session *s, int k);
 /* order: move the item at position from to position to (drag). */
 int ses_order_move(ses_session *s, int from, int to);
 /* order: move the selected item one place up (-1) or down (+1). */
 int ses_order_step(ses_session *s, int dir);
 /* match: pair the selected left item with right position k (a left item
- * already paired with k loses it); -1 with no left selected. */
+ * already paired with k loses it; the same pair again unpairs it); -1 with
+ * no left selected. */
 int ses_match_right(ses_session *s, int k);
 /* match: pair left position l with right position r directly. */
 int ses_match_pair(ses_session *s, int l, int r);

@@ -1,0 +1,49 @@
+/* session_priv.h: what session.c (navigation, results) and session_q.c
+ * (question interaction) share. Not for use outside the session unit. */
+#ifndef LT_SESSION_PRIV_H
+#define LT_SESSION_PRIV_H
+
+#include <stdint.h>
+
+#include "session.h"
+
+/* a question's state with what the screen need not see */
+typedef struct {
+	ses_question q;  /* first, so a slot is also a ses_question */
+	char *response;  /* last checked response (grade.h format), or NULL */
+} ses_slot;
+
+struct ses_session {
+	const mod_module *m;
+	store *st;                /* NULL: in memory only */
+	long learner;
+	store_progress p;         /* filled by store_begin when st */
+	int attempt;              /* 1-based */
+	int cur;                  /* current slide index */
+	int at_results;           /* bool */
+	int *hist;                /* slides Back returns to, oldest first */
+	int nhist, caphist;
+	unsigned char *seen;      /* per slide, this attempt */
+	ses_slot **slots;         /* per slide, created on first use */
+	int resumed, version_changed;
+	int best_score;           /* without a store, -1 none */
+	ses_results res;          /* last ses_results_get */
+};
+
+/* the slot of question i, created (and restored from the store's progress)
+ * on first use; NULL when slide i is not a question. */
+ses_slot *sesq_slot(ses_session *s, int i);
+void sesq_free(ses_slot *sl);
+/* checks used and the last response of question i, without creating its
+ * slot (for const queries). */
+int sesq_tries(const ses_session *s, int i);
+const char *sesq_response(const ses_session *s, int i);
+/* the file index of the choice taken at decision i, or -1 none yet. */
+int sesq_decision_choice(const ses_session *s, int i);
+/* attempts allowed at slide q (at least 1; decisions 1). */
+int sesq_attempts(const mod_slide *q);
+/* 1 when the store's progress describes this attempt (after a retake the
+ * store could not record, it does not). */
+int ses_progress_live(const ses_session *s);
+
+#endif
