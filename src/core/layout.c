@@ -1,0 +1,831 @@
+/* layout.c: turns slide text into positioned boxes.
+ *
+ * How it works. lay_text copies the text into lay.text with the markup
+ * removed and whitespace collapsed (a blank line in the source becomes a
+ * hard break '\n'), remembering the style of every byte. That copy is cut
+ * into pieces: stretches of one style between break opportunities (spaces,
+ * and after each CJK character). Pieces not separated by a break form a
+ * word, and words fill lines greedily; a word wider than the line is the
+ * one thing cut between characters, so nothing ever sticks out.
+ *
+ * Each line is then placed. Pieces whose direction is opposite to the
+ * column's (Latin inside Arabic, Arabic inside English) form groups whose
+ * order is reversed, a small subset of the Unicode bidi algorithm that is
+ * enough for words and phrases; a right-to-left line is mirrored as a whole
+ * and right-aligned. Neighbouring pieces of one style and direction merge
+ * into one box, so the host renders whole phrases, not single words.
+ *
+ * Blocks (headings, lists, callouts, quotes, images) are lay_text calls
+ * with insets plus a few rectangles; all spacing is in fractions of the
+ * body font size, so everything follows the text size. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "layout.h"
+#include "util.h"
+
+enum { DIR_LTR = 0, DIR_RTL = 1, DIR_NEUTRAL = -1 };
+enum { LAY_STRONG = 4 }; /* internal flag: the whole text is bold */
+
+typedef struct {
+	int off, len;    /* bytes in L->text */
+	int style;
+	int dir;         /* DIR_*, resolved per line */
+	int w;           /* measured width */
+	int brk;         /* a line may break before this piece */
+	int space;       /* a space precedes it */
+	int hard;        /* a hard break precedes it */
+} piece;
+
+typedef struct {
+	piece *v;
+	int n, cap;
+} pieces;
+
+/* ------------------------------------------------------------ utf-8 */
+unsigned
+lay_utf8_next(const char *s, int len, int *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	int left = len - *i, n, k;
+	unsigned c, min;
+
+	if (p[0] < 0x80) {
+		(*i)++;
+		return p[0];
+	}
+	if ((p[0] & 0xE0) == 0xC0) { n = 2; c = p[0] & 0x1F; min = 0x80; }
+	else if ((p[0] & 0xF0) == 0xE0) { n = 3; c = p[0] & 0x0F; min = 0x800; }
+	else if ((p[0] & 0xF8) == 0xF0) { n = 4; c = p[0] & 0x07; min = 0x10000; }
+	else goto bad;
+	if (left < n)
+		goto bad;
+	for (k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (p[k] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*i += n;
+	return c;
+bad:
+	(*i)++;
+	return 0xFFFD;
+}
+
+int
+lay_is_rtl_char(unsigned c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+	       (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+	       (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+int
+lay_is_ltr_char(unsigned c)
+{
+	if (lay_is_rtl_char(c))
+		return 0;
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return 1;
+	/* beyond ASCII: letters of Latin, Greek, Cyrillic, CJK ... are strong
+	 * left to right; general punctuation and symbols are not */
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7)
+		return 0;
+	if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF20))
+		return 0;
+	return 1;
+}
+
+int
+lay_is_cjk(unsigned c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+int
+lay_lang_is_rtl(const char *lang)
+{
+	static const char *rtl[] = { "ar", "he", "fa", "ur", "yi", "ps", "sd", "ug",
+	                             "dv", "ckb", "iw" };
+	size_t i, n;
+
+	if (!lang)
+		return 0;
+	n = strcspn(lang, "-_");
+	for (i = 0; i < LT_NELEM(rtl); i++)
+		if (strlen(rtl[i]) == n && strncmp(lang, rtl[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------ buffers */
+void
+lay_init(lay *L, const lay_params *p)
+{
+	memset(L, 0, sizeof *L);
+	L->p = *p;
+}
+
+void
+lay_reset(lay *L)
+{
+	L->nbox = 0;
+	L->ntext = 0;
+	L->y = 0;
+	L->tag = 0;
+}
+
+void
+lay_free(lay *L)
+{
+	free(L->box);
+	free(L->text);
+	memset(L, 0, sizeof *L);
+}
+
+static lay_box *
+add_box(lay *L, int kind, int x, int y, int w, int h, int role)
+{
+	lay_box *b;
+
+	if (L->nbox == L->capbox) {
+		L->capbox = L->capbox ? 2 * L->capbox : 64;
+		L->box = xrealloc(L->box, (size_t)L->capbox * sizeof *L->box);
+	}
+	b = &L->box[L->nbox++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->role = role;
+	b->tag = L->tag;
+	return b;
+}
+
+static void
+put_char(lay *L, char c, unsigned char **st, int *capst, int style)
+{
+	if (L->ntext + 1 >= L->captext) {
+		L->captext = L->captext ? 2 * L->captext : 1024;
+		L->text = xrealloc(L->text, (size_t)L->captext);
+	}
+	if (L->ntext >= *capst) {
+		*capst = L->captext;
+		*st = xrealloc(*st, (size_t)*capst);
+	}
+	(*st)[L->ntext] = (unsigned char)style;
+	L->text[L->ntext++] = c;
+	L->text[L->ntext] = '\0';
+}
+
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* 1 when a closing delimiter of n stars follows s[i...]: stars preceded by
+ * a non-space, and for a single star not part of a double one. */
+static int
+has_closer(const char *s, size_t i, int n)
+{
+	for (; s[i]; i++) {
+		if (s[i] == '\\' && s[i + 1]) {
+			i++;
+			continue;
+		}
+		if (s[i] != '*')
+			continue;
+		if (n == 2 && s[i + 1] == '*' && i > 0 && !is_ws(s[i - 1]))
+			return 1;
+		if (n == 1 && s[i + 1] == '*') {
+			i++; /* a double star inside italics is bold, skip it */
+			continue;
+		}
+		if (n == 1 && i > 0 && !is_ws(s[i - 1]))
+			return 1;
+	}
+	return 0;
+}
+
+/* copy src into L->text without markup, whitespace collapsed; styles of
+ * each byte go to *st. Returns the start offset. */
+static int
+copy_text(lay *L, const char *src, int flags, unsigned char **st, int *capst)
+{
+	int start = L->ntext, bold = 0, italic = 0, base;
+	size_t i = 0;
+
+	base = (flags & LAY_STRONG) ? LAY_BOLD : 0;
+	while (src && src[i]) {
+		char c = src[i];
+		if (is_ws(c)) {
+			int nl = 0;
+			while (is_ws(src[i]))
+				nl += src[i++] == '\n';
+			if (L->ntext > start && src[i])
+				put_char(L, nl >= 2 ? '\n' : ' ', st, capst, 0);
+			continue;
+		}
+		if (!(flags & LAY_PLAIN)) {
+			if (c == '\\' && (src[i + 1] == '*' || src[i + 1] == '\\')) {
+				put_char(L, src[i + 1], st, capst,
+				         base | (bold ? LAY_BOLD : 0) | (italic ? LAY_ITALIC : 0));
+				i += 2;
+				continue;
+			}
+			if (c == '*' && src[i + 1] == '*') {
+				if (bold && i > 0 && !is_ws(src[i - 1])) {
+					bold = 0;
+					i += 2;
+					continue;
+				}
+				if (!bold && src[i + 2] && !is_ws(src[i + 2]) &&
+				    has_closer(src, i + 3, 2)) {
+					bold = 1;
+					i += 2;
+					continue;
+				}
+			} else if (c == '*') {
+				if (italic && i > 0 && !is_ws(src[i - 1])) {
+					italic = 0;
+					i++;
+					continue;
+				}
+				if (!italic && src[i + 1] && !is_ws(src[i + 1]) &&
+				    has_closer(src, i + 2, 1)) {
+					italic = 1;
+					i++;
+					continue;
+				}
+			}
+		}
+		put_char(L, c, st, capst,
+		         base | (bold ? LAY_BOLD : 0) | (italic ? LAY_ITALIC : 0));
+		i++;
+	}
+	return start;
+}
+
+static piece *
+add_piece(pieces *P)
+{
+	if (P->n == P->cap) {
+		P->cap = P->cap ? 2 * P->cap : 64;
+		P->v = xrealloc(P->v, (size_t)P->cap * sizeof *P->v);
+	}
+	memset(&P->v[P->n], 0, sizeof P->v[0]);
+	return &P->v[P->n++];
+}
+
+static int
+piece_dir(const char *s, int len)
+{
+	int i = 0, dir = DIR_NEUTRAL;
+	unsigned c;
+
+	while (i < len) {
+		c = lay_utf8_next(s, len, &i);
+		if (lay_is_rtl_char(c))
+			return DIR_RTL;
+		if (lay_is_ltr_char(c))
+			dir = DIR_LTR;
+	}
+	return dir;
+}
+
+/* cut L->text[start..] into pieces at spaces, hard breaks, style changes
+ * and after CJK characters. */
+static void
+cut_pieces(lay *L, int start, const unsigned char *st, pieces *P)
+{
+	int pos = start, end = L->ntext, brk = 1, space = 0, hard = 0;
+
+	while (pos < end) {
+		piece *p;
+		int q, cjk = 0;
+		char c = L->text[pos];
+
+		if (c == ' ' || c == '\n') {
+			space = c == ' ';
+			hard |= c == '\n';
+			brk = 1;
+			pos++;
+			continue;
+		}
+		q = pos;
+		while (q < end && L->text[q] != ' ' && L->text[q] != '\n' &&
+		       st[q] == st[pos]) {
+			int k = q;
+			unsigned u = lay_utf8_next(L->text, end, &k);
+			if (lay_is_cjk(u)) {
+				if (q == pos)
+					q = k; /* the CJK character ends its own piece */
+				cjk = q == k;
+				break;
+			}
+			q = k;
+		}
+		p = add_piece(P);
+		p->off = pos;
+		p->len = q - pos;
+		p->style = st[pos];
+		p->brk = brk;
+		p->space = space;
+		p->hard = hard;
+		p->dir = piece_dir(L->text + pos, p->len);
+		brk = cjk;
+		space = hard = 0;
+		pos = q;
+	}
+}
+
+/* widths need the font: measured after cutting, once the font is known. */
+static void
+measure_pieces(lay *L, pieces *P, int font)
+{
+	int i;
+
+	for (i = 0; i < P->n; i++)
+		P->v[i].w = L->p.measure(L->p.ud, L->text + P->v[i].off, P->v[i].len,
+		                         font, P->v[i].style);
+}
+
+/* a word wider than the line is cut between characters. */
+static void
+split_long_words(lay *L, pieces *P, int font, int avail)
+{
+	int i = 0;
+
+	while (i < P->n) {
+		int j = i + 1, w = P->v[i].w, k, x;
+
+		while (j < P->n && !P->v[j].brk)
+			w += P->v[j++].w;
+		if (w <= avail) {
+			i = j;
+			continue;
+		}
+		/* cut inside the first piece of the word that does not fit */
+		x = 0;
+		for (k = i; k < j; k++) {
+			piece *p = &P->v[k];
+			int a = 0, last = 0, cw;
+			if (x + p->w <= avail) {
+				x += p->w;
+				continue;
+			}
+			while (a < p->len) {
+				int b = a;
+				lay_utf8_next(L->text + p->off, p->len, &b);
+				cw = L->p.measure(L->p.ud, L->text + p->off, b, font, p->style);
+				if (x + cw > avail && (a > 0 || x > 0))
+					break;
+				last = a = b;
+			}
+			if (last == 0) { /* break before this piece */
+				P->v[k].brk = 1;
+				k--;
+				break;
+			}
+			if (last < p->len) {
+				piece rest = *p, *np;
+				rest.off = p->off + last;
+				rest.len = p->len - last;
+				rest.brk = 1;
+				rest.space = rest.hard = 0;
+				p->len = last;
+				p->w = L->p.measure(L->p.ud, L->text + p->off, p->len, font,
+				                    p->style);
+				rest.w = L->p.measure(L->p.ud, L->text + rest.off, rest.len,
+				                      font, rest.style);
+				add_piece(P); /* may move P->v */
+				memmove(&P->v[k + 2], &P->v[k + 1],
+				        (size_t)(P->n - k - 2) * sizeof *P->v);
+				np = &P->v[k + 1];
+				*np = rest;
+			} else if (k + 1 < P->n) {
+				P->v[k + 1].brk = 1; /* measured wider than its parts */
+			}
+			break;
+		}
+		i = k + 1;
+	}
+}
+
+/* ------------------------------------------------------------ lines */
+/* place pieces [a, b) as one line at y, between the insets. */
+static void
+place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
+           int inset_start, int inset_end, int flags, int spacew)
+{
+	int D = L->p.rtl ? DIR_RTL : DIR_LTR;
+	int n = b - a, i, lw, avail, origin;
+	int *lx = xmalloc((size_t)n * 2 * sizeof *lx), *x = lx + n;
+	int h = L->p.line_h[font];
+
+	/* resolve neutrals: opposite direction only between opposite pieces */
+	for (i = a; i < b; i++) {
+		int prev = D, next = D, k;
+		if (P->v[i].dir != DIR_NEUTRAL)
+			continue;
+		for (k = i - 1; k >= a; k--)
+			if (P->v[k].dir != DIR_NEUTRAL) {
+				prev = P->v[k].dir;
+				break;
+			}
+		for (k = i + 1; k < b; k++)
+			if (P->v[k].dir != DIR_NEUTRAL) {
+				next = P->v[k].dir;
+				break;
+			}
+		P->v[i].dir = (prev == next && prev != D) ? prev : D | 0x10;
+	}
+	for (i = a; i < b; i++)
+		if (P->v[i].dir & 0x10)
+			P->v[i].dir = D;
+
+	/* logical offsets, left to right */
+	lw = 0;
+	for (i = a; i < b; i++) {
+		if (i > a && P->v[i].space)
+			lw += spacew;
+		lx[i - a] = lw;
+		lw += P->v[i].w;
+	}
+	for (i = 0; i < n; i++)
+		x[i] = lx[i];
+	/* reverse groups against the column direction */
+	for (i = a; i < b;) {
+		int j = i, g0, g1, k;
+		if (P->v[i].dir == D) {
+			i++;
+			continue;
+		}
+		while (j < b && P->v[j].dir != D)
+			j++;
+		g0 = lx[i - a];
+		g1 = lx[j - 1 - a] + P->v[j - 1].w;
+		for (k = i; k < j; k++)
+			x[k - a] = g0 + g1 - (lx[k - a] + P->v[k].w);
+		i = j;
+	}
+	if (D == DIR_RTL)
+		for (i = 0; i < n; i++)
+			x[i] = lw - (x[i] + P->v[a + i].w);
+
+	avail = L->p.width - inset_start - inset_end;
+	if (flags & LAY_CENTER)
+		origin = (D == DIR_RTL ? inset_end : inset_start) + (avail - lw) / 2;
+	else if (D == DIR_RTL)
+		origin = L->p.width - inset_start - lw;
+	else
+		origin = inset_start;
+
+	/* merge neighbours into boxes */
+	for (i = a; i < b;) {
+		int j = i + 1, rtl = P->v[i].dir == DIR_RTL;
+		int bx0 = x[i - a], bx1 = x[i - a] + P->v[i].w;
+		lay_box *bx;
+		while (j < b && P->v[j].style == P->v[i].style &&
+		       P->v[j].dir == P->v[i].dir) {
+			int gap = P->v[j].space ? spacew : 0;
+			int xj = x[j - a], xp = x[j - 1 - a];
+			if (!rtl && xj != xp + P->v[j - 1].w + gap)
+				break;
+			if (rtl && xj + P->v[j].w + gap != xp)
+				break;
+			if (xj < bx0)
+				bx0 = xj;
+			if (xj + P->v[j].w > bx1)
+				bx1 = xj + P->v[j].w;
+			j++;
+		}
+		bx = add_box(L, LAY_TEXT, origin + bx0, y, bx1 - bx0, h, role);
+		bx->off = P->v[i].off;
+		bx->len = P->v[j - 1].off + P->v[j - 1].len - P->v[i].off;
+		bx->font = font;
+		bx->style = P->v[i].style;
+		bx->rtl = rtl;
+		i = j;
+	}
+	free(lx);
+}
+
+/* typeset text between the insets; returns the number of lines. */
+static int
+text_at(lay *L, const char *text, int font, int role, int inset_start,
+        int inset_end, int flags)
+{
+	unsigned char *st = NULL;
+	int capst = 0, start, avail, spacew, i, lines = 0, a, x;
+	pieces P = { 0 };
+
+	start = copy_text(L, text, flags, &st, &capst);
+	if (L->ntext == start) {
+		free(st);
+		return 0;
+	}
+	cut_pieces(L, start, st, &P);
+	free(st);
+	measure_pieces(L, &P, font);
+	avail = L->p.width - inset_start - inset_end;
+	if (avail < 1)
+		avail = 1;
+	split_long_words(L, &P, font, avail);
+	spacew = L->p.measure(L->p.ud, " ", 1, font, 0);
+
+	a = 0;
+	x = 0;
+	for (i = 0; i < P.n;) {
+		int j = i + 1, ww = P.v[i].w, sp;
+		while (j < P.n && !P.v[j].brk)
+			ww += P.v[j++].w;
+		sp = (i > a && P.v[i].space) ? spacew : 0;
+		if (i > a && (P.v[i].hard || x + sp + ww > avail)) {
+			place_line(L, &P, a, i, L->y, font, role, inset_start, inset_end,
+			           flags, spacew);
+			L->y += L->p.line_h[font];
+			lines++;
+			a = i;
+			x = 0;
+			sp = 0;
+		}
+		x += sp + ww;
+		i = j;
+	}
+	if (a < P.n) {
+		place_line(L, &P, a, P.n, L->y, font, role, inset_start, inset_end,
+		           flags, spacew);
+		L->y += L->p.line_h[font];
+		lines++;
+	}
+	free(P.v);
+	return lines;
+}
+
+int
+lay_text(lay *L, const char *text, int font, int role, int indent, int flags)
+{
+	return text_at(L, text, font, role, indent, 0, flags);
+}
+
+/* the marker right-aligned in its column (left-aligned when mirrored). */
+static void
+marker_at(lay *L, const char *marker, int marker_w, int font, int indent, int y)
+{
+	int len = (int)strlen(marker), gap = L->p.em * 2 / 5;
+	int w = L->p.measure(L->p.ud, marker, len, font, 0);
+	int off = L->ntext, x;
+	lay_box *b;
+
+	if (L->ntext + len + 1 >= L->captext) {
+		L->captext = L->ntext + len + 1024;
+		L->text = xrealloc(L->text, (size_t)L->captext);
+	}
+	memcpy(L->text + L->ntext, marker, (size_t)len + 1);
+	L->ntext += len;
+	x = indent + marker_w - gap - w;
+	if (x < indent)
+		x = indent;
+	if (L->p.rtl)
+		x = L->p.width - x - w;
+	b = add_box(L, LAY_TEXT, x, y, w, L->p.line_h[font], LAY_R_MARKER);
+	b->off = off;
+	b->len = len;
+	b->font = font;
+	b->rtl = 0;
+}
+
+static int
+item_at(lay *L, const char *marker, int marker_w, const char *text, int font,
+        int role, int indent, int inset_end, int flags)
+{
+	int y = L->y, lines;
+
+	lines = text_at(L, text, font, role, indent + marker_w, inset_end, flags);
+	if (lines == 0)
+		L->y += L->p.line_h[font];
+	marker_at(L, marker, marker_w, font, indent, y);
+	return lines ? lines : 1;
+}
+
+int
+lay_item(lay *L, const char *marker, int marker_w, const char *text, int font,
+         int role, int indent)
+{
+	return item_at(L, marker, marker_w, text, font, role, indent, 0, 0);
+}
+
+void
+lay_space(lay *L, int px)
+{
+	L->y += px;
+}
+
+int
+lay_height(const lay *L)
+{
+	return L->y;
+}
+
+int
+lay_column_width(const lay_params *p, int avail)
+{
+	static const char abc[] = "abcdefghijklmnopqrstuvwxyz";
+	int w = p->measure(p->ud, abc, 26, LAY_F_BODY, 0);
+	int target = w * 70 / 26;
+
+	if (target < p->em * 10)
+		target = p->em * 10;
+	return target < avail ? target : avail;
+}
+
+/* ------------------------------------------------------------ blocks */
+static void
+list_block(lay *L, const mod_block *b, int inset_start, int inset_end, int role)
+{
+	int i, marker_w, em = L->p.em;
+	char num[16];
+
+	if (b->kind == BLK_NUMBERED) {
+		snprintf(num, sizeof num, "%d.", b->nitems > 0 ? b->nitems : 1);
+		marker_w = L->p.measure(L->p.ud, num, (int)strlen(num), LAY_F_BODY, 0) +
+		           em * 3 / 5;
+		if (marker_w < em * 3 / 2)
+			marker_w = em * 3 / 2;
+	} else {
+		marker_w = em * 3 / 2;
+	}
+	for (i = 0; i < b->nitems; i++) {
+		if (i > 0)
+			L->y += em / 3;
+		if (b->kind == BLK_NUMBERED)
+			snprintf(num, sizeof num, "%d.", i + 1);
+		item_at(L, b->kind == BLK_NUMBERED ? num : "\xe2\x80\xa2", marker_w,
+		        b->items[i], LAY_F_BODY, role, inset_start, inset_end, 0);
+	}
+}
+
+static void
+callout_block(lay *L, const mod_block *b)
+{
+	int em = L->p.em, y0 = L->y, fill, bar, role, bw = em / 5;
+	const char *label;
+
+	if (bw < 2)
+		bw = 2;
+	switch (b->kind) {
+	case BLK_TIP: role = LAY_R_TIP; label = _("Tip"); break;
+	case BLK_WARNING: role = LAY_R_WARNING; label = _("Warning"); break;
+	default: role = LAY_R_NOTE; label = _("Note"); break;
+	}
+	fill = L->nbox;
+	add_box(L, LAY_FILL, 0, y0, L->p.width, 0, role);
+	bar = L->nbox;
+	add_box(L, LAY_BAR, L->p.rtl ? L->p.width - bw : 0, y0, bw, 0, role);
+	L->y += em * 7 / 10;
+	{
+		/* the label is bold, in the callout's colour, with its mark */
+		const char *mark = b->kind == BLK_WARNING ? "\xe2\x9a\xa0 " : /* ⚠ */
+		                   b->kind == BLK_TIP ? "\xe2\x98\x85 " :     /* ★ */
+		                   "\xe2\x84\xb9 ";                           /* ℹ */
+		char *s = xasprintf("%s%s", mark, label);
+		text_at(L, s, LAY_F_SMALL, role, em + bw, em, LAY_PLAIN | LAY_STRONG);
+		free(s);
+	}
+	L->y += em / 5;
+	text_at(L, b->text, LAY_F_BODY, LAY_R_TEXT, em + bw, em, 0);
+	L->y += em * 7 / 10;
+	L->box[fill].h = L->y - y0;
+	L->box[bar].h = L->y - y0;
+}
+
+static void
+quote_block(lay *L, const mod_block *b)
+{
+	int em = L->p.em, y0 = L->y, bar, bw = em / 5, ind = em * 6 / 5;
+
+	if (bw < 2)
+		bw = 2;
+	bar = L->nbox;
+	add_box(L, LAY_BAR, L->p.rtl ? L->p.width - bw : 0, y0, bw, 0, LAY_R_QUOTE);
+	L->y += em / 5;
+	text_at(L, b->text, LAY_F_BODY, LAY_R_QUOTE, ind, ind, 0);
+	if (b->source && *b->source) {
+		char *s = xasprintf("\xe2\x80\x94 %s", b->source); /* em dash */
+		L->y += em / 5;
+		text_at(L, s, LAY_F_SMALL, LAY_R_MUTED, ind, ind, 0);
+		free(s);
+	}
+	L->y += em / 5;
+	L->box[bar].h = L->y - y0;
+}
+
+static void
+image_block(lay *L, const mod_block *b)
+{
+	int nw = 0, nh = 0, w, h, ok = -1, em = L->p.em, colw = L->p.width;
+	lay_box *bx;
+
+	if (L->p.image_size)
+		ok = L->p.image_size(L->p.ud, b, &nw, &nh);
+	if (ok != 0 || nw <= 0 || nh <= 0) {
+		ok = -1;
+		nw = 16;
+		nh = 9;
+	}
+	if (b->width > 0)
+		w = colw * (b->width > 100 ? 100 : b->width) / 100;
+	else if (ok == 0)
+		w = nw < colw ? nw : colw;
+	else
+		w = colw * 2 / 3;
+	h = (int)((long)w * nh / nw);
+	if (L->p.max_image_h > 0 && h > L->p.max_image_h) {
+		h = L->p.max_image_h;
+		w = (int)((long)h * nw / nh);
+	}
+	if (w < 1)
+		w = 1;
+	if (h < 1)
+		h = 1;
+	bx = add_box(L, ok == 0 ? LAY_IMAGE : LAY_FRAME, (colw - w) / 2, L->y, w, h,
+	             LAY_R_MUTED);
+	bx->img = b;
+	if (ok != 0 && b->alt) {
+		/* the alternative text stands in for the picture */
+		int lines, y0 = L->y, hh;
+		L->y += em / 2;
+		lines = text_at(L, b->alt, LAY_F_SMALL, LAY_R_MUTED, (colw - w) / 2 + em / 2,
+		                (colw - w) / 2 + em / 2, LAY_PLAIN | LAY_CENTER);
+		hh = lines * L->p.line_h[LAY_F_SMALL] + em;
+		L->y = y0;
+		if (hh > h)
+			L->box[bx - L->box].h = h = hh;
+	}
+	L->y += h;
+	if (b->caption && *b->caption) {
+		L->y += em / 2;
+		text_at(L, b->caption, LAY_F_SMALL, LAY_R_MUTED, 0, 0, LAY_CENTER);
+	}
+}
+
+void
+lay_block(lay *L, const mod_block *b)
+{
+	int em = L->p.em;
+
+	switch (b->kind) {
+	case BLK_HEADING:
+		if (L->y > 0)
+			L->y += em * 2 / 5;
+		text_at(L, b->text, LAY_F_H2, LAY_R_HEADING, 0, 0, LAY_STRONG);
+		L->y += em * 2 / 5;
+		return;
+	case BLK_BULLETS:
+	case BLK_NUMBERED:
+		list_block(L, b, 0, 0, LAY_R_TEXT);
+		break;
+	case BLK_NOTE:
+	case BLK_TIP:
+	case BLK_WARNING:
+		callout_block(L, b);
+		break;
+	case BLK_QUOTE:
+		quote_block(L, b);
+		break;
+	case BLK_IMAGE:
+		image_block(L, b);
+		break;
+	default:
+		text_at(L, b->text, LAY_F_BODY, LAY_R_TEXT, 0, 0, 0);
+		break;
+	}
+	L->y += em * 4 / 5;
+}
+
+void
+lay_slide(lay *L, const mod_slide *s)
+{
+	int i, em = L->p.em;
+
+	if (s->title && *s->title) {
+		text_at(L, s->title, LAY_F_H1, LAY_R_HEADING, 0, 0, LAY_STRONG);
+		L->y += em * 4 / 5;
+	}
+	for (i = 0; i < s->nblocks; i++)
+		lay_block(L, &s->blocks[i]);
+	if (s->qtype != Q_NONE && s->question) {
+		text_at(L, s->question, LAY_F_BODY, LAY_R_HEADING, 0, 0, LAY_STRONG);
+		L->y += em * 4 / 5;
+	}
+}
