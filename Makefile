@@ -99,6 +99,35 @@ $(B)/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(CORE_SRC) $(wildcard src/core/
 
 fuzz: deps-test $(B)/fuzz/fuzz_loader
 
+# ---------------------------------------------------------------- bench
+# the reference programs and generators bench/run.sh measures Lectern
+# against (see docs/performance.md); `make test` times nothing.
+BENCH_BIN := $(B)/bench/floor $(B)/bench/yaml_scan $(B)/bench/measure \
+             $(B)/bench/gen-module
+
+$(B)/bench/floor: bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags sdl2 SDL2_ttf) $< -o $@ \
+		$(shell pkg-config --libs sdl2 SDL2_ttf)
+
+$(B)/bench/yaml_scan: bench/yaml_scan.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags yaml-0.1) $< -o $@ \
+		$(shell pkg-config --libs yaml-0.1)
+
+$(B)/bench/measure: bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $< -o $@
+
+$(B)/bench/gen-module: bench/gen-module.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags sdl2 SDL2_image) $< -o $@ \
+		$(shell pkg-config --libs sdl2 SDL2_image)
+
+bench: deps-test
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@sh bench/run.sh
+
 test: deps-test
 	@$(MAKE) --no-print-directory all unit asan $(B)/fuzz/fuzz_loader
 	@sh tests/run.sh
