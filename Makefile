@@ -39,7 +39,7 @@ ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/asan/tests/%)
 
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test deps deps-test unit asan fuzz bench install uninstall clean
+.PHONY: all run test deps deps-test unit asan fuzz bench install uninstall clean pot update-po
 
 all: $(B)/lectern
 
@@ -63,6 +63,30 @@ $(B)/liblectern-core.a: $(CORE_OBJ)
 
 $(B)/lectern: $(APP_OBJ) $(B)/liblectern-core.a
 	$(CC) $(CFLAGS) -o $@ $(APP_OBJ) $(B)/liblectern-core.a $(PKG_LIBS) $(CORE_LIBS)
+
+# ---------------------------------------------------------------- translations
+# po/LL.po becomes build/locale/LL/LC_MESSAGES/lectern.mo (found there when
+# build/lectern runs from the source tree). `make pot` regenerates
+# po/lectern.pot from the sources, `make update-po` merges it into po/*.po;
+# tests/sh/i18n.sh checks both are current and complete.
+PO_FILES := $(wildcard po/*.po)
+MO_FILES := $(PO_FILES:po/%.po=$(B)/locale/%/LC_MESSAGES/lectern.mo)
+XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+	--keyword=C_:1c,2 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: \
+	--add-location=file --package-name=lectern --package-version=$(VERSION)
+POT_SRC = $(sort $(wildcard src/core/*.[ch] src/app/*.[ch]))
+
+all: $(MO_FILES)
+
+$(B)/locale/%/LC_MESSAGES/lectern.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o po/lectern.pot $(POT_SRC)
+
+update-po: pot
+	for p in $(PO_FILES); do msgmerge --quiet --no-wrap --update --backup=none $$p po/lectern.pot || exit 1; done
 
 # ---------------------------------------------------------------- tests
 $(B)/tests/%: tests/unit/%.c $(B)/liblectern-core.a tests/unit/testutil.h

@@ -24,6 +24,10 @@ main(int argc, char **argv)
 	size_t i;
 
 	setlocale(LC_ALL, "");
+	/* messages in the locale's language even where that locale is not
+	 * installed; the player switches again for config and module. */
+	i18n_init(NULL);
+	i18n_use(NULL, NULL);
 	if (argc > 1) {
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (strcmp(argv[1], commands[i].name) == 0)
