@@ -28,6 +28,10 @@ main(int argc, char **argv)
 	 * installed; the player switches again for config and module. */
 	i18n_init(NULL);
 	i18n_use(NULL, NULL);
+	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+		printf("lectern %s\n", LT_VERSION);
+		return 0;
+	}
 	if (argc > 1) {
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (strcmp(argv[1], commands[i].name) == 0)
