@@ -39,7 +39,8 @@ ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/asan/tests/%)
 
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test deps deps-test unit asan fuzz bench install uninstall clean pot update-po
+.PHONY: all run test deps deps-test unit asan fuzz bench install uninstall clean pot update-po \
+        icons FORCE
 
 all: $(B)/lectern
 
@@ -49,11 +50,11 @@ deps:
 deps-test:
 	@sh scripts/install-deps.sh test
 
-$(B)/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+$(B)/core/%.o: src/core/%.c $(wildcard src/core/*.h) $(B)/prefix
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null) -c $< -o $@
 
-$(B)/app/%.o: src/app/%.c $(wildcard src/core/*.h src/app/*.h)
+$(B)/app/%.o: src/app/%.c $(wildcard src/core/*.h src/app/*.h) $(B)/prefix
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc/app $(PKG_CFLAGS) -c $< -o $@
 
@@ -96,7 +97,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/liblectern-core.a tests/unit/testutil.h
 		$(shell pkg-config --libs cmocka) $(CORE_LIBS)
 
 # the same unit tests, core included, under ASan + UBSan
-$(B)/asan/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+$(B)/asan/core/%.o: src/core/%.c $(wildcard src/core/*.h) $(B)/prefix
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null) -c $< -o $@
 
@@ -159,6 +160,58 @@ test: deps-test
 run: deps
 	@$(MAKE) --no-print-directory all
 	./$(B)/lectern --modules modules
+
+# ---------------------------------------------------------------- install
+# The program finds its fonts, assets and modules in $(PREFIX)/share/lectern
+# (LT_DATADIR, compiled in), so the objects are rebuilt whenever PREFIX
+# differs from the last build: $(B)/prefix changes only then.
+BINDIR    := $(PREFIX)/bin
+DATADIR   := $(PREFIX)/share/lectern
+LOCALEDIR := $(PREFIX)/share/locale
+MANDIR    := $(PREFIX)/share/man
+APPSDIR   := $(PREFIX)/share/applications
+ICONDIR   := $(PREFIX)/share/icons/hicolor
+DOCDIR    := $(PREFIX)/share/doc/lectern
+ICON_SIZES := 16 22 24 32 48 64 128 256
+DOCS      := $(wildcard README.md LICENSE docs/classroom.md docs/module-format.md)
+
+$(B)/prefix: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+
+FORCE:
+
+# the PNG icons are made from data/lectern.svg and kept in the tree, so
+# installing needs no SVG renderer.
+icons:
+	for s in $(ICON_SIZES); do mkdir -p data/icons/$${s}x$${s} && \
+		rsvg-convert -w $$s -h $$s data/lectern.svg -o data/icons/$${s}x$${s}/lectern.png || exit 1; done
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/modules
+	install -m 755 $(B)/lectern $(DESTDIR)$(BINDIR)/lectern
+	find assets -type f | while read -r f; do \
+		install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$${f#assets/}" || exit 1; done
+	find modules -type f | while read -r f; do \
+		install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
+	for mo in $(B)/locale/*/LC_MESSAGES/lectern.mo; do [ -f "$$mo" ] || continue; \
+		l=$${mo#$(B)/locale/}; l=$${l%%/*}; \
+		install -D -m 644 "$$mo" "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/lectern.mo" || exit 1; done
+	install -D -m 644 docs/lectern.1 $(DESTDIR)$(MANDIR)/man1/lectern.1
+	install -D -m 644 data/lectern.desktop $(DESTDIR)$(APPSDIR)/lectern.desktop
+	install -D -m 644 data/lectern.svg $(DESTDIR)$(ICONDIR)/scalable/apps/lectern.svg
+	for s in $(ICON_SIZES); do install -D -m 644 data/icons/$${s}x$${s}/lectern.png \
+		$(DESTDIR)$(ICONDIR)/$${s}x$${s}/apps/lectern.png || exit 1; done
+	for d in $(DOCS); do install -D -m 644 $$d $(DESTDIR)$(DOCDIR)/$$(basename $$d) || exit 1; done
+	-[ -n "$(DESTDIR)" ] || ! command -v gtk-update-icon-cache >/dev/null || \
+		gtk-update-icon-cache -q -t $(ICONDIR)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lectern $(DESTDIR)$(MANDIR)/man1/lectern.1 \
+		$(DESTDIR)$(APPSDIR)/lectern.desktop $(DESTDIR)$(ICONDIR)/scalable/apps/lectern.svg
+	for s in $(ICON_SIZES); do rm -f $(DESTDIR)$(ICONDIR)/$${s}x$${s}/apps/lectern.png; done
+	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lectern.mo
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf $(B)
