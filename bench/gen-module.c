@@ -1,6 +1,8 @@
 /* gen-module.c: writes large, valid format-v1 modules for the benchmark.
  *
  *   gen-module slides N OUT.yaml   a single-file module of exactly N slides
+ *   gen-module content N OUT.yaml  the same without questions, so a learner
+ *                                  (or xdotool) can page through it with Right
  *   gen-module images N OUTDIR     a directory module: OUTDIR/module.yaml
  *                                  with N image slides and OUTDIR/images/
  *                                  holding N generated 1200x800 PNGs
@@ -219,12 +221,14 @@ choices_single(FILE *f, int multiple)
 	}
 }
 
-/* writes slide n (1-based) of the kind picked for it; returns slides used */
+/* writes slide n (1-based) of the kind picked for it (content slides only
+ * when plain); returns slides used */
 static int
-slide(FILE *f, int n, int left)
+slide(FILE *f, int n, int left, int plain)
 {
 	char text[2048], title[160];
-	unsigned i, base = rnd(COUNT(advice)), kind = rnd(left >= 3 ? 14 : 13);
+	unsigned i, base = rnd(COUNT(advice));
+	unsigned kind = plain ? rnd(7) : rnd(left >= 3 ? 14 : 13);
 
 	snprintf(title, sizeof title, "%s %d", topics[rnd(COUNT(topics))], n);
 	switch (kind) {
@@ -355,7 +359,7 @@ slide(FILE *f, int n, int left)
 }
 
 static int
-gen_slides(int count, const char *out)
+gen_slides(int count, const char *out, int plain)
 {
 	char id[64], title[128];
 	FILE *f;
@@ -365,11 +369,11 @@ gen_slides(int count, const char *out)
 		fprintf(stderr, "gen-module: %s: %s\n", out, strerror(errno));
 		return 1;
 	}
-	snprintf(id, sizeof id, "bench-%d-slides", count);
+	snprintf(id, sizeof id, "bench-%d-%s", count, plain ? "content" : "slides");
 	snprintf(title, sizeof title, "Integrity at the border (%d slides)", count);
 	header(f, id, title, count / 2 + 1);
 	while (n <= count)
-		n += slide(f, n, count - n + 1);
+		n += slide(f, n, count - n + 1, plain);
 	if (fclose(f) != 0) {
 		fprintf(stderr, "gen-module: %s: %s\n", out, strerror(errno));
 		return 1;
@@ -458,14 +462,16 @@ main(int argc, char **argv)
 	int n;
 
 	if (argc != 4 || (n = atoi(argv[2])) < 1 || n > 1000000) {
-		fprintf(stderr, "usage: gen-module slides|images N OUT\n");
+		fprintf(stderr, "usage: gen-module slides|content|images N OUT\n");
 		return 2;
 	}
 	rng_state = 12345 + (unsigned long)n;
 	if (!strcmp(argv[1], "slides"))
-		return gen_slides(n, argv[3]);
+		return gen_slides(n, argv[3], 0);
+	if (!strcmp(argv[1], "content"))
+		return gen_slides(n, argv[3], 1);
 	if (!strcmp(argv[1], "images"))
 		return gen_images(n, argv[3]);
-	fprintf(stderr, "usage: gen-module slides|images N OUT\n");
+	fprintf(stderr, "usage: gen-module slides|content|images N OUT\n");
 	return 2;
 }

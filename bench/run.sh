@@ -1,0 +1,374 @@
+#!/bin/sh
+# run.sh: `make bench`. Measures Lectern the way learners feel it, against
+# reference programs run in the same run, and prints one table of medians
+# and ratios with the machine at the top (docs/performance.md explains each
+# row and records the latest results).
+#
+# The references are built by `make bench` (see bench/*.c):
+#   floor       the least SDL2 + SDL2_ttf program that shows one slide
+#   yaml_scan   a bare libyaml event scan of a file
+#   gen-module  large generated modules (100 / 1,000 / 10,000 slides, 10
+#               and 300 image slides, and question-free ones to page through)
+#   measure     runs one command and times its first frame, peak memory
+#               and idle cost the same way for every program
+# Windowed runs use a private Xvfb display at 1920x1080; Lectern runs with
+# its own empty $HOME and XDG directories, so no learner data is touched.
+#
+# Lectern is asked to report its first frame through the environment:
+#   LECTERN_EXIT_AFTER_FIRST_FRAME=1  print "first frame: ..." after the
+#                                     first present and exit
+#   LECTERN_FRAME_LOG=1               print "frame: MS ms" after every
+#                                     present (time from the event that
+#                                     woke the loop to the end of present)
+# A row whose Lectern feature is missing prints "n/a" with the reason.
+#
+# BENCH_RUNS (default 7) sets the runs per median; BENCH_IDLE_S (default
+# 10) the idle window. The table is also written to build/bench/results.txt.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+BB=build/bench
+L=build/lectern
+RUNS=${BENCH_RUNS:-7}
+IDLE_S=${BENCH_IDLE_S:-10}
+M=$BB/modules
+RES=$BB/results.txt
+W=1280
+H=720
+
+tmp=$(mktemp -d /tmp/lectern-bench.XXXXXX) || exit 2
+xpid=""
+cleanup() {
+	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Lectern and the references get a private home: progress, config, caches
+export HOME="$tmp/home"
+export XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
+export XDG_CACHE_HOME="$tmp/home/cache"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+unset LECTERN_EXIT_AFTER_FIRST_FRAME LECTERN_FRAME_LOG
+
+for f in $L $BB/floor $BB/yaml_scan $BB/measure $BB/gen-module; do
+	if [ ! -x "$f" ]; then
+		echo "bench: $f is missing; run it through \`make bench\`" >&2
+		exit 2
+	fi
+done
+
+# ------------------------------------------------------------ helpers
+: >"$RES"
+out() { printf '%s\n' "$*" | tee -a "$RES"; }
+
+# the median of the numbers on stdin (ignores -1 and empty lines)
+median() {
+	awk '$1 != "" && $1 >= 0' | sort -n | awk '{ a[NR] = $1 }
+		END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2];
+		      else printf "%.1f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# the value of key in a measure line
+kv() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+# a / b with one decimal, "-" when either is missing
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 <= 0) print "-";
+		else printf "%.2f\n", a / b }'
+}
+
+# verdict: value <= limit -> "met", else "MISSED"
+verdict() {
+	awk -v v="$1" -v l="$2" 'BEGIN { if (v == "-") print "n/a"; else if (v + 0 <= l + 0) print "met";
+		else print "MISSED" }'
+}
+
+# one table row: what, lectern value, reference, ratio, target, verdict
+row() {
+	printf '%-46s %-12s %-24s %-7s %-9s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" | tee -a "$RES"
+}
+
+kb2mb() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f MB\n", k / 1024 }'; }
+ms() { [ "$1" = - ] && echo - || echo "$1 ms"; }
+
+# run measure, keep its line; extra env given as VAR=value before --
+meas() { $BB/measure "$@" 2>>"$tmp/stderr.log"; }
+
+# ------------------------------------------------------------ machine
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
+out "Lectern benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+out "machine: ${cpu:-unknown CPU}, $(nproc) cores, $mem; ${os:-unknown OS}, Linux $(uname -r)"
+out "libraries: SDL $(pkg-config --modversion sdl2), SDL_ttf $(pkg-config --modversion SDL2_ttf), SDL_image $(pkg-config --modversion SDL2_image), libyaml $(pkg-config --modversion yaml-0.1)"
+out "lectern: $(git describe --always --dirty 2>/dev/null || echo unknown), $(du -b $L | cut -f1) bytes unstripped; medians of $RUNS runs"
+
+# ------------------------------------------------------------ display
+d=90
+while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
+Xvfb :$d -screen 0 1920x1080x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xpid=$!
+export DISPLAY=:$d
+i=0
+until xdpyinfo >/dev/null 2>&1; do
+	i=$((i + 1))
+	if [ $i -gt 100 ]; then
+		echo "bench: Xvfb did not start (see $tmp/xvfb.log)" >&2
+		exit 1
+	fi
+	sleep 0.05
+done
+gl=$(glxinfo -B 2>/dev/null | sed -n 's/^OpenGL renderer string: //p')
+[ -n "$gl" ] || gl=$($BB/floor --renderer accelerated --size 64x64 2>/dev/null | sed -n 's/.*renderer /SDL renderer /p')
+out "display: Xvfb 1920x1080x24, no GPU; accelerated renderer: ${gl:-unavailable}"
+
+# ------------------------------------------------------------ modules
+mkdir -p $M
+gen() { # kind n out
+	if [ ! -e "$3" ] || [ $BB/gen-module -nt "$3" ]; then
+		rm -rf "$3"
+		$BB/gen-module "$1" "$2" "$3" || exit 1
+	fi
+}
+gen slides 100 $M/slides-100.yaml
+gen slides 1000 $M/slides-1000.yaml
+gen slides 10000 $M/slides-10000.yaml
+gen content 40 $M/content-40.yaml
+gen images 10 $M/images-10
+gen images 300 $M/images-300
+bad=""
+for m in $M/slides-100.yaml $M/slides-1000.yaml $M/slides-10000.yaml \
+         $M/content-40.yaml $M/images-10 $M/images-300 bench/slide.yaml; do
+	if ! $L check "$m" >"$tmp/check.log" 2>&1; then
+		bad="$bad $m"
+		head -n 3 "$tmp/check.log" | sed 's/^/  /' >&2
+	fi
+done
+if [ -n "$bad" ]; then
+	out "modules: lectern check REJECTS generated modules:$bad (rows using them are not comparable)"
+else
+	out "modules: all generated modules pass lectern check"
+fi
+out ""
+row "measure" "lectern" "reference" "ratio" "target" "verdict"
+row "-------" "-------" "---------" "-----" "------" "-------"
+
+# ------------------------------------------------------------ 1, 2: first frame and peak memory
+# interleave floor / catalog / slide runs so drift hits all three alike
+ff_series() { # renderer
+	r=$1
+	for i in $(seq "$RUNS"); do
+		x=$(meas --first-frame --timeout 30 -- $BB/floor --renderer "$r" --size ${W}x$H)
+		echo "$x" >>"$tmp/floor.$r"
+		x=$(meas --first-frame --timeout 30 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
+			$L --renderer "$r" --modules modules)
+		echo "$x" >>"$tmp/catalog.$r"
+		x=$(meas --first-frame --timeout 30 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
+			$L --renderer "$r" bench/slide.yaml)
+		echo "$x" >>"$tmp/slide.$r"
+	done
+}
+col() { # file key -> median
+	[ -s "$1" ] || { echo -; return; }
+	while read -r line; do kv "$line" "$2"; done <"$1" | median
+}
+
+for r in software accelerated; do
+	if ! $BB/floor --renderer $r --size 64x64 >"$tmp/probe" 2>&1; then
+		row "first frame ($r renderer)" "-" "floor fails" "-" "" "skipped"
+		out "  ($r renderer unavailable: $(head -c 200 "$tmp/probe"))"
+		continue
+	fi
+	ff_series $r
+	f=$(col "$tmp/floor.$r" first_frame_ms)
+	for what in catalog slide; do
+		v=$(col "$tmp/$what.$r" first_frame_ms)
+		q=$(ratio "$v" "$f")
+		row "first frame, $what ($r)" "$(ms "$v")" "floor $(ms "$f")" "$q" "<= 1.5x" "$(verdict "$q" 1.5)"
+	done
+	if [ "$(col "$tmp/slide.$r" first_frame_ms)" = - ]; then
+		out "  (lectern printed no first-frame line; exit codes: $(col "$tmp/slide.$r" exit))"
+	fi
+	f=$(col "$tmp/floor.$r" maxrss_kb)
+	for what in catalog slide; do
+		v=$(col "$tmp/$what.$r" maxrss_kb)
+		[ "$(col "$tmp/$what.$r" first_frame_ms)" = - ] && v=-
+		q=$(ratio "$v" "$f")
+		row "peak RSS, $what ($r)" "$(kb2mb "$v")" "floor $(kb2mb "$f")" "$q" "<= 2x" "$(verdict "$q" 2)"
+	done
+done
+
+# 300 image slides against 10: opened directly, and every slide rendered
+for n in 10 300; do
+	for i in 1 2 3; do
+		meas --first-frame --timeout 60 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
+			$L --renderer software $M/images-$n >>"$tmp/img-open.$n"
+	done
+done
+a=$(col "$tmp/img-open.300" maxrss_kb)
+b=$(col "$tmp/img-open.10" maxrss_kb)
+[ "$(col "$tmp/img-open.300" first_frame_ms)" = - ] && a=-
+[ "$(col "$tmp/img-open.10" first_frame_ms)" = - ] && b=-
+q=$(ratio "$a" "$b")
+row "peak RSS opening 300 vs 10 image slides" "$(kb2mb "$a")" "10 images $(kb2mb "$b")" "$q" "<= 1.5x" "$(verdict "$q" 1.5)"
+
+# paging through every slide in the window: key presses through xdotool
+walk() { # module slides -> peak RSS kB of the player after visiting all
+	LECTERN_FRAME_LOG=1 $L --renderer software "$1" >"$tmp/walk.log" 2>>"$tmp/stderr.log" &
+	wp=$!
+	i=0
+	until grep -q '^first frame' "$tmp/walk.log" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 200 ] || ! kill -0 $wp 2>/dev/null; then
+			kill $wp 2>/dev/null; wait $wp 2>/dev/null; echo -; return
+		fi
+		sleep 0.05
+	done
+	xdotool mousemove 960 540 >/dev/null 2>&1
+	xdotool key --delay 40 --repeat $(($2 - 1)) --repeat-delay 40 Right >/dev/null 2>&1
+	sleep 1.5
+	awk '/^VmHWM/ { print $2 }' /proc/$wp/status
+	frames=$(grep -c '^frame' "$tmp/walk.log")
+	kill $wp 2>/dev/null
+	wait $wp 2>/dev/null
+	echo "$frames" >"$tmp/walk.frames"
+}
+a=$(walk $M/images-300 300); fa=$(cat "$tmp/walk.frames" 2>/dev/null || echo 0)
+b=$(walk $M/images-10 10); fb=$(cat "$tmp/walk.frames" 2>/dev/null || echo 0)
+q=$(ratio "$a" "$b")
+row "peak RSS paging all 300 vs 10 image slides" "$(kb2mb "$a")" "10 images $(kb2mb "$b")" "$q" "<= 1.5x" "$(verdict "$q" 1.5)"
+out "  (frames presented while paging: $fa for 300 slides, $fb for 10)"
+
+# ------------------------------------------------------------ 3: module load
+for n in 100 1000 10000; do
+	for i in $(seq "$RUNS"); do
+		meas --timeout 60 -- $BB/yaml_scan $M/slides-$n.yaml >>"$tmp/scan.$n"
+		meas --timeout 60 -- $L check $M/slides-$n.yaml >>"$tmp/check.$n"
+	done
+done
+s=$(col "$tmp/scan.10000" wall_ms)
+c=$(col "$tmp/check.10000" wall_ms)
+[ "$(col "$tmp/check.10000" exit)" = 0 ] || c=-
+q=$(ratio "$c" "$s")
+row "lectern check, 10,000 slides ($(du -k $M/slides-10000.yaml | cut -f1) kB)" "$(ms "$c")" "yaml_scan $(ms "$s")" "$q" "<= 2x" "$(verdict "$q" 2)"
+c1=$(col "$tmp/check.100" wall_ms)
+c2=$(col "$tmp/check.1000" wall_ms)
+# linear: the cost of each slide beyond 1,000 is no more than between 100
+# and 1,000 (process start-up cancels out in the differences)
+lin=$(awk -v a="$c1" -v b="$c2" -v c="$c" 'BEGIN { if (c == "-" || a == "-" || b == "-" || b <= a) print "-";
+	else printf "%.2f\n", ((c - b) / 9000) / ((b - a) / 900) }')
+row "check per slide, 1k-10k vs 100-1k" "$lin" "100/1k/10k: $c1/$c2/$c ms" "" "<= 1.5x" "$(verdict "$lin" 1.5)"
+
+# ------------------------------------------------------------ 4: slide change at 1920x1080
+# page forward through a question-free module (every slide new: cold), then
+# back (every slide seen: warm); the player logs each frame's time
+change() {
+	LECTERN_FRAME_LOG=1 $L --renderer software $M/content-40.yaml \
+		>"$tmp/change.log" 2>>"$tmp/stderr.log" &
+	cp=$!
+	i=0
+	until grep -q '^first frame' "$tmp/change.log" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 200 ] || ! kill -0 $cp 2>/dev/null; then
+			kill $cp 2>/dev/null; wait $cp 2>/dev/null; return
+		fi
+		sleep 0.05
+	done
+	xdotool mousemove 960 540 >/dev/null 2>&1
+	xdotool key F11 >/dev/null 2>&1 # full screen: 1920x1080 on this display
+	sleep 0.7
+	geo=$(xdotool search --pid $cp --onlyvisible 2>/dev/null | head -n 1 |
+		xargs -r xdotool getwindowgeometry 2>/dev/null | sed -n 's/.*Geometry: //p')
+	echo "${geo:-unknown size}" >"$tmp/change.geo"
+	m0=$(grep -c '^frame' "$tmp/change.log")
+	for k in $(seq 39); do xdotool key Right; sleep 0.12; done
+	sleep 0.3
+	m1=$(grep -c '^frame' "$tmp/change.log")
+	for k in $(seq 39); do xdotool key Left; sleep 0.12; done
+	sleep 0.3
+	kill $cp 2>/dev/null
+	wait $cp 2>/dev/null
+	echo "$m0 $m1" >"$tmp/change.mark"
+}
+change
+if [ -s "$tmp/change.mark" ]; then
+	read -r m0 m1 <"$tmp/change.mark"
+	grep '^frame' "$tmp/change.log" | sed 's/^frame: *\([0-9.]*\).*/\1/' >"$tmp/frames"
+	sed -n "$((m0 + 1)),${m1}p" "$tmp/frames" >"$tmp/cold"
+	tail -n +"$((m1 + 1))" "$tmp/frames" >"$tmp/warm"
+	cold=$(median <"$tmp/cold")
+	warm=$(median <"$tmp/warm")
+	wmax=$(sort -n "$tmp/warm" | tail -n 1)
+	row "slide change, warm ($(cat "$tmp/change.geo"))" "$(ms "$warm")" "60 Hz frame 16.7 ms" "$(ratio "$warm" 16.7)" "< 1x" "$(verdict "$(ratio "$warm" 16.7)" 0.999)"
+	row "slide change, warm, slowest of $(wc -l <"$tmp/warm")" "$(ms "${wmax:--}")" "60 Hz frame 16.7 ms" "$(ratio "${wmax:--}" 16.7)" "" ""
+	row "slide change, cold (first visit)" "$(ms "$cold")" "60 Hz frame 16.7 ms" "$(ratio "$cold" 16.7)" "" ""
+else
+	row "slide change" "-" "" "" "< 16.7 ms" "n/a (no LECTERN_FRAME_LOG)"
+fi
+
+# ------------------------------------------------------------ 5: idle
+x=$(meas --first-frame --idle "$IDLE_S" --settle 1 --timeout $((IDLE_S + 30)) -- $BB/floor --stay)
+fc=$(kv "$x" idle_cpu_ms); fw=$(kv "$x" idle_wakeups)
+x=$(meas --settle 3 --idle "$IDLE_S" --timeout $((IDLE_S + 30)) -- $L --renderer software bench/slide.yaml)
+lc=$(kv "$x" idle_cpu_ms); lw=$(kv "$x" idle_wakeups)
+[ "$lc" = -1 ] && lc=-
+[ "$lw" = -1 ] && lw=-
+row "idle ${IDLE_S} s, CPU time" "$(ms "$lc")" "floor $(ms "$fc")" "" "~0" "$(verdict "$lc" 20)"
+row "idle ${IDLE_S} s, wake-ups (context switches)" "$lw" "floor $fw" "" "0" "$(verdict "$lw" 0)"
+
+# ------------------------------------------------------------ 6: size
+inst="$tmp/inst"
+if make -s install DESTDIR="$inst" PREFIX=/usr/local >"$tmp/install.log" 2>&1 && [ -x "$inst/usr/local/bin/lectern" ]; then
+	bin=$inst/usr/local/bin/lectern
+	where="installed"
+else
+	mkdir -p "$inst"
+	cp $L "$inst/lectern"
+	bin=$inst/lectern
+	where="build/lectern (no make install yet)"
+fi
+bs=$(du -b "$bin" | cut -f1)
+cp "$bin" "$tmp/stripped" && strip "$tmp/stripped" 2>/dev/null
+ss=$(du -b "$tmp/stripped" | cut -f1)
+row "binary, $where" "$(awk -v b="$bs" 'BEGIN { printf "%.0f kB", b / 1024 }')" "stripped $(awk -v b="$ss" 'BEGIN { printf "%.0f kB", b / 1024 }')" "" "" ""
+if [ -d "$inst/usr/local/share/lectern" ]; then
+	row "installed share/ (modules, fonts, ...)" "$(du -sk "$inst/usr/local/share/lectern" | cut -f1) kB" "" "" "" ""
+fi
+mods=$(du -sk modules | cut -f1)
+gz=$(tar -czf - modules 2>/dev/null | wc -c)
+row "bundled modules ($(ls modules | wc -l))" "$mods kB" "tar.gz $((gz / 1024)) kB" "" "" ""
+row "bundled fonts" "$(du -sk assets/fonts | cut -f1) kB" "" "" "" ""
+
+# ------------------------------------------------------------ browser
+if command -v chromium >/dev/null 2>&1; then
+	mkdir -p "$tmp/html"
+	cp bench/slide.html "$tmp/html/"
+	ln -s "$(pwd)/assets/fonts" "$tmp/html/fonts"
+	for i in 1 2 3; do
+		$BB/measure --pss --timeout 60 -- chromium --headless --no-sandbox --disable-gpu \
+			--disable-quic --no-first-run --disable-background-networking \
+			--disable-component-update --disable-sync \
+			--user-data-dir="$tmp/chrome$i" --window-size=${W},$H \
+			--screenshot="$tmp/html/shot.png" "file://$tmp/html/slide.html" \
+			>>"$tmp/chrome" 2>"$tmp/chrome.err"
+		meas --pss --timeout 60 -- $L render bench/slide.yaml --slide 1 --size ${W}x$H \
+			-o "$tmp/render.png" >>"$tmp/render"
+	done
+	cw=$(col "$tmp/chrome" wall_ms); cp=$(col "$tmp/chrome" peak_pss_kb)
+	[ -s "$tmp/html/shot.png" ] || cw=-
+	rw=$(col "$tmp/render" wall_ms); rp=$(col "$tmp/render" peak_pss_kb)
+	[ "$(col "$tmp/render" exit)" = 0 ] && [ -s "$tmp/render.png" ] || { rw=-; rp=-; }
+	row "slide to PNG: lectern render vs chromium" "$(ms "$rw")" "chromium $(ms "$cw")" "$(ratio "$rw" "$cw")" "" ""
+	row "slide to PNG: peak memory (PSS, all processes)" "$(kb2mb "$rp")" "chromium $(kb2mb "$cp")" "$(ratio "$rp" "$cp")" "" ""
+else
+	out "browser: chromium is not installed; skipped (apt-get install chromium to compare)"
+fi
+
+out ""
+out "ratios compare runs made side by side in this run; absolute times drift on shared machines."
+if [ -s "$tmp/stderr.log" ]; then
+	out "stderr of the measured programs (first lines):"
+	sort "$tmp/stderr.log" | uniq -c | sort -rn | head -n 8 | sed 's/^/  /' | tee -a "$RES"
+fi
