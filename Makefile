@@ -76,6 +76,7 @@ XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	--keyword=C_:1c,2 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: \
 	--add-location=file --package-name=lectern --package-version=$(VERSION)
 POT_SRC = $(sort $(wildcard src/core/*.[ch] src/app/*.[ch]))
+POT ?= po/lectern.pot
 
 all: $(MO_FILES)
 
@@ -84,7 +85,7 @@ $(B)/locale/%/LC_MESSAGES/lectern.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 pot:
-	xgettext $(XGETTEXT_FLAGS) -o po/lectern.pot $(POT_SRC)
+	xgettext $(XGETTEXT_FLAGS) -o $(POT) $(POT_SRC)
 
 update-po: pot
 	for p in $(PO_FILES); do msgmerge --quiet --no-wrap --update --backup=none $$p po/lectern.pot || exit 1; done
