@@ -55,14 +55,6 @@ po_places() {
 	END { flush() }' "$@"
 }
 
-# text that remains of an escaped literal without escapes, % conversions
-# and the program's name.
-bare() {
-	sed -e 's/\\[ntr"\\]/ /g' \
-	    -e 's/%[-+ #0-9.*]*[hlLqjzt]*[a-zA-Z%]/ /g' \
-	    -e 's/lectern//g'
-}
-
 # unmarked UI strings in the given C files, one "FILE:LINE: "STRING"" each.
 unmarked() {
 	kw=""
@@ -85,24 +77,33 @@ unmarked() {
 	[ -f "$tmp/marked.po" ] && po_places "$tmp/marked.po" | sort -u >"$tmp/marked.tsv"
 	comm -23 "$tmp/all.tsv" "$tmp/marked.tsv" >"$tmp/free.tsv"
 	{
-		# rule 1: letters left once the conversions are out
-		while IFS='	' read -r place str; do
-			printf '%s\n' "$str" | bare | grep -q '[A-Za-z]' &&
-				printf '%s\t%s\n' "$place" "$str"
-		done <"$tmp/direct.tsv"
-		# rule 2: reads like prose (not SQL: an upper-case SQL word)
-		sql='(^|[^A-Za-z_])(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|WHERE|FROM|VALUES|ORDER BY|GROUP BY|JOIN|CASE WHEN)([^A-Za-z_]|$)'
-		while IFS='	' read -r place str; do
-			b=$(printf '%s\n' "$str" | bare)
-			if printf '%s\n' "$b" | grep -Eq '[A-Za-z]{2,}[ ]+[A-Za-z]{2,}' &&
-				printf '%s\n' "$b" | grep -q '[a-z]' &&
-				! printf '%s\n' "$str" | grep -Eq "$sql"; then
-				printf '%s\t%s\n' "$place" "$str"
-			elif printf '%s\n' "$b" | grep -Eq '^[A-Z][a-z]+[.!?:]*$'; then
-				printf '%s\t%s\n' "$place" "$str"
-			fi
-		done <"$tmp/free.tsv"
-	} | sort -u | allowed
+		sed 's/^/direct	/' "$tmp/direct.tsv"
+		sed 's/^/free	/' "$tmp/free.tsv"
+	} | awk -F '\t' '
+	# the text of an escaped literal without escapes, % conversions and
+	# the program name
+	function bare(s) {
+		gsub(/\\[ntr"\\]/, " ", s)
+		gsub(/%[-+ #0-9.*]*[hlLqjzt]*[a-zA-Z%]/, " ", s)
+		gsub(/lectern/, "", s)
+		return s
+	}
+	BEGIN {
+		sql = "(^|[^A-Za-z_])(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|WHERE|FROM|VALUES|ORDER BY|GROUP BY|JOIN|CASE WHEN)([^A-Za-z_]|$)"
+	}
+	{
+		b = bare($3)
+		if ($1 == "direct") {
+			# rule 1: letters left once the conversions are out
+			if (b ~ /[A-Za-z]/) print $2 "\t" $3
+		} else if (b ~ /[A-Za-z][A-Za-z][ ]+[A-Za-z][A-Za-z]/ && b ~ /[a-z]/ && $3 !~ sql) {
+			# rule 2: reads like prose (two words; not SQL)
+			print $2 "\t" $3
+		} else if (b ~ /^[A-Z][a-z]+[.!?:]*$/) {
+			# or a capitalised word, such as a button label
+			print $2 "\t" $3
+		}
+	}' | sort -u | allowed
 }
 
 # drop the lines tests/sh/i18n-allow.txt allows: "FILE REGEX", FILE a base
