@@ -27,7 +27,7 @@
 #include "util.h"
 
 enum { DIR_LTR = 0, DIR_RTL = 1, DIR_NEUTRAL = -1 };
-enum { LAY_STRONG = 4 }; /* internal flag: the whole text is bold */
+enum { LAY_STRONG = 4, LAY_EMPH = 8 }; /* internal: all bold / all italic */
 
 typedef struct {
 	int off, len;    /* bytes in L->text */
@@ -224,7 +224,7 @@ copy_text(lay *L, const char *src, int flags, unsigned char **st, int *capst)
 	int start = L->ntext, bold = 0, italic = 0, base;
 	size_t i = 0;
 
-	base = (flags & LAY_STRONG) ? LAY_BOLD : 0;
+	base = ((flags & LAY_STRONG) ? LAY_BOLD : 0) | ((flags & LAY_EMPH) ? LAY_ITALIC : 0);
 	while (src && src[i]) {
 		char c = src[i];
 		if (is_ws(c)) {
@@ -719,7 +719,7 @@ quote_block(lay *L, const mod_block *b)
 	bar = L->nbox;
 	add_box(L, LAY_BAR, L->p.rtl ? L->p.width - bw : 0, y0, bw, 0, LAY_R_QUOTE);
 	L->y += em / 5;
-	text_at(L, b->text, LAY_F_BODY, LAY_R_QUOTE, ind, ind, 0);
+	text_at(L, b->text, LAY_F_BODY, LAY_R_QUOTE, ind, ind, LAY_EMPH);
 	if (b->source && *b->source) {
 		char *s = xasprintf("\xe2\x80\x94 %s", b->source); /* em dash */
 		L->y += em / 5;

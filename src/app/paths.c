@@ -1,0 +1,90 @@
+/* paths.c: asset lookup. The program's own path (/proc/self/exe) tells
+ * whether it runs from the source tree: build/lectern has ../assets/fonts
+ * beside it. Then fonts come from assets/fonts and modules from modules/,
+ * so `make run` works without installing; otherwise from LT_DATADIR, where
+ * `make install` puts fonts/ and modules/. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "paths.h"
+#include "util.h"
+
+#ifndef LT_DATADIR
+#define LT_DATADIR "/usr/local/share/lectern"
+#endif
+
+static char tree[PATH_MAX];
+static int looked, in_tree;
+
+static int
+is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void
+look(void)
+{
+	char exe[PATH_MAX], *slash, *probe;
+	ssize_t n;
+	int k;
+
+	if (looked)
+		return;
+	looked = 1;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	/* the tree is the parent of the program's directory (build/) */
+	for (k = 0; k < 2; k++) {
+		slash = strrchr(exe, '/');
+		if (!slash)
+			return;
+		*slash = '\0';
+	}
+	probe = xasprintf("%s/assets/fonts/DejaVuSans.ttf", exe);
+	if (is_file(probe)) {
+		in_tree = 1;
+		strcpy(tree, exe);
+	}
+	free(probe);
+}
+
+const char *
+paths_data_dir(void)
+{
+	look();
+	return in_tree ? tree : LT_DATADIR;
+}
+
+char *
+paths_fonts_dir(void)
+{
+	look();
+	return in_tree ? xasprintf("%s/assets/fonts", tree)
+	               : xasprintf("%s/fonts", LT_DATADIR);
+}
+
+char *
+paths_modules_dir(void)
+{
+	look();
+	return xasprintf("%s/modules", in_tree ? tree : LT_DATADIR);
+}
+
+char *
+paths_user_data_dir(const char *dir)
+{
+	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (dir && *dir)
+		return xstrdup(dir);
+	if (x && *x == '/')
+		return xasprintf("%s/lectern", x);
+	return xasprintf("%s/.local/share/lectern", home && *home ? home : ".");
+}
