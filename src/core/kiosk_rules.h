@@ -1,0 +1,36 @@
+/* kiosk_rules.h: the SDL-free decisions of kiosk mode, kept apart from the
+ * screens so they are unit tested: what a learner's name may be, when an
+ * idle learner is logged out, which folders to offer for an export and
+ * what the exported files are called. */
+#ifndef LT_KIOSK_RULES_H
+#define LT_KIOSK_RULES_H
+
+#include <stddef.h>
+#include <time.h>
+
+enum { KR_NAME_MAX = 64 }; /* bytes of UTF-8 in a learner's name */
+
+/* tidy a typed name in place (spaces trimmed and runs of spaces made one);
+ * returns NULL when it is a good name, else why not (translated). */
+const char *kr_name_tidy(char *name);
+/* do two names mean the same learner ("ana" is "Ana": ASCII letters match
+ * regardless of case)? */
+int kr_name_same(const char *a, const char *b);
+
+/* milliseconds left before an idle logout, given the time of the last input
+ * and now (both ms); 0 means log out now. idle_minutes 0 means never
+ * (returns -1). */
+long kr_idle_left(double idle_minutes, unsigned long last_input_ms,
+                  unsigned long now_ms);
+
+/* folders worth offering for an export, most likely first: mounted
+ * removable media under /media/USER, /run/media/USER and /media, then
+ * the home directory. Returns the number found (at most max), each a
+ * malloc'd path in out. root: "" normally (tests point it elsewhere). */
+int kr_export_dirs(const char *root, const char *user, const char *home,
+                   char **out, int max);
+/* base name of an export made at t: "lectern-progress-YYYYMMDD-HHMMSS"
+ * (UTC) into buf. */
+void kr_export_name(time_t t, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,154 @@
+/* test_kiosk_rules.c: learner names, idle logout timing, export folders
+ * and file names. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kiosk_rules.h"
+#include "util.h"
+
+static void
+tidy_ok(const char *in, const char *want)
+{
+	char buf[256];
+
+	snprintf(buf, sizeof buf, "%s", in);
+	assert_null(kr_name_tidy(buf));
+	assert_string_equal(buf, want);
+}
+
+static void
+test_names(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	tidy_ok("Ana", "Ana");
+	tidy_ok("  Ana   Silva ", "Ana Silva");
+	tidy_ok("Zoë Ó Briain", "Zoë Ó Briain");
+	tidy_ok("محمد", "محمد");
+	strcpy(buf, "   ");
+	assert_non_null(kr_name_tidy(buf));
+	strcpy(buf, "");
+	assert_non_null(kr_name_tidy(buf));
+	strcpy(buf, "An\ta");
+	assert_non_null(kr_name_tidy(buf));
+	memset(buf, 'x', 65);
+	buf[65] = '\0';
+	assert_non_null(kr_name_tidy(buf));
+	buf[64] = '\0';
+	assert_null(kr_name_tidy(buf));
+	assert_true(kr_name_same("ana silva", "Ana Silva"));
+	assert_false(kr_name_same("Ana", "Anna"));
+	assert_false(kr_name_same("Ana", "Ana "));
+	assert_true(kr_name_same("Zoë", "zoë"));
+}
+
+static void
+test_idle(void **state)
+{
+	(void)state;
+	assert_int_equal(kr_idle_left(0, 0, 1000000), -1);
+	assert_int_equal(kr_idle_left(10, 1000, 1000), 600000);
+	assert_int_equal(kr_idle_left(10, 1000, 601000), 0);
+	assert_int_equal(kr_idle_left(10, 1000, 900000), 0);
+	assert_int_equal(kr_idle_left(10, 1000, 301000), 300000);
+	/* fractions of a minute, for tests and impatient classrooms */
+	assert_int_equal(kr_idle_left(0.05, 0, 1000), 2000);
+	/* the clock went backwards: count from now */
+	assert_int_equal(kr_idle_left(1, 5000, 1000), 60000);
+}
+
+static void
+mk(const char *root, const char *rel)
+{
+	char *p = xasprintf("%s/%s", root, rel);
+	char *cmd = xasprintf("mkdir -p '%s'", p);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(p);
+}
+
+static void
+test_export_dirs(void **state)
+{
+	char root[] = "/tmp/lectern-test-kr-XXXXXX";
+	char *out[8], *home, *cmd, *f;
+	int n, i;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	mk(root, "media/kiosk/USB STICK");
+	mk(root, "media/kiosk/ARCHIVE");
+	mk(root, "run/media/kiosk/SD");
+	mk(root, "media/cdrom");
+	mk(root, "home/kiosk");
+	f = xasprintf("%s/media/kiosk/notadir", root);
+	fp = fopen(f, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	free(f);
+	home = xasprintf("%s/home/kiosk", root);
+	n = kr_export_dirs(root, "kiosk", home, out, 8);
+	assert_int_equal(n, 5);
+	f = xasprintf("%s/media/kiosk/ARCHIVE", root);
+	assert_string_equal(out[0], f);
+	free(f);
+	f = xasprintf("%s/media/kiosk/USB STICK", root);
+	assert_string_equal(out[1], f);
+	free(f);
+	f = xasprintf("%s/run/media/kiosk/SD", root);
+	assert_string_equal(out[2], f);
+	free(f);
+	f = xasprintf("%s/media/cdrom", root);
+	assert_string_equal(out[3], f);
+	free(f);
+	assert_string_equal(out[4], home);
+	for (i = 0; i < n; i++)
+		free(out[i]);
+	/* max is respected */
+	n = kr_export_dirs(root, "kiosk", home, out, 2);
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++)
+		free(out[i]);
+	/* another user: only what is directly under /media, and home */
+	n = kr_export_dirs(root, "nobody", home, out, 8);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[2], home);
+	for (i = 0; i < n; i++)
+		free(out[i]);
+	free(home);
+	cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static void
+test_export_name(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	kr_export_name(0, buf, sizeof buf);
+	assert_string_equal(buf, "lectern-progress-19700101-000000");
+	kr_export_name(1795867200 + 3661, buf, sizeof buf);
+	assert_string_equal(buf, "lectern-progress-20261128-130101");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_idle),
+		cmocka_unit_test(test_export_dirs),
+		cmocka_unit_test(test_export_name),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
