@@ -153,9 +153,14 @@ for po in po/*.po; do
 		fail "$po has plural forms"
 	fi
 	case $ll in fr*)
-		# msgstr lines only; code in backticks is left alone
-		msgattrib --no-obsolete --no-wrap "$po" | sed -n 's/^msgstr\(\[[0-9]\]\)* "\(.*\)"$/\2/p' |
-			sed 's/`[^`]*`//g' >"$tmp/fr.txt"
+		# translations only; code in backticks and the diagnostic format
+		# the program prints are left alone
+		msgattrib --no-obsolete --no-wrap "$po" | awk '
+			/^msgstr/ { on = !(prev ~ /^msgid ""$/); sub(/^msgstr(\[[0-9]\])? /, "") }
+			{ prev = $0 }
+			/^(#|msgid|msgctxt)/ { on = 0 }
+			on && /^"/ { s = $0; sub(/^"/, "", s); sub(/"$/, "", s); print s }' |
+			sed -e 's/`[^`]*`//g' -e 's/FICHIER:LIGNE:COLONNE: erreur: MESSAGE//' >"$tmp/fr.txt"
 		bad=$(grep -nE ' [:;?!]|« | »|[[:alnum:]»)][;?!]|[[:alnum:]][:] |[0-9d]%%' "$tmp/fr.txt")
 		if [ -z "$bad" ]; then
 			pass "$po French typography"
