@@ -380,12 +380,17 @@ parser_error(yt_reader *r, yaml_parser_t *p)
 	}
 	line = (int)p->problem_mark.line + 1;
 	col = (int)p->problem_mark.column + 1;
+	if (p->problem && strstr(p->problem, "tab")) {
+		err_at(r, line, col, _("YAML syntax error: a tab is not allowed "
+		       "here; indent with spaces"));
+		return;
+	}
 	if (p->problem && strcmp(p->problem, "found character that cannot start any token") == 0) {
 		size_t off = offset_of_mark(r->buf, r->len, &p->problem_mark);
 
 		if (off < r->len && r->buf[off] == '\t') {
-			err_at(r, line, col, _("YAML syntax error: tabs are not allowed "
-			       "for indentation; use spaces"));
+			err_at(r, line, col, _("YAML syntax error: a tab is not allowed "
+			       "here; indent with spaces"));
 			return;
 		}
 	}

@@ -85,7 +85,7 @@ test_syntax(void **state)
 
 	(void)state;
 	expect_error(t1, strlen(t1), 3, 1, "YAML syntax error");
-	expect_error(t2, strlen(t2), 2, 1, "tabs are not allowed");
+	expect_error(t2, strlen(t2), 2, 1, "a tab is not allowed");
 	expect_error(t3, strlen(t3), 1, 5, "mapping values are not allowed");
 }
 

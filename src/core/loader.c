@@ -1,0 +1,486 @@
+/* loader.c: a module file (format v1) into a mod_module, checked.
+ *
+ * How it works: yamltree reads the file into a tree that lives in the new
+ * module's own arena, so the module's strings simply point at the tree's
+ * scalars (nothing is copied; the mod_module struct itself sits in the same
+ * arena and mod_free releases everything at once). Then one walk over the
+ * tree fills the model: top-level keys here, body blocks in loader_body.c,
+ * questions in loader_quiz.c, every problem reported where it is and the
+ * walk carrying on. Once all slides are known, ids are hashed (model.c) and
+ * each next:/goto: is resolved with one lookup, then a depth-first walk
+ * from the first slide finds slides nothing leads to. Everything is linear
+ * in the size of the file. */
+#include "loader.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "i18n.h"
+#include "loader_int.h"
+#include "util.h"
+
+static const char *const top_keys[] = {
+	"lectern", "id", "title", "language", "version", "description",
+	"author", "minutes", "pass_mark", "navigation", "slides"
+};
+
+static const char *const slide_keys[] = {
+	"id", "section", "title", "body", "next", "notes", "question", "type",
+	"points", "attempts", "shuffle", "feedback", "explanation", "choices",
+	"answer", "items", "pairs", "accept"
+};
+
+/* keys that make sense only with question: */
+static const char *const question_only[] = {
+	"type", "points", "attempts", "shuffle", "feedback", "explanation",
+	"choices", "answer", "items", "pairs", "accept"
+};
+
+/* [A-Za-z0-9_-]+ for slide ids; [a-z0-9][a-z0-9-]* for module ids. */
+static int
+valid_slide_id(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!(('a' <= *s && *s <= 'z') || ('A' <= *s && *s <= 'Z') ||
+		      ('0' <= *s && *s <= '9') || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+valid_module_id(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (!(('a' <= s[i] && s[i] <= 'z') || ('0' <= s[i] && s[i] <= '9') ||
+		      (s[i] == '-' && i > 0)))
+			return 0;
+	return i > 0 && i <= 64;
+}
+
+/* a BCP 47 tag in its common shape: 2-8 letters, then subtags of 1-8
+ * letters or digits ("en", "pt-BR", "sr-Latn-RS"). */
+static int
+valid_language(const char *s)
+{
+	int n = 0, first = 1;
+
+	for (;; s++) {
+		if (*s == '-' || *s == '\0') {
+			if (n < (first ? 2 : 1) || n > 8)
+				return 0;
+			if (*s == '\0')
+				return 1;
+			n = 0;
+			first = 0;
+		} else if ((('a' <= *s && *s <= 'z') || ('A' <= *s && *s <= 'Z')) ||
+		           (!first && '0' <= *s && *s <= '9')) {
+			n++;
+		} else {
+			return 0;
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- slides */
+
+static void
+load_slide(ld_ctx *c, const yt_node *map, int i, mod_slide *s)
+{
+	const yt_node *v;
+	char got[64];
+	size_t k;
+
+	s->next_index = NEXT_FOLLOWING;
+	s->line = map->line;
+	s->col = map->col;
+	if (map->type != YT_MAP) {
+		ld_err(c, map, _("each slide must be a mapping with keys such as "
+		       "`title:` and `body:`, got %s"), ld_got(map, got, sizeof got));
+		s->id = arena_strdup(&c->m->mem, "");
+		return;
+	}
+	ld_check_keys(c, map, slide_keys, (int)LT_NELEM(slide_keys), _("a slide"));
+	v = yt_get(map, "id");
+	s->id = ld_text(c, v, "id");
+	if (s->id && !valid_slide_id(s->id)) {
+		ld_err(c, v, _("slide `id` must be letters, digits, `-` and `_` only, "
+		       "got %s"), ld_got(v, got, sizeof got));
+	} else if (s->id && strcmp(s->id, "end") == 0) {
+		ld_err(c, v, _("`end` cannot be a slide id: `next: end` means the "
+		       "end of the module"));
+	}
+	if (!s->id) {
+		char buf[32];
+
+		snprintf(buf, sizeof buf, "slide-%d", i + 1);
+		s->id = arena_strdup(&c->m->mem, buf);
+	}
+	s->section = ld_text(c, yt_get(map, "section"), "section");
+	s->title = ld_text(c, yt_get(map, "title"), "title");
+	s->notes = ld_text(c, yt_get(map, "notes"), "notes");
+	v = yt_get(map, "next");
+	s->next = ld_text(c, v, "next");
+	if (s->next && strcmp(s->next, "end") != 0 && !valid_slide_id(s->next))
+		ld_err(c, v, _("`next` must be a slide id or `end`, got %s"),
+		       ld_got(v, got, sizeof got));
+	ld_body(c, yt_get(map, "body"), s);
+	if (yt_get(map, "question")) {
+		ld_question(c, map, s);
+		if (s->qtype == Q_DECISION && s->next)
+			ld_err(c, v, _("`next` is not used on a decision: each choice's "
+			       "`goto:` says where the learner goes"));
+		return;
+	}
+	for (k = 0; k < LT_NELEM(question_only); k++) {
+		const yt_node *q = NULL;
+		int j;
+
+		for (j = 0; j + 1 < map->nkids; j += 2)
+			if (map->kids[j]->type == YT_SCALAR &&
+			    strcmp(map->kids[j]->str, question_only[k]) == 0)
+				q = map->kids[j];
+		if (q)
+			ld_err(c, q, _("`%s` is only used on a question slide; add "
+			       "`question:` with the prompt"), question_only[k]);
+	}
+	if (!s->title && s->nblocks == 0)
+		ld_warn(c, map, _("slide \"%s\" has no `title`, `body` or `question`: "
+		        "it would show an empty screen"), s->id);
+}
+
+/* the id node of slide i, for positions, or the slide itself. */
+static const yt_node *
+id_node(ld_ctx *c, int i)
+{
+	const yt_node *map = c->slides->kids[i];
+	const yt_node *v = map->type == YT_MAP ? yt_get(map, "id") : NULL;
+
+	return v ? v : map;
+}
+
+static void
+on_duplicate(void *ctx, int i, int earlier)
+{
+	ld_ctx *c = ctx;
+	mod_slide *s = &c->m->slides[i];
+
+	if (!*s->id)
+		return; /* not a mapping: already reported */
+	if (yt_get(c->slides->kids[i], "id"))
+		ld_err(c, id_node(c, i), _("slide id \"%s\" is already used by slide "
+		       "%d (line %d); slide ids must be unique"), s->id, earlier + 1,
+		       c->m->slides[earlier].line);
+	else
+		ld_err(c, id_node(c, i), _("this slide gets the default id \"%s\", "
+		       "which slide %d (line %d) already uses; give one of them "
+		       "another id"), s->id, earlier + 1, c->m->slides[earlier].line);
+}
+
+/* resolve a slide id written at node v (next: or goto:) into an index. */
+static int
+resolve(ld_ctx *c, const yt_node *v, const char *key, const char *id)
+{
+	int j = mod_find_slide(c->m, id);
+
+	if (j < 0 && valid_slide_id(id))
+		ld_err(c, v, _("`%s` goes to \"%s\", but no slide has that id"), key, id);
+	return j;
+}
+
+static void
+resolve_links(ld_ctx *c, const yt_node *slides)
+{
+	mod_module *m = c->m;
+	int i, j;
+
+	for (i = 0; i < m->nslides; i++) {
+		mod_slide *s = &m->slides[i];
+		const yt_node *map = slides->kids[i];
+
+		if (s->next && s->qtype != Q_DECISION) {
+			s->next_index = strcmp(s->next, "end") == 0 ? NEXT_END
+			              : resolve(c, yt_get(map, "next"), "next", s->next);
+			if (s->next_index == -1)
+				s->next_index = NEXT_FOLLOWING;
+		}
+		if (s->qtype != Q_DECISION)
+			continue;
+		for (j = 0; j < s->nchoices; j++) {
+			mod_choice *ch = &s->choices[j];
+			const yt_node *cn = yt_get(map, "choices");
+
+			ch->go_to_index = -1;
+			if (!ch->go_to || !cn || cn->type != YT_SEQ || j >= cn->nkids)
+				continue;
+			ch->go_to_index = resolve(c, yt_get(cn->kids[j], "goto"), "goto",
+			                          ch->go_to);
+		}
+	}
+}
+
+/* warn about slides that no path from the first slide reaches. */
+static void
+check_reach(ld_ctx *c)
+{
+	mod_module *m = c->m;
+	char *seen = xcalloc((size_t)m->nslides, 1);
+	int *stack = xmalloc((size_t)m->nslides * sizeof *stack);
+	int top = 0, i, j;
+
+	seen[0] = 1;
+	stack[top++] = 0;
+	while (top > 0) {
+		mod_slide *s = &m->slides[stack[--top]];
+		int to;
+
+		if (s->qtype == Q_DECISION) {
+			for (j = 0; j < s->nchoices; j++) {
+				to = s->choices[j].go_to_index;
+				if (to >= 0 && !seen[to]) {
+					seen[to] = 1;
+					stack[top++] = to;
+				}
+			}
+			continue;
+		}
+		to = mod_next_index(m, (int)(s - m->slides));
+		if (to >= 0 && !seen[to]) {
+			seen[to] = 1;
+			stack[top++] = to;
+		}
+	}
+	for (i = 0; i < m->nslides; i++) {
+		yt_node at = { 0 };
+
+		if (seen[i])
+			continue;
+		at.line = m->slides[i].line;
+		at.col = m->slides[i].col;
+		ld_warn(c, &at, _("slide \"%s\" cannot be reached from the first "
+		        "slide: no `next:` or `goto:` leads to it"), m->slides[i].id);
+	}
+	free(seen);
+	free(stack);
+}
+
+/* ---------------------------------------------------------------- top level */
+
+/* Return 0, or -1 when the rest cannot be read (a newer format). */
+static int
+check_format(ld_ctx *c, const yt_node *root)
+{
+	const yt_node *v = yt_get(root, "lectern");
+	char got[64];
+	const char *s;
+	long n = 0;
+
+	if (!v) {
+		ld_err(c, root, _("missing `lectern: 1` (the module format version) "
+		       "at the top of the file"));
+		return 0;
+	}
+	s = v->type == YT_SCALAR && v->plain ? v->str : "";
+	if (*s >= '1' && *s <= '9') {
+		for (; *s >= '0' && *s <= '9' && n < 1000000; s++)
+			n = n * 10 + (*s - '0');
+		if (*s == '\0' && n > LOADER_FORMAT) {
+			ld_err(c, v, _("this module needs a newer Lectern: it uses "
+			       "format %ld, and this Lectern reads format %d"), n,
+			       LOADER_FORMAT);
+			return -1;
+		}
+		if (*s == '\0') {
+			c->m->format = (int)n;
+			return 0;
+		}
+	}
+	ld_err(c, v, _("`lectern` must be the format version, 1, got %s"),
+	       ld_got(v, got, sizeof got));
+	return 0;
+}
+
+static void
+load_top(ld_ctx *c, const yt_node *root)
+{
+	mod_module *m = c->m;
+	const yt_node *v, *slides;
+	char got[64];
+	int i;
+
+	ld_check_keys(c, root, top_keys, (int)LT_NELEM(top_keys), _("the module"));
+	v = yt_get(root, "id");
+	m->id = ld_req_text(c, root, "id", _("every module needs a short id "
+	                    "such as `customs-gifts` to keep progress under"));
+	if (m->id && !valid_module_id(m->id)) {
+		ld_err(c, v, _("module `id` must be lowercase letters, digits and "
+		       "`-`, starting with a letter or digit, at most 64 characters, got %s"),
+		       ld_got(v, got, sizeof got));
+		m->id = NULL;
+	}
+	m->title = ld_req_text(c, root, "title", _("every module needs a title"));
+	v = yt_get(root, "language");
+	m->language = ld_text(c, v, "language");
+	if (m->language && !valid_language(m->language)) {
+		ld_err(c, v, _("`language` must be a language tag such as `en`, `fr` "
+		       "or `pt-BR`, got %s"), ld_got(v, got, sizeof got));
+		m->language = NULL;
+	}
+	if (!m->language)
+		m->language = "en";
+	m->version = ld_text(c, yt_get(root, "version"), "version");
+	m->description = ld_text(c, yt_get(root, "description"), "description");
+	m->author = ld_text(c, yt_get(root, "author"), "author");
+	ld_int(c, yt_get(root, "minutes"), "minutes", 0, 10000, &m->minutes);
+	m->pass_mark = 80;
+	ld_int(c, yt_get(root, "pass_mark"), "pass_mark", 0, 100, &m->pass_mark);
+	v = yt_get(root, "navigation");
+	if (ld_text(c, v, "navigation")) {
+		if (strcmp(v->str, "free") == 0) {
+			m->nav_free = 1;
+		} else if (strcmp(v->str, "linear") != 0) {
+			static const char *const navs[] = { "linear", "free" };
+			const char *hint = ld_suggest(v->str, navs, 2);
+
+			ld_err(c, v, _("`navigation` must be `linear` or `free`, got %s%s%s%s"),
+			       ld_got(v, got, sizeof got), hint ? _(" (did you mean `") : "",
+			       hint ? hint : "", hint ? "`?)" : "");
+		}
+	}
+
+	slides = yt_get(root, "slides");
+	if (!slides) {
+		ld_err(c, root, _("missing `slides`: a module needs a list of slides"));
+		return;
+	}
+	if (slides->type != YT_SEQ || slides->nkids == 0) {
+		ld_err(c, slides, _("`slides` must be a non-empty list of slides, got %s"),
+		       slides->type == YT_SEQ ? _("an empty list") : ld_got(slides, got, sizeof got));
+		return;
+	}
+	m->nslides = slides->nkids;
+	m->slides = arena_alloc(&m->mem, (size_t)m->nslides * sizeof *m->slides);
+	for (i = 0; i < m->nslides; i++)
+		load_slide(c, slides->kids[i], i, &m->slides[i]);
+	c->slides = slides;
+	mod_index_ids(m, on_duplicate, c);
+	resolve_links(c, slides);
+	check_reach(c);
+}
+
+/* ---------------------------------------------------------------- entry */
+
+static mod_module *
+new_module(void)
+{
+	arena a = { 0 };
+	mod_module *m = arena_alloc(&a, sizeof *m);
+
+	m->mem = a;
+	return m;
+}
+
+/* the walk over a loaded tree; frees m and returns NULL on errors. */
+static mod_module *
+finish(ld_ctx *c, yt_doc *doc)
+{
+	const yt_node *root = yt_root(doc);
+	mod_module *m = c->m;
+	int before = c->dl->nerrors;
+	char got[64];
+
+	if (c->dir) {
+		c->realdir = realpath(c->dir, NULL);
+		m->dir = arena_strdup(&m->mem, c->dir);
+	}
+	if (!root) {
+		diag_add(c->dl, DIAG_ERROR, c->file, 1, 1, _("the file is empty: a "
+		         "module starts with `lectern: 1`, `id:`, `title:` and `slides:`"));
+	} else if (root->type != YT_MAP) {
+		ld_err(c, root, _("a module must be a mapping of keys such as "
+		       "`lectern:`, `id:`, `title:` and `slides:`, got %s"),
+		       ld_got(root, got, sizeof got));
+	} else if (check_format(c, root) == 0) {
+		load_top(c, root);
+	}
+	yt_free(doc);
+	free(c->realdir);
+	if (c->dl->nerrors > before) {
+		mod_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+mod_module *
+loader_load_buf(const char *name, const char *dir, const char *buf, size_t len,
+                diag_list *dl)
+{
+	ld_ctx c = { 0 };
+	yt_doc *doc;
+
+	c.m = new_module();
+	c.file = name;
+	c.dir = dir;
+	c.dl = dl;
+	c.m->path = arena_strdup(&c.m->mem, name);
+	c.m->format = LOADER_FORMAT;
+	doc = yt_load_buf_in(name, buf, len, &c.m->mem, dl);
+	if (!doc) {
+		mod_free(c.m);
+		return NULL;
+	}
+	return finish(&c, doc);
+}
+
+mod_module *
+loader_load(const char *path, diag_list *dl)
+{
+	ld_ctx c = { 0 };
+	struct stat st;
+	size_t n = strlen(path);
+	char *file, *dir, *slash;
+	yt_doc *doc;
+	mod_module *m;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = xstrndup(path, n);
+		file = xasprintf("%s/module.yaml", dir);
+		if (stat(file, &st) != 0) {
+			diag_add(dl, DIAG_ERROR, dir, 0, 0, _("not a module: this "
+			         "directory has no module.yaml"));
+			free(file);
+			free(dir);
+			return NULL;
+		}
+	} else {
+		file = xstrdup(path);
+		slash = strrchr(file, '/');
+		dir = slash ? xstrndup(file, (size_t)(slash - file) + (slash == file))
+		            : xstrdup(".");
+	}
+	c.m = new_module();
+	c.file = file;
+	c.dir = dir;
+	c.dl = dl;
+	c.m->path = arena_strdup(&c.m->mem, file);
+	c.m->format = LOADER_FORMAT;
+	doc = yt_load_file_in(file, &c.m->mem, dl);
+	if (!doc) {
+		mod_free(c.m);
+		m = NULL;
+	} else {
+		m = finish(&c, doc);
+	}
+	free(file);
+	free(dir);
+	return m;
+}

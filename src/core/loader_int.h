@@ -1,0 +1,71 @@
+/* loader_int.h: what the loader's files share (not for other units).
+ *
+ * loader.c      entry points, top-level keys, slides, ids, next/goto, reach
+ * loader_val.c  typed values, key checks, "did you mean", diagnostics
+ * loader_body.c body blocks and image files
+ * loader_quiz.c questions and their answers */
+#ifndef LT_LOADER_INT_H
+#define LT_LOADER_INT_H
+
+#include "diag.h"
+#include "model.h"
+#include "yamltree.h"
+
+enum { LD_MAX_DIAGS = 500 }; /* per file: past this a flood is noise */
+
+typedef struct {
+	const char *file;  /* the YAML file, for diagnostics */
+	const char *dir;   /* base of image paths, NULL to skip file checks */
+	char *realdir;     /* realpath(dir), malloc'd, NULL if unknown */
+	diag_list *dl;
+	mod_module *m;     /* being built; strings point into its arena */
+	const yt_node *slides; /* the slides list, once known */
+	int ndiags;        /* reported for this file so far */
+} ld_ctx;
+
+#if defined(__GNUC__)
+#define LD_PRINTF __attribute__((format(printf, 3, 4)))
+#else
+#define LD_PRINTF
+#endif
+
+/* report at node (its line and column; NULL = whole file). */
+void ld_err(ld_ctx *c, const yt_node *at, const char *fmt, ...) LD_PRINTF;
+void ld_warn(ld_ctx *c, const yt_node *at, const char *fmt, ...) LD_PRINTF;
+
+/* 1 for a YAML null: empty, ~ or null written plainly. */
+int ld_is_null(const yt_node *v);
+/* describe a value for "got ..." in messages: "\"eighty\"", "a list". */
+const char *ld_got(const yt_node *v, char *buf, size_t size);
+/* closest candidate to word within a small edit distance, or NULL. */
+const char *ld_suggest(const char *word, const char *const *cands, int n);
+
+/* check a mapping's keys against the allowed ones: unknown keys (with a
+ * suggestion), repeated keys, keys that are not text. what names the
+ * mapping in messages ("a slide"). */
+void ld_check_keys(ld_ctx *c, const yt_node *map, const char *const *keys,
+                   int nkeys, const char *what);
+
+/* text value of key (any scalar); NULL when absent or null. A list or
+ * mapping is an error. */
+const char *ld_text(ld_ctx *c, const yt_node *v, const char *key);
+/* the same, but missing or empty is an error naming why it is needed. */
+const char *ld_req_text(ld_ctx *c, const yt_node *map, const char *key,
+                        const char *why);
+/* whole number in [min, max] into *out; Return 0, or -1 after an error.
+ * An absent or null value leaves *out alone and returns 0. */
+int ld_int(ld_ctx *c, const yt_node *v, const char *key, int min, int max,
+           int *out);
+/* true or false into *out; same conventions as ld_int. */
+int ld_bool(ld_ctx *c, const yt_node *v, const char *key, int *out);
+/* a list of text items (each a scalar) into the arena; min items. Returns
+ * the count, or -1 after an error. */
+int ld_text_list(ld_ctx *c, const yt_node *v, const char *key, int min,
+                 const char ***out);
+
+/* loader_body.c: body (a string or a list of blocks) into s. */
+void ld_body(ld_ctx *c, const yt_node *body, mod_slide *s);
+/* loader_quiz.c: question keys of slide map into s (s->qtype set). */
+void ld_question(ld_ctx *c, const yt_node *map, mod_slide *s);
+
+#endif

@@ -1,0 +1,244 @@
+/* loader_quiz.c: the question part of a slide (question: and its keys).
+ *
+ * Each question type takes its answer from one key (choices, answer, items,
+ * pairs or accept); the table below says which, so a key that belongs to
+ * another type is reported with the type it would fit. The rules that make
+ * a question answerable are checked here: exactly one correct choice for
+ * single and decision (two suggest `type: multiple`), at least one for
+ * multiple, a goto on every decision choice. Goto targets are resolved by
+ * loader.c once every slide id is known. */
+#include "loader_int.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+/* indexed by enum mod_qtype - 1 */
+static const char *const qtypes[] = {
+	"single", "multiple", "true-false", "order", "match", "short", "decision"
+};
+static const char *const answer_key[] = {
+	"choices", "choices", "answer", "items", "pairs", "accept", "choices"
+};
+static const char *const choice_keys[] = { "text", "correct", "feedback", "goto" };
+static const char *const feedback_keys[] = { "correct", "incorrect" };
+
+/* load choices: for single, multiple and decision. */
+static void
+load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
+{
+	const char *type = qtypes[s->qtype - 1];
+	const yt_node *second = NULL;
+	int i, ncorrect = 0;
+	char got[64];
+
+	if (v->type != YT_SEQ || v->nkids < 2) {
+		ld_err(c, v, _("`choices` must be a list of at least two choices, got %s"),
+		       v->type == YT_SEQ ? _("one") : ld_got(v, got, sizeof got));
+		return;
+	}
+	s->choices = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->choices);
+	s->nchoices = v->nkids;
+	for (i = 0; i < v->nkids; i++) {
+		const yt_node *it = v->kids[i], *g;
+		mod_choice *ch = &s->choices[i];
+
+		ch->line = it->line;
+		ch->col = it->col;
+		ch->go_to_index = -1;
+		if (it->type == YT_SCALAR && !ld_is_null(it)) {
+			ch->text = it->str;
+			if (s->qtype == Q_DECISION)
+				ld_err(c, it, _("a decision choice needs `goto:`; write it as "
+				       "`- text: ...` with `goto: SLIDE-ID`"));
+			continue;
+		}
+		if (it->type != YT_MAP) {
+			ld_err(c, it, _("each choice must be text or a mapping with "
+			       "`text:`, got %s"), ld_got(it, got, sizeof got));
+			ch->text = "";
+			continue;
+		}
+		ld_check_keys(c, it, choice_keys, (int)LT_NELEM(choice_keys), _("a choice"));
+		ch->text = ld_req_text(c, it, "text", _("the words of this choice"));
+		if (!ch->text)
+			ch->text = "";
+		ld_bool(c, yt_get(it, "correct"), "correct", &ch->correct);
+		ch->feedback = ld_text(c, yt_get(it, "feedback"), "feedback");
+		g = yt_get(it, "goto");
+		if (s->qtype == Q_DECISION) {
+			ch->go_to = ld_req_text(c, it, "goto", _("the slide id that shows "
+			                        "what follows this choice"));
+		} else if (g) {
+			ld_err(c, g, _("`goto` is only used in `decision` questions; this is "
+			       "a `%s` question"), type);
+		}
+		if (ch->correct && ++ncorrect == 2)
+			second = it;
+	}
+	if (ncorrect == 0) {
+		if (s->qtype == Q_MULTIPLE)
+			ld_err(c, v, _("no choice is marked `correct: true`: a `multiple` "
+			       "question needs at least one"));
+		else if (s->qtype == Q_SINGLE)
+			ld_err(c, v, _("no choice is marked `correct: true`: a `single` "
+			       "question needs exactly one"));
+		else
+			ld_err(c, v, _("no choice is marked `correct: true`: a decision "
+			       "needs its one best choice marked"));
+	} else if (ncorrect > 1 && s->qtype == Q_SINGLE) {
+		ld_err(c, second, _("a `single` question has %d correct choices; use "
+		       "`type: multiple` when more than one is right"), ncorrect);
+	} else if (ncorrect > 1 && s->qtype == Q_DECISION) {
+		ld_err(c, second, _("a decision has one best choice, but %d are marked "
+		       "`correct: true`"), ncorrect);
+	}
+}
+
+static void
+load_pairs(ld_ctx *c, const yt_node *v, mod_slide *s)
+{
+	char got[64];
+	int i;
+
+	if (v->type != YT_SEQ || v->nkids < 2) {
+		ld_err(c, v, _("`pairs` must be a list of at least two `[left, right]` "
+		       "pairs, got %s"), v->type == YT_SEQ ? _("one") : ld_got(v, got, sizeof got));
+		return;
+	}
+	s->left = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->left);
+	s->right = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->right);
+	for (i = 0; i < v->nkids; i++) {
+		const yt_node *p = v->kids[i];
+
+		if (p->type != YT_SEQ || p->nkids != 2 ||
+		    p->kids[0]->type != YT_SCALAR || ld_is_null(p->kids[0]) ||
+		    p->kids[1]->type != YT_SCALAR || ld_is_null(p->kids[1])) {
+			ld_err(c, p, _("each pair must be a list of two texts, `[left, "
+			       "right]`, got %s"), ld_got(p, got, sizeof got));
+			continue;
+		}
+		s->left[s->npairs] = p->kids[0]->str;
+		s->right[s->npairs++] = p->kids[1]->str;
+	}
+}
+
+/* the answer key of the type: present, of the right shape. */
+static void
+load_answer(ld_ctx *c, const yt_node *map, mod_slide *s)
+{
+	const char *key = answer_key[s->qtype - 1];
+	const yt_node *v = yt_get(map, key);
+	int n;
+
+	if (!v) {
+		static const char *const why[] = {
+			N_("the list of choices"), N_("the list of choices"),
+			N_("`true` or `false`"), N_("the items in their correct order"),
+			N_("the list of `[left, right]` pairs"),
+			N_("the list of accepted answers"), N_("the list of choices")
+		};
+
+		ld_err(c, map, _("a `%s` question needs `%s:` (%s)"),
+		       qtypes[s->qtype - 1], key, _(why[s->qtype - 1]));
+		return;
+	}
+	switch (s->qtype) {
+	case Q_SINGLE:
+	case Q_MULTIPLE:
+	case Q_DECISION:
+		load_choices(c, v, s);
+		break;
+	case Q_TRUE_FALSE:
+		if (ld_is_null(v))
+			ld_err(c, v, _("`answer` must be true or false, got nothing"));
+		else
+			ld_bool(c, v, "answer", &s->answer);
+		break;
+	case Q_ORDER:
+		n = ld_text_list(c, v, "items", 2, &s->items);
+		s->nitems = n < 0 ? 0 : n;
+		break;
+	case Q_MATCH:
+		load_pairs(c, v, s);
+		break;
+	case Q_SHORT:
+		n = ld_text_list(c, v, "accept", 1, &s->accept);
+		s->naccept = n < 0 ? 0 : n;
+		break;
+	}
+}
+
+void
+ld_question(ld_ctx *c, const yt_node *map, mod_slide *s)
+{
+	const yt_node *v, *att;
+	char got[64];
+	size_t k;
+	int t;
+
+	s->question = ld_req_text(c, map, "question", _("the prompt the learner "
+	                          "answers"));
+	s->qtype = Q_SINGLE;
+	s->points = 1;
+	s->attempts = 1;
+	v = yt_get(map, "type");
+	if (ld_text(c, v, "type")) {
+		for (t = 0; t < (int)LT_NELEM(qtypes); t++)
+			if (strcmp(v->str, qtypes[t]) == 0)
+				break;
+		if (t == (int)LT_NELEM(qtypes)) {
+			const char *hint = ld_suggest(v->str, qtypes, (int)LT_NELEM(qtypes));
+
+			ld_err(c, v, _("`type` must be one of single, multiple, true-false, "
+			       "order, match, short or decision, got %s%s%s%s"),
+			       ld_got(v, got, sizeof got), hint ? _(" (did you mean `") : "",
+			       hint ? hint : "", hint ? "`?)" : "");
+			s->qtype = Q_NONE;
+		} else {
+			s->qtype = t + 1;
+		}
+	}
+	ld_int(c, yt_get(map, "points"), "points", 0, 1000, &s->points);
+	att = yt_get(map, "attempts");
+	ld_int(c, att, "attempts", 1, 100, &s->attempts);
+	ld_bool(c, yt_get(map, "shuffle"), "shuffle", &s->shuffle);
+	s->explanation = ld_text(c, yt_get(map, "explanation"), "explanation");
+	v = yt_get(map, "feedback");
+	if (v && v->type == YT_MAP) {
+		ld_check_keys(c, v, feedback_keys, (int)LT_NELEM(feedback_keys),
+		              _("`feedback`"));
+		s->fb_correct = ld_text(c, yt_get(v, "correct"), "correct");
+		s->fb_incorrect = ld_text(c, yt_get(v, "incorrect"), "incorrect");
+	} else if (!ld_is_null(v)) {
+		ld_err(c, v, _("`feedback` must be a mapping with `correct:` and/or "
+		       "`incorrect:` texts, got %s"), ld_got(v, got, sizeof got));
+	}
+	if (s->qtype == Q_NONE) {
+		s->qtype = Q_SINGLE; /* keep the model sane; the module is rejected */
+		return;
+	}
+	if (s->qtype == Q_DECISION) {
+		if (att && !ld_is_null(att) && s->attempts != 1)
+			ld_err(c, att, _("a decision always has one attempt: the learner "
+			       "lives with the choice; remove `attempts`"));
+		s->attempts = 1;
+	}
+	/* answer keys that belong to other types */
+	for (k = 0; k < LT_NELEM(answer_key); k++) {
+		const char *key = answer_key[k];
+		int j;
+
+		if (strcmp(key, answer_key[s->qtype - 1]) == 0 ||
+		    (k > 0 && strcmp(key, answer_key[0]) == 0))
+			continue;
+		for (j = 0; j + 1 < map->nkids; j += 2)
+			if (map->kids[j]->type == YT_SCALAR && strcmp(map->kids[j]->str, key) == 0)
+				ld_err(c, map->kids[j], _("`%s` is not used by a `%s` question "
+				       "(it belongs to %s)"), key, qtypes[s->qtype - 1],
+				       strcmp(key, "choices") == 0 ? "single, multiple and decision"
+				       : qtypes[k]);
+	}
+	load_answer(c, map, s);
+}
