@@ -11,6 +11,7 @@
 #define LT_STORE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "model.h"
 
@@ -38,6 +39,22 @@ store *store_open(const char *data_dir, const store_xapi_opts *xo);
 const char *store_warning(const store *st);
 int store_is_saving(const store *st);
 void store_close(store *st);
+
+enum store_health {
+	STORE_OK,        /* the database is open and saving */
+	STORE_RECOVERED, /* a damaged database was moved aside; a new one saves */
+	STORE_NOT_SAVING,/* read-only, full or unreachable: kept in memory only */
+	STORE_TOO_NEW    /* written by a newer Lectern: left untouched, memory only */
+};
+int store_health(const store *st);
+/* the database file in use (in memory only: the file that could not be
+ * used). */
+const char *store_path(const store *st);
+/* the name of the default learner: the OS user name, else "learner". */
+const char *store_default_learner(char *buf, size_t size);
+/* run PRAGMA integrity_check: 1 when "ok", else 0 with the first problem
+ * in msg. */
+int store_integrity(store *st, char *msg, size_t size);
 
 /* ------------------------------------------------------------ learners */
 /* id of the learner with this name, created if new; -1 on failure. */
@@ -107,5 +124,30 @@ typedef struct {
 int store_summary_get(store *st, long learner, const char *module_id,
                       store_summary *out);
 const char *store_status_name(int status); /* "not-started", ... */
+/* every summary row, ordered by learner then module; learner NULL for all.
+ * Returns a malloc'd array (free()), *n set; NULL with *n = 0 when none. */
+store_summary *store_summaries(store *st, const char *learner, int *n);
+
+/* one recorded answer (trainer detail view, tests). */
+typedef struct {
+	char question_id[128];
+	int attempt;
+	char *response;         /* malloc'd */
+	int correct, points;
+	char answered_at[32];
+} store_answer_row;
+/* every answer of learner in module_id, oldest first; free with
+ * store_free_answers. */
+store_answer_row *store_answers(store *st, long learner, const char *module_id,
+                                int *n);
+void store_free_answers(store_answer_row *a, int n);
+
+/* ------------------------------------------------------------ xAPI export */
+/* write the recorded xAPI statements to fp as one JSON array, oldest first.
+ * since: ISO 8601 date or time (UTC unless it says otherwise), NULL for all;
+ * learner: NULL for all. Returns the number written, or -1 with a plain
+ * message in err (a bad --since, a read or write error). */
+long store_export_xapi(store *st, FILE *fp, const char *since, const char *learner,
+                       char *err, size_t errsize);
 
 #endif
