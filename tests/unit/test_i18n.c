@@ -207,12 +207,17 @@ test_switch_language(void **state)
 	assert_int_equal(i18n_set_language("fr"), 0);
 	assert_string_equal(i18n_language(), "fr");
 	assert_string_equal(_("warning"), "avertissement");
-	assert_string_equal(ngettext("%d question", "%d questions", 1), "%d question");
-	assert_string_equal(ngettext("%d question", "%d questions", 3), "%d questions");
+	/* French plurals: 0 and 1 take the singular */
+	assert_string_equal(ngettext(" (%d error", " (%d errors", 0), " (%d erreur");
+	assert_string_equal(ngettext(" (%d error", " (%d errors", 1), " (%d erreur");
+	assert_string_equal(ngettext(" (%d error", " (%d errors", 2), " (%d erreurs");
 
 	assert_int_equal(i18n_set_language("es"), 0);
 	assert_string_equal(_("warning"), "advertencia");
 	assert_string_equal(C_("month", "May"), "mayo");
+	/* Spanish plurals: 0 takes the plural */
+	assert_string_equal(ngettext(" (%d error", " (%d errors", 0), " (%d errores");
+	assert_string_equal(ngettext(" (%d error", " (%d errors", 1), " (%d error");
 
 	assert_int_equal(i18n_set_language("en"), 0);
 	assert_string_equal(_("warning"), "warning");
