@@ -233,3 +233,36 @@ if [ -s "$tmp/unmarked.txt" ]; then
 else
 	pass "every UI string in src/ is marked with _()"
 fi
+
+# ------------------------------------------------------------ the program
+# the CLI speaks the locale's language even on a machine that lacks that
+# locale (CI often has only C.UTF-8), and plain English in the C locale.
+cat >"$tmp/untitled.yaml" <<'EOF2'
+lectern: 1
+id: untitled
+slides:
+  - title: One
+    body: Text.
+EOF2
+lang_run() { # expected-pattern env-assignments...
+	want=$1
+	shift
+	out=$(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$@" build/lectern check "$tmp/untitled.yaml" 2>&1)
+	if printf '%s\n' "$out" | grep -q "$want"; then
+		pass "lectern check in $* says \"$want\""
+	else
+		fail "lectern check in $* says \"$want\""
+		printf '%s\n' "$out" | sed 's/^/    /'
+	fi
+}
+if [ -x build/lectern ]; then
+	lang_run ': erreur: .* chaque module a besoin d’un titre' LANG=fr_FR.UTF-8
+	lang_run ': error: .* cada módulo necesita un título' LANG=es_ES.UTF-8
+	lang_run ': error: .* every module needs a title' LANG=C
+	lang_run ': error: .* every module needs a title' LANG=C LANGUAGE=fr
+	lang_run ': error: .* every module needs a title' LANG=de_DE.UTF-8
+	lang_run ': erreur: ' LANG=en_US.UTF-8 LANGUAGE=fr
+	lang_run ': erreur: ' LANG=de_DE.UTF-8 LANGUAGE=de:fr
+else
+	fail "build/lectern exists (run make)"
+fi
