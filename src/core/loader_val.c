@@ -16,6 +16,35 @@
 
 #include "i18n.h"
 
+/* make a message one clean line: quoted user text may hold line breaks,
+ * and %.60s may have cut a UTF-8 sequence in two. */
+static void
+one_line(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	while (*p) {
+		int n = *p < 0x80 ? 0 : *p < 0xC2 ? -1 : *p < 0xE0 ? 1 : *p < 0xF0 ? 2
+		      : *p < 0xF5 ? 3 : -1;
+		int k;
+
+		if (n == 0) {
+			if (*p < 0x20 || *p == 0x7F)
+				*p = ' ';
+			p++;
+			continue;
+		}
+		for (k = 1; n > 0 && k <= n; k++)
+			if ((p[k] & 0xC0) != 0x80)
+				break;
+		if (n < 0 || k <= n) {
+			*p++ = '?';
+			continue;
+		}
+		p += n + 1;
+	}
+}
+
 static void
 report(ld_ctx *c, int sev, const yt_node *at, const char *fmt, va_list ap)
 {
@@ -30,6 +59,7 @@ report(ld_ctx *c, int sev, const yt_node *at, const char *fmt, va_list ap)
 		return;
 	}
 	vsnprintf(msg, sizeof msg, fmt, ap);
+	one_line(msg);
 	diag_add(c->dl, sev, c->file, at ? at->line : 0, at ? at->col : 0, "%s", msg);
 }
 

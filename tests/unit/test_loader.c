@@ -440,6 +440,35 @@ test_diag_cap(void **state)
 	diag_free(&dl);
 }
 
+/* a message stays one line of valid UTF-8 whatever the file holds */
+static void
+test_one_line_messages(void **state)
+{
+	const char *t = "lectern: 1\nid: x\ntitle: T\npass_mark: \"a\\nb\"\n"
+	                "\"x\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	                "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	                "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	                "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9x\": 1\n"
+	                "slides: [a]\n";
+	diag_list dl = { 0 };
+	int i;
+
+	(void)state;
+	assert_null(loader_load_buf("t.yaml", NULL, t, strlen(t), &dl));
+	assert_int_equal(dl.nerrors, 3);
+	assert_non_null(strstr(dl.v[1].msg, "got \"a b\""));
+	assert_non_null(strstr(dl.v[0].msg, "unknown key `x\xc3\xa9"));
+	for (i = 0; i < dl.n; i++) {
+		const unsigned char *p = (const unsigned char *)dl.v[i].msg;
+
+		assert_null(strchr(dl.v[i].msg, '\n'));
+		for (; *p; p++)
+			if (*p >= 0xC0)
+				assert_int_equal(p[1] & 0xC0, 0x80);
+	}
+	diag_free(&dl);
+}
+
 static void
 test_not_a_module_dir(void **state)
 {
@@ -468,6 +497,7 @@ main(void)
 		cmocka_unit_test(test_long_scalar),
 		cmocka_unit_test(test_many_slides),
 		cmocka_unit_test(test_diag_cap),
+		cmocka_unit_test(test_one_line_messages),
 		cmocka_unit_test(test_not_a_module_dir),
 	};
 
