@@ -31,18 +31,20 @@ fail() { echo "FAIL: $1"; }
 # keywords (NAME:ARG). Add the renderer's text-drawing calls here.
 ui_keywords="printf:1 fprintf:2 dprintf:2 puts:1 fputs:1 perror:1 die:1
 diag_add:6 SDL_ShowSimpleMessageBox:2 SDL_ShowSimpleMessageBox:3
-SDL_SetWindowTitle:2 ui_text:3 ui_label:3 ui_button:3 draw_text:3 app_text:3
-scr_text:3 ren_text:3"
+SDL_SetWindowTitle:2 ui_draw_text:2 ui_ellipsize:2 ui_button:3
+ui_button_width:2 ui_header:2 ui_header:3 ui_footer:2 ui_footer:3 ui_footer:5
+kb_add:3 kf_draw:4 kiosk_text_center:2 kiosk_log:1 kiosk_logout:2
+kiosk_save:2 lay_text:2 lay_item:2 lay_item:4"
 mark_keywords="-k_ -kN_ -kC_:1c,2 -kngettext:1,2"
 
-# po entries as "FILE:LINE<TAB>STRING", one line per place, STRING in its
-# escaped form; msgctxt and msgid_plural strings are listed too.
+# po entries as "FILE:LINE<TAB>STRING<TAB>KIND", one line per place, STRING
+# in its escaped form; msgctxt and msgid_plural strings are listed too.
 po_places() {
 	awk '
 	function flush() {
 		if (kind != "")
 			for (i = 1; i <= nloc; i++)
-				print loc[i] "\t" str
+				print loc[i] "\t" str "\t" kind
 		kind = ""
 	}
 	/^#: / { flush(); if (!inloc) nloc = 0; inloc = 1
@@ -73,19 +75,32 @@ unmarked() {
 		--add-location=full -o "$tmp/marked.po" "$@" 2>"$tmp/xg.err" || cat "$tmp/xg.err" >&2
 	: >"$tmp/all.tsv"
 	: >"$tmp/marked.tsv"
-	[ -f "$tmp/all.po" ] && po_places "$tmp/all.po" | sort -u >"$tmp/all.tsv"
-	[ -f "$tmp/marked.po" ] && po_places "$tmp/marked.po" | sort -u >"$tmp/marked.tsv"
-	comm -23 "$tmp/all.tsv" "$tmp/marked.tsv" >"$tmp/free.tsv"
+	[ -f "$tmp/all.po" ] && po_places "$tmp/all.po" >"$tmp/all.tsv"
+	[ -f "$tmp/marked.po" ] && po_places "$tmp/marked.po" >"$tmp/marked.tsv"
+	# a literal is marked when xgettext found it at that place; a plural
+	# or a context may sit on a later line than the place of its message,
+	# so those count as marked anywhere in their file.
+	awk -F '\t' '
+	NR == FNR {
+		marked[$1 "\t" $2] = 1
+		if ($3 != "msgid") { f = $1; sub(/:[0-9]+$/, "", f); loose[f "\t" $2] = 1 }
+		next
+	}
+	{
+		f = $1; sub(/:[0-9]+$/, "", f)
+		if (!((($1 "\t" $2) in marked) || ((f "\t" $2) in loose)))
+			print $1 "\t" $2
+	}' "$tmp/marked.tsv" "$tmp/all.tsv" | sort -u >"$tmp/free.tsv"
 	{
 		sed 's/^/direct	/' "$tmp/direct.tsv"
 		sed 's/^/free	/' "$tmp/free.tsv"
 	} | awk -F '\t' '
 	# the text of an escaped literal without escapes, % conversions and
-	# the program name
+	# the program and command names
 	function bare(s) {
 		gsub(/\\[ntr"\\]/, " ", s)
 		gsub(/%[-+ #0-9.*]*[hlLqjzt]*[a-zA-Z%]/, " ", s)
-		gsub(/lectern/, "", s)
+		gsub(/lectern( (check|render|export|progress|set-pin))?/, "", s)
 		return s
 	}
 	BEGIN {
