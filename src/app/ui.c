@@ -312,6 +312,8 @@ handle(ui_app *a, const SDL_Event *e)
 {
 	ui_screen *to;
 
+	if (a->filter && a->filter(a, e))
+		return;
 	switch (e->type) {
 	case SDL_QUIT:
 		a->quit = 1;
@@ -363,5 +365,9 @@ ui_run(ui_app *a)
 		do
 			handle(a, &e);
 		while (!a->quit && SDL_PollEvent(&e));
+		if (a->quit && a->may_quit && !a->may_quit(a)) {
+			a->quit = 0;
+			a->dirty = 1;
+		}
 	}
 }

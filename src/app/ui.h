@@ -85,6 +85,11 @@ struct ui_app {
 	int fullscreen;
 	Uint32 wake_ms;         /* wake after this long even without events (0: no) */
 	void *player;           /* the player's state (player.h), for screens */
+	void *kiosk;            /* kiosk mode's state (kiosk.c), or NULL */
+	/* sees every event before the screens; returns 1 to swallow it */
+	int (*filter)(ui_app *a, const SDL_Event *e);
+	/* asked when the loop is about to end; returning 0 keeps it running */
+	int (*may_quit)(ui_app *a);
 	const char *prefs_dir;  /* where theme and text size are remembered, or NULL */
 };
 

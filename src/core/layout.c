@@ -27,7 +27,6 @@
 #include "util.h"
 
 enum { DIR_LTR = 0, DIR_RTL = 1, DIR_NEUTRAL = -1 };
-enum { LAY_STRONG = 4, LAY_EMPH = 8 }; /* internal: all bold / all italic */
 
 typedef struct {
 	int off, len;    /* bytes in L->text */
@@ -37,6 +36,7 @@ typedef struct {
 	int brk;         /* a line may break before this piece */
 	int space;       /* a space precedes it */
 	int hard;        /* a hard break precedes it */
+	int num;         /* neutral with digits: joins a left-to-right neighbour */
 } piece;
 
 typedef struct {
@@ -302,6 +302,17 @@ piece_dir(const char *s, int len)
 	return dir;
 }
 
+static int
+strpbrk_n(const char *s, int len, const char *set)
+{
+	int i;
+
+	for (i = 0; i < len; i++)
+		if (strchr(set, s[i]))
+			return 1;
+	return 0;
+}
+
 /* cut L->text[start..] into pieces at spaces, hard breaks, style changes
  * and after CJK characters. */
 static void
@@ -342,6 +353,7 @@ cut_pieces(lay *L, int start, const unsigned char *st, pieces *P)
 		p->space = space;
 		p->hard = hard;
 		p->dir = piece_dir(L->text + pos, p->len);
+		p->num = p->dir == DIR_NEUTRAL && strpbrk_n(L->text + pos, p->len, "0123456789");
 		brk = cjk;
 		space = hard = 0;
 		pos = q;
@@ -447,11 +459,32 @@ place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
 				next = P->v[k].dir;
 				break;
 			}
-		P->v[i].dir = (prev == next && prev != D) ? prev : D | 0x10;
+		if (P->v[i].num && (prev == DIR_LTR || next == DIR_LTR))
+			P->v[i].dir = DIR_LTR; /* "6 min", "Art. 15" stay together */
+		else
+			P->v[i].dir = (prev == next && prev != D) ? prev : D | 0x10;
 	}
 	for (i = a; i < b; i++)
 		if (P->v[i].dir & 0x10)
 			P->v[i].dir = D;
+
+	/* each run of one style and direction is drawn as one string, and one
+	 * string is not exactly as wide as its words (rounding, kerning): the
+	 * last piece of a run takes the difference, so boxes never overlap */
+	for (i = a; i < b;) {
+		int j = i + 1, sum = P->v[i].w, wr;
+		while (j < b && P->v[j].style == P->v[i].style && P->v[j].dir == P->v[i].dir) {
+			sum += (P->v[j].space ? spacew : 0) + P->v[j].w;
+			j++;
+		}
+		if (j - i > 1) {
+			wr = L->p.measure(L->p.ud, L->text + P->v[i].off,
+			                  P->v[j - 1].off + P->v[j - 1].len - P->v[i].off, font,
+			                  P->v[i].style);
+			P->v[j - 1].w += wr - sum;
+		}
+		i = j;
+	}
 
 	/* logical offsets, left to right */
 	lw = 0;
@@ -520,13 +553,34 @@ place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
 	free(lx);
 }
 
+/* width of pieces [a, b) as one line, measured as the strings that will
+ * be drawn (runs of one style), not as a sum of words. */
+static int
+line_width(lay *L, pieces *P, int a, int b, int font, int spacew)
+{
+	int i = a, w = 0;
+
+	while (i < b) {
+		int j = i + 1;
+		while (j < b && P->v[j].style == P->v[i].style)
+			j++;
+		if (i > a && P->v[i].space)
+			w += spacew;
+		w += L->p.measure(L->p.ud, L->text + P->v[i].off,
+		                  P->v[j - 1].off + P->v[j - 1].len - P->v[i].off, font,
+		                  P->v[i].style);
+		i = j;
+	}
+	return w;
+}
+
 /* typeset text between the insets; returns the number of lines. */
 static int
 text_at(lay *L, const char *text, int font, int role, int inset_start,
         int inset_end, int flags)
 {
 	unsigned char *st = NULL;
-	int capst = 0, start, avail, spacew, i, lines = 0, a, x;
+	int capst = 0, start, avail, spacew, i, lines = 0, a, x, over;
 	pieces P = { 0 };
 
 	start = copy_text(L, text, flags, &st, &capst);
@@ -550,7 +604,10 @@ text_at(lay *L, const char *text, int font, int role, int inset_start,
 		while (j < P.n && !P.v[j].brk)
 			ww += P.v[j++].w;
 		sp = (i > a && P.v[i].space) ? spacew : 0;
-		if (i > a && (P.v[i].hard || x + sp + ww > avail)) {
+		/* near the edge the sum of word widths is not exact enough */
+		over = x + sp + ww > avail - L->p.em / 2 &&
+		       line_width(L, &P, a, j, font, spacew) > avail;
+		if (i > a && (P.v[i].hard || over)) {
 			place_line(L, &P, a, i, L->y, font, role, inset_start, inset_end,
 			           flags, spacew);
 			L->y += L->p.line_h[font];

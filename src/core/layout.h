@@ -45,7 +45,9 @@ enum lay_kind {
 
 enum {                    /* flags for lay_text */
 	LAY_PLAIN = 1,        /* no inline markup: stars are literal */
-	LAY_CENTER = 2        /* centre each line */
+	LAY_CENTER = 2,       /* centre each line */
+	LAY_STRONG = 4,       /* all of it bold */
+	LAY_EMPH = 8          /* all of it italic */
 };
 
 typedef struct {

@@ -1,0 +1,213 @@
+/* scr_slide.c: the slide screen: header, typeset body, footer.
+ *
+ * The body is laid out (layout.c) once per slide and per size, theme or
+ * language change (a->gen), into a column of readable width centred in the
+ * window, and scrolls when it is taller than the space between header and
+ * footer. Drawing only walks the boxes; text textures come from the cache.
+ * Navigation goes through the session, which knows the module's rules;
+ * the question part (scr_question.c) adds the options of a question. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "slide.h"
+#include "util.h"
+
+static int
+margin(const ui_app *a)
+{
+	return a->em * 2;
+}
+
+int
+slide_origin_x(const slide_screen *ss)
+{
+	return ss->col_x;
+}
+
+int
+slide_origin_y(const slide_screen *ss)
+{
+	return ss->sc.view.y + ss->pad - ss->sc.y;
+}
+
+void
+slide_relayout(slide_screen *ss)
+{
+	ss->shown = -1;
+}
+
+static void
+layout(ui_app *a, slide_screen *ss)
+{
+	pl_player *pl = ss->pl;
+	const mod_module *m = pl->mod;
+	int cur = ses_current(pl->ses), avail, hh = ui_header_height(a);
+	int fh = ui_footer_height(a), keep = ss->shown == cur ? ss->sc.y : 0;
+	lay_params p;
+
+	ss->sc.view = (SDL_Rect){ 0, hh, a->w, a->h - hh - fh };
+	ss->pad = a->em * 3 / 2;
+	avail = a->w - 2 * margin(a);
+	ui_lay_params(a, &p, avail, m->dir);
+	ss->col_w = lay_column_width(&p, avail);
+	ss->col_x = (a->w - ss->col_w) / 2;
+	p.width = ss->col_w;
+	p.max_image_h = ss->sc.view.h - 2 * ss->pad;
+	if (p.max_image_h < a->em * 4)
+		p.max_image_h = a->em * 4;
+	lay_free(&ss->L);
+	lay_init(&ss->L, &p);
+	lay_slide(&ss->L, &m->slides[cur]);
+	if (m->slides[cur].qtype != Q_NONE)
+		qpart_layout(a, ss);
+	ss->sc.content_h = lay_height(&ss->L) + 2 * ss->pad;
+	ss->sc.y = keep;
+	ui_scroll_clamp(&ss->sc);
+	ss->shown = cur;
+	ss->gen = a->gen;
+}
+
+static void
+draw(ui_app *a, ui_screen *s)
+{
+	slide_screen *ss = (slide_screen *)s;
+	pl_player *pl = ss->pl;
+	const mod_module *m = pl->mod;
+	int cur = ses_current(pl->ses), q, flags = 0, bflags = 0;
+	const char *next, *sect;
+	char prog[128];
+
+	if (ss->shown != cur || ss->gen != a->gen)
+		layout(a, ss);
+	q = m->slides[cur].qtype != Q_NONE;
+	if (q)
+		qpart_draw(a, ss, 0);
+	ui_draw_lay(a, &ss->L, slide_origin_x(ss), slide_origin_y(ss), ss->sc.view,
+	            m->dir);
+	if (q)
+		qpart_draw(a, ss, 1);
+	ui_scroll_draw(a, &ss->sc);
+
+	sect = mod_section_of(m, cur);
+	ui_header(a, m->title, sect);
+	/* TRANSLATORS: the footer's progress, "Slide 3 of 12" */
+	snprintf(prog, sizeof prog, _("Slide %d of %d"), cur + 1, m->nslides);
+	next = q ? qpart_next(a, ss, &flags) : NULL;
+	if (!next) {
+		next = mod_next_index(m, cur) == NEXT_END && m->slides[cur].qtype != Q_DECISION
+		       ? _("Finish") : _("Next");
+		flags = UI_BTN_PRIMARY | (ses_can_next(pl->ses) ? 0 : UI_BTN_DISABLED);
+	}
+	if (ss->hover == 2)
+		flags |= UI_BTN_HOVER;
+	bflags = ses_can_back(pl->ses) ? (ss->hover == 1 ? UI_BTN_HOVER : 0)
+	                               : UI_BTN_DISABLED;
+	ui_footer(a, prog, _("Back"), bflags, next, flags, &ss->back_r, &ss->next_r);
+}
+
+void
+slide_next(ui_app *a, slide_screen *ss)
+{
+	int r;
+
+	if (ss->pl->mod->slides[ses_current(ss->pl->ses)].qtype != Q_NONE &&
+	    qpart_activate(a, ss))
+		return;
+	r = ses_next(ss->pl->ses);
+	if (r == SES_FINISHED) {
+		ui_set_screen(a, results_screen_new(a));
+		return;
+	}
+	a->dirty = 1;
+}
+
+void
+slide_back(ui_app *a, slide_screen *ss)
+{
+	if (ses_back(ss->pl->ses) == SES_MOVED)
+		a->dirty = 1;
+}
+
+static void
+event(ui_app *a, ui_screen *s, const SDL_Event *e)
+{
+	slide_screen *ss = (slide_screen *)s;
+	int x, y, hover;
+
+	if (ss->shown < 0 || ss->gen != a->gen)
+		layout(a, ss); /* events need the geometry of what is shown */
+	if (ss->pl->mod->slides[ses_current(ss->pl->ses)].qtype != Q_NONE &&
+	    qpart_event(a, ss, e))
+		return;
+	if (ui_scroll_event(a, &ss->sc, e)) {
+		a->dirty = 1;
+		return;
+	}
+	switch (e->type) {
+	case SDL_KEYDOWN:
+		switch (e->key.keysym.sym) {
+		case SDLK_RIGHT: /* the keys are a contract: same in RTL */
+		case SDLK_PAGEDOWN:
+		case SDLK_SPACE:
+			slide_next(a, ss);
+			break;
+		case SDLK_RETURN:
+		case SDLK_KP_ENTER:
+			slide_next(a, ss);
+			break;
+		case SDLK_LEFT:
+		case SDLK_PAGEUP:
+			slide_back(a, ss);
+			break;
+		case SDLK_ESCAPE:
+			pl_catalog(a);
+			break;
+		default:
+			break;
+		}
+		break;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
+			break;
+		if (ui_hit(ss->next_r, x, y))
+			slide_next(a, ss);
+		else if (ui_hit(ss->back_r, x, y))
+			slide_back(a, ss);
+		break;
+	case SDL_MOUSEMOTION:
+		ui_mouse(a, e, &x, &y);
+		hover = ui_hit(ss->back_r, x, y) ? 1 : ui_hit(ss->next_r, x, y) ? 2 : 0;
+		if (hover != ss->hover) {
+			ss->hover = hover;
+			a->dirty = 1;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+destroy(ui_screen *s)
+{
+	slide_screen *ss = (slide_screen *)s;
+
+	qpart_free(ss);
+	lay_free(&ss->L);
+	free(ss);
+}
+
+ui_screen *
+slide_screen_new(ui_app *a)
+{
+	slide_screen *ss = xcalloc(1, sizeof *ss);
+
+	ss->base.event = event;
+	ss->base.draw = draw;
+	ss->base.destroy = destroy;
+	ss->pl = a->player;
+	ss->shown = -1;
+	return &ss->base;
+}
