@@ -1106,7 +1106,8 @@ question_object(xctx *x, int i)
 		"  'interactionType', ?5,"
 		"  'correctResponsesPattern', json(?6),"
 		"  'choices', json(?7), 'source', json(?8), 'target', json(?9)))",
-		"ttttttttt", iri, lang_of(x->m), q->title ? q->title : q->id,
+		"ttttttttt", iri, lang_of(x->m),
+		q->title ? q->title : q->question ? q->question : q->id,
 		q->question ? q->question : "", grade_interaction_type(q->qtype),
 		pattern && strcmp(pattern, "[]") != 0 ? pattern : NULL, choices, source,
 		target));
