@@ -22,21 +22,20 @@
 #include "loader_int.h"
 #include "util.h"
 
-static const char *const top_keys[] = {
+enum {
+	TK_LECTERN, TK_ID, TK_TITLE, TK_LANGUAGE, TK_VERSION, TK_DESCRIPTION,
+	TK_AUTHOR, TK_MINUTES, TK_PASS_MARK, TK_NAVIGATION, TK_SLIDES, TK_COUNT
+};
+static const char *const top_keys[TK_COUNT] = {
 	"lectern", "id", "title", "language", "version", "description",
 	"author", "minutes", "pass_mark", "navigation", "slides"
 };
 
-static const char *const slide_keys[] = {
+/* by SK_*; the keys from `type` on make sense only with question: */
+const char *const ld_slide_keys[SK_COUNT] = {
 	"id", "section", "title", "body", "next", "notes", "question", "type",
 	"points", "attempts", "shuffle", "feedback", "explanation", "choices",
 	"answer", "items", "pairs", "accept"
-};
-
-/* keys that make sense only with question: */
-static const char *const question_only[] = {
-	"type", "points", "attempts", "shuffle", "feedback", "explanation",
-	"choices", "answer", "items", "pairs", "accept"
 };
 
 /* [A-Za-z0-9_-]+ for slide ids; [a-z0-9][a-z0-9-]* for module ids. */
@@ -93,9 +92,9 @@ valid_language(const char *s)
 static void
 load_slide(ld_ctx *c, const yt_node *map, int i, mod_slide *s)
 {
-	const yt_node *v;
+	const yt_node *sv[SK_COUNT];
 	char got[64];
-	size_t k;
+	int k;
 
 	s->next_index = NEXT_FOLLOWING;
 	s->line = map->line;
@@ -103,18 +102,17 @@ load_slide(ld_ctx *c, const yt_node *map, int i, mod_slide *s)
 	if (map->type != YT_MAP) {
 		ld_err(c, map, _("each slide must be a mapping with keys such as "
 		       "`title:` and `body:`, got %s"), ld_got(map, got, sizeof got));
-		s->id = arena_strdup(&c->m->mem, "");
+		s->id = "";
 		return;
 	}
-	ld_check_keys(c, map, slide_keys, (int)LT_NELEM(slide_keys), _("a slide"));
-	v = yt_get(map, "id");
-	s->id = ld_text(c, v, "id");
+	ld_check_keys(c, map, ld_slide_keys, SK_COUNT, N_("a slide"), sv);
+	s->id = ld_text(c, sv[SK_ID], "id");
 	if (s->id && !valid_slide_id(s->id)) {
-		ld_err(c, v, _("slide `id` must be letters, digits, `-` and `_` only, "
-		       "got %s"), ld_got(v, got, sizeof got));
+		ld_err(c, sv[SK_ID], _("slide `id` must be letters, digits, `-` and "
+		       "`_` only, got %s"), ld_got(sv[SK_ID], got, sizeof got));
 	} else if (s->id && strcmp(s->id, "end") == 0) {
-		ld_err(c, v, _("`end` cannot be a slide id: `next: end` means the "
-		       "end of the module"));
+		ld_err(c, sv[SK_ID], _("`end` cannot be a slide id: `next: end` means "
+		       "the end of the module"));
 	}
 	if (!s->id) {
 		char buf[32];
@@ -122,33 +120,32 @@ load_slide(ld_ctx *c, const yt_node *map, int i, mod_slide *s)
 		snprintf(buf, sizeof buf, "slide-%d", i + 1);
 		s->id = arena_strdup(&c->m->mem, buf);
 	}
-	s->section = ld_text(c, yt_get(map, "section"), "section");
-	s->title = ld_text(c, yt_get(map, "title"), "title");
-	s->notes = ld_text(c, yt_get(map, "notes"), "notes");
-	v = yt_get(map, "next");
-	s->next = ld_text(c, v, "next");
+	s->section = ld_text(c, sv[SK_SECTION], "section");
+	s->title = ld_text(c, sv[SK_TITLE], "title");
+	s->notes = ld_text(c, sv[SK_NOTES], "notes");
+	s->next = ld_text(c, sv[SK_NEXT], "next");
 	if (s->next && strcmp(s->next, "end") != 0 && !valid_slide_id(s->next))
-		ld_err(c, v, _("`next` must be a slide id or `end`, got %s"),
-		       ld_got(v, got, sizeof got));
-	ld_body(c, yt_get(map, "body"), s);
-	if (yt_get(map, "question")) {
-		ld_question(c, map, s);
+		ld_err(c, sv[SK_NEXT], _("`next` must be a slide id or `end`, got %s"),
+		       ld_got(sv[SK_NEXT], got, sizeof got));
+	ld_body(c, sv[SK_BODY], s);
+	if (sv[SK_QUESTION]) {
+		ld_question(c, map, sv, s);
 		if (s->qtype == Q_DECISION && s->next)
-			ld_err(c, v, _("`next` is not used on a decision: each choice's "
-			       "`goto:` says where the learner goes"));
+			ld_err(c, sv[SK_NEXT], _("`next` is not used on a decision: each "
+			       "choice's `goto:` says where the learner goes"));
 		return;
 	}
-	for (k = 0; k < LT_NELEM(question_only); k++) {
-		const yt_node *q = NULL;
+	for (k = SK_TYPE; k < SK_COUNT; k++) {
 		int j;
 
-		for (j = 0; j + 1 < map->nkids; j += 2)
-			if (map->kids[j]->type == YT_SCALAR &&
-			    strcmp(map->kids[j]->str, question_only[k]) == 0)
-				q = map->kids[j];
-		if (q)
-			ld_err(c, q, _("`%s` is only used on a question slide; add "
-			       "`question:` with the prompt"), question_only[k]);
+		if (!sv[k])
+			continue;
+		/* point at the key, which is just before its value */
+		for (j = 1; j < map->nkids; j += 2)
+			if (map->kids[j] == sv[k])
+				break;
+		ld_err(c, map->kids[j - 1], _("`%s` is only used on a question slide; "
+		       "add `question:` with the prompt"), ld_slide_keys[k]);
 	}
 	if (!s->title && s->nblocks == 0)
 		ld_warn(c, map, _("slide \"%s\" has no `title`, `body` or `question`: "
@@ -310,22 +307,23 @@ static void
 load_top(ld_ctx *c, const yt_node *root)
 {
 	mod_module *m = c->m;
-	const yt_node *v, *slides;
+	const yt_node *tv[TK_COUNT], *v, *slides;
 	char got[64];
 	int i;
 
-	ld_check_keys(c, root, top_keys, (int)LT_NELEM(top_keys), _("the module"));
-	v = yt_get(root, "id");
-	m->id = ld_req_text(c, root, "id", _("every module needs a short id "
+	ld_check_keys(c, root, top_keys, TK_COUNT, N_("the module"), tv);
+	v = tv[TK_ID];
+	m->id = ld_req_text(c, root, v, "id", N_("every module needs a short id "
 	                    "such as `customs-gifts` to keep progress under"));
 	if (m->id && !valid_module_id(m->id)) {
 		ld_err(c, v, _("module `id` must be lowercase letters, digits and "
-		       "`-`, starting with a letter or digit, at most 64 characters, got %s"),
-		       ld_got(v, got, sizeof got));
+		       "`-`, starting with a letter or digit, at most 64 characters, "
+		       "got %s"), ld_got(v, got, sizeof got));
 		m->id = NULL;
 	}
-	m->title = ld_req_text(c, root, "title", _("every module needs a title"));
-	v = yt_get(root, "language");
+	m->title = ld_req_text(c, root, tv[TK_TITLE], "title",
+	                       N_("every module needs a title"));
+	v = tv[TK_LANGUAGE];
 	m->language = ld_text(c, v, "language");
 	if (m->language && !valid_language(m->language)) {
 		ld_err(c, v, _("`language` must be a language tag such as `en`, `fr` "
@@ -334,13 +332,13 @@ load_top(ld_ctx *c, const yt_node *root)
 	}
 	if (!m->language)
 		m->language = "en";
-	m->version = ld_text(c, yt_get(root, "version"), "version");
-	m->description = ld_text(c, yt_get(root, "description"), "description");
-	m->author = ld_text(c, yt_get(root, "author"), "author");
-	ld_int(c, yt_get(root, "minutes"), "minutes", 0, 10000, &m->minutes);
+	m->version = ld_text(c, tv[TK_VERSION], "version");
+	m->description = ld_text(c, tv[TK_DESCRIPTION], "description");
+	m->author = ld_text(c, tv[TK_AUTHOR], "author");
+	ld_int(c, tv[TK_MINUTES], "minutes", 0, 10000, &m->minutes);
 	m->pass_mark = 80;
-	ld_int(c, yt_get(root, "pass_mark"), "pass_mark", 0, 100, &m->pass_mark);
-	v = yt_get(root, "navigation");
+	ld_int(c, tv[TK_PASS_MARK], "pass_mark", 0, 100, &m->pass_mark);
+	v = tv[TK_NAVIGATION];
 	if (ld_text(c, v, "navigation")) {
 		if (strcmp(v->str, "free") == 0) {
 			m->nav_free = 1;
@@ -354,7 +352,7 @@ load_top(ld_ctx *c, const yt_node *root)
 		}
 	}
 
-	slides = yt_get(root, "slides");
+	slides = tv[TK_SLIDES];
 	if (!slides) {
 		ld_err(c, root, _("missing `slides`: a module needs a list of slides"));
 		return;

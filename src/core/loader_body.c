@@ -196,7 +196,7 @@ load_block(ld_ctx *c, const yt_node *map, mod_block *b)
 	const char *cands[5];
 	const char *const *extra = NULL;
 	int i, j, k = -1, nextra = 0;
-	char what[64];
+	char what[80];
 
 	/* find the kind first so that the other keys can be judged against it */
 	for (i = 0; i + 1 < map->nkids; i += 2) {
@@ -238,11 +238,14 @@ load_block(ld_ctx *c, const yt_node *map, mod_block *b)
 	cands[0] = kinds[k];
 	for (j = 0; j < nextra; j++)
 		cands[j + 1] = extra[j];
-	snprintf(what, sizeof what, _("a `%s` block"), kinds[k]);
+	/* only errors need the words: gettext is not free */
+	what[0] = '\0';
 	for (i = 0; i + 1 < map->nkids; i += 2) {
 		const yt_node *key = map->kids[i];
 		const char *hint;
 
+		if (!what[0] && !(key->type == YT_SCALAR && kind_index(key->str) >= 0))
+			snprintf(what, sizeof what, _("a `%s` block"), kinds[k]);
 		if (key->type != YT_SCALAR) {
 			ld_err(c, key, _("keys in %s must be plain words"), what);
 			continue;

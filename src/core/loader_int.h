@@ -41,17 +41,20 @@ const char *ld_got(const yt_node *v, char *buf, size_t size);
 const char *ld_suggest(const char *word, const char *const *cands, int n);
 
 /* check a mapping's keys against the allowed ones: unknown keys (with a
- * suggestion), repeated keys, keys that are not text. what names the
- * mapping in messages ("a slide"). */
+ * suggestion), repeated keys, keys that are not text; what names the
+ * mapping in messages (N_("a slide"), translated only when needed). The
+ * value of keys[i] goes to vals[i] (NULL when absent), so callers need no
+ * further lookups: one pass over the mapping. At most 32 keys. */
 void ld_check_keys(ld_ctx *c, const yt_node *map, const char *const *keys,
-                   int nkeys, const char *what);
+                   int nkeys, const char *what, const yt_node **vals);
 
 /* text value of key (any scalar); NULL when absent or null. A list or
  * mapping is an error. */
 const char *ld_text(ld_ctx *c, const yt_node *v, const char *key);
-/* the same, but missing or empty is an error naming why it is needed. */
-const char *ld_req_text(ld_ctx *c, const yt_node *map, const char *key,
-                        const char *why);
+/* the same for value v of key in map, but missing (v NULL) or empty is an
+ * error saying why it is needed (why is N_() text). */
+const char *ld_req_text(ld_ctx *c, const yt_node *map, const yt_node *v,
+                        const char *key, const char *why);
 /* whole number in [min, max] into *out; Return 0, or -1 after an error.
  * An absent or null value leaves *out alone and returns 0. */
 int ld_int(ld_ctx *c, const yt_node *v, const char *key, int min, int max,
@@ -63,9 +66,18 @@ int ld_bool(ld_ctx *c, const yt_node *v, const char *key, int *out);
 int ld_text_list(ld_ctx *c, const yt_node *v, const char *key, int min,
                  const char ***out);
 
+/* the keys of a slide, in the order of ld_slide_keys */
+enum {
+	SK_ID, SK_SECTION, SK_TITLE, SK_BODY, SK_NEXT, SK_NOTES, SK_QUESTION,
+	SK_TYPE, SK_POINTS, SK_ATTEMPTS, SK_SHUFFLE, SK_FEEDBACK, SK_EXPLANATION,
+	SK_CHOICES, SK_ANSWER, SK_ITEMS, SK_PAIRS, SK_ACCEPT, SK_COUNT
+};
+extern const char *const ld_slide_keys[SK_COUNT];
+
 /* loader_body.c: body (a string or a list of blocks) into s. */
 void ld_body(ld_ctx *c, const yt_node *body, mod_slide *s);
-/* loader_quiz.c: question keys of slide map into s (s->qtype set). */
-void ld_question(ld_ctx *c, const yt_node *map, mod_slide *s);
+/* loader_quiz.c: question keys of slide map (values sv, by SK_*) into s. */
+void ld_question(ld_ctx *c, const yt_node *map, const yt_node *const *sv,
+                 mod_slide *s);
 
 #endif

@@ -18,10 +18,12 @@
 static const char *const qtypes[] = {
 	"single", "multiple", "true-false", "order", "match", "short", "decision"
 };
-static const char *const answer_key[] = {
-	"choices", "choices", "answer", "items", "pairs", "accept", "choices"
+/* the slide key (SK_*) each type takes its answer from */
+static const int answer_key[] = {
+	SK_CHOICES, SK_CHOICES, SK_ANSWER, SK_ITEMS, SK_PAIRS, SK_ACCEPT, SK_CHOICES
 };
-static const char *const choice_keys[] = { "text", "correct", "feedback", "goto" };
+enum { CK_TEXT, CK_CORRECT, CK_FEEDBACK, CK_GOTO, CK_COUNT };
+static const char *const choice_keys[CK_COUNT] = { "text", "correct", "feedback", "goto" };
 static const char *const feedback_keys[] = { "correct", "incorrect" };
 
 /* load choices: for single, multiple and decision. */
@@ -41,7 +43,7 @@ load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
 	s->choices = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->choices);
 	s->nchoices = v->nkids;
 	for (i = 0; i < v->nkids; i++) {
-		const yt_node *it = v->kids[i], *g;
+		const yt_node *it = v->kids[i], *cv[CK_COUNT];
 		mod_choice *ch = &s->choices[i];
 
 		ch->line = it->line;
@@ -60,18 +62,18 @@ load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
 			ch->text = "";
 			continue;
 		}
-		ld_check_keys(c, it, choice_keys, (int)LT_NELEM(choice_keys), _("a choice"));
-		ch->text = ld_req_text(c, it, "text", _("the words of this choice"));
+		ld_check_keys(c, it, choice_keys, CK_COUNT, N_("a choice"), cv);
+		ch->text = ld_req_text(c, it, cv[CK_TEXT], "text",
+		                       N_("the words of this choice"));
 		if (!ch->text)
 			ch->text = "";
-		ld_bool(c, yt_get(it, "correct"), "correct", &ch->correct);
-		ch->feedback = ld_text(c, yt_get(it, "feedback"), "feedback");
-		g = yt_get(it, "goto");
+		ld_bool(c, cv[CK_CORRECT], "correct", &ch->correct);
+		ch->feedback = ld_text(c, cv[CK_FEEDBACK], "feedback");
 		if (s->qtype == Q_DECISION) {
-			ch->go_to = ld_req_text(c, it, "goto", _("the slide id that shows "
-			                        "what follows this choice"));
-		} else if (g) {
-			ld_err(c, g, _("`goto` is only used in `decision` questions; this is "
+			ch->go_to = ld_req_text(c, it, cv[CK_GOTO], "goto", N_("the slide "
+			                        "id that shows what follows this choice"));
+		} else if (cv[CK_GOTO]) {
+			ld_err(c, cv[CK_GOTO], _("`goto` is only used in `decision` questions; this is "
 			       "a `%s` question"), type);
 		}
 		if (ch->correct && ++ncorrect == 2)
@@ -126,10 +128,11 @@ load_pairs(ld_ctx *c, const yt_node *v, mod_slide *s)
 
 /* the answer key of the type: present, of the right shape. */
 static void
-load_answer(ld_ctx *c, const yt_node *map, mod_slide *s)
+load_answer(ld_ctx *c, const yt_node *map, const yt_node *const *sv,
+            mod_slide *s)
 {
-	const char *key = answer_key[s->qtype - 1];
-	const yt_node *v = yt_get(map, key);
+	const char *key = ld_slide_keys[answer_key[s->qtype - 1]];
+	const yt_node *v = sv[answer_key[s->qtype - 1]];
 	int n;
 
 	if (!v) {
@@ -171,19 +174,19 @@ load_answer(ld_ctx *c, const yt_node *map, mod_slide *s)
 }
 
 void
-ld_question(ld_ctx *c, const yt_node *map, mod_slide *s)
+ld_question(ld_ctx *c, const yt_node *map, const yt_node *const *sv,
+            mod_slide *s)
 {
-	const yt_node *v, *att;
+	const yt_node *v, *fv[2];
 	char got[64];
-	size_t k;
-	int t;
+	int t, k;
 
-	s->question = ld_req_text(c, map, "question", _("the prompt the learner "
-	                          "answers"));
+	s->question = ld_req_text(c, map, sv[SK_QUESTION], "question",
+	                          N_("the prompt the learner answers"));
 	s->qtype = Q_SINGLE;
 	s->points = 1;
 	s->attempts = 1;
-	v = yt_get(map, "type");
+	v = sv[SK_TYPE];
 	if (ld_text(c, v, "type")) {
 		for (t = 0; t < (int)LT_NELEM(qtypes); t++)
 			if (strcmp(v->str, qtypes[t]) == 0)
@@ -200,17 +203,15 @@ ld_question(ld_ctx *c, const yt_node *map, mod_slide *s)
 			s->qtype = t + 1;
 		}
 	}
-	ld_int(c, yt_get(map, "points"), "points", 0, 1000, &s->points);
-	att = yt_get(map, "attempts");
-	ld_int(c, att, "attempts", 1, 100, &s->attempts);
-	ld_bool(c, yt_get(map, "shuffle"), "shuffle", &s->shuffle);
-	s->explanation = ld_text(c, yt_get(map, "explanation"), "explanation");
-	v = yt_get(map, "feedback");
+	ld_int(c, sv[SK_POINTS], "points", 0, 1000, &s->points);
+	ld_int(c, sv[SK_ATTEMPTS], "attempts", 1, 100, &s->attempts);
+	ld_bool(c, sv[SK_SHUFFLE], "shuffle", &s->shuffle);
+	s->explanation = ld_text(c, sv[SK_EXPLANATION], "explanation");
+	v = sv[SK_FEEDBACK];
 	if (v && v->type == YT_MAP) {
-		ld_check_keys(c, v, feedback_keys, (int)LT_NELEM(feedback_keys),
-		              _("`feedback`"));
-		s->fb_correct = ld_text(c, yt_get(v, "correct"), "correct");
-		s->fb_incorrect = ld_text(c, yt_get(v, "incorrect"), "incorrect");
+		ld_check_keys(c, v, feedback_keys, 2, N_("`feedback`"), fv);
+		s->fb_correct = ld_text(c, fv[0], "correct");
+		s->fb_incorrect = ld_text(c, fv[1], "incorrect");
 	} else if (!ld_is_null(v)) {
 		ld_err(c, v, _("`feedback` must be a mapping with `correct:` and/or "
 		       "`incorrect:` texts, got %s"), ld_got(v, got, sizeof got));
@@ -220,25 +221,26 @@ ld_question(ld_ctx *c, const yt_node *map, mod_slide *s)
 		return;
 	}
 	if (s->qtype == Q_DECISION) {
-		if (att && !ld_is_null(att) && s->attempts != 1)
-			ld_err(c, att, _("a decision always has one attempt: the learner "
+		v = sv[SK_ATTEMPTS];
+		if (v && !ld_is_null(v) && s->attempts != 1)
+			ld_err(c, v, _("a decision always has one attempt: the learner "
 			       "lives with the choice; remove `attempts`"));
 		s->attempts = 1;
 	}
 	/* answer keys that belong to other types */
-	for (k = 0; k < LT_NELEM(answer_key); k++) {
-		const char *key = answer_key[k];
-		int j;
+	for (k = SK_CHOICES; k <= SK_ACCEPT; k++) {
+		int j, owner;
 
-		if (strcmp(key, answer_key[s->qtype - 1]) == 0 ||
-		    (k > 0 && strcmp(key, answer_key[0]) == 0))
+		if (!sv[k] || k == answer_key[s->qtype - 1])
 			continue;
-		for (j = 0; j + 1 < map->nkids; j += 2)
-			if (map->kids[j]->type == YT_SCALAR && strcmp(map->kids[j]->str, key) == 0)
-				ld_err(c, map->kids[j], _("`%s` is not used by a `%s` question "
-				       "(it belongs to %s)"), key, qtypes[s->qtype - 1],
-				       strcmp(key, "choices") == 0 ? "single, multiple and decision"
-				       : qtypes[k]);
+		for (owner = 0; answer_key[owner] != k; owner++)
+			;
+		for (j = 1; j < map->nkids; j += 2)
+			if (map->kids[j] == sv[k])
+				break;
+		ld_err(c, map->kids[j - 1], _("`%s` is not used by a `%s` question (it "
+		       "belongs to %s)"), ld_slide_keys[k], qtypes[s->qtype - 1],
+		       k == SK_CHOICES ? "single, multiple and decision" : qtypes[owner]);
 	}
-	load_answer(c, map, s);
+	load_answer(c, map, sv, s);
 }

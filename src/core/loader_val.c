@@ -167,31 +167,35 @@ ld_suggest(const char *word, const char *const *cands, int n)
 
 void
 ld_check_keys(ld_ctx *c, const yt_node *map, const char *const *keys,
-              int nkeys, const char *what)
+              int nkeys, const char *what, const yt_node **vals)
 {
 	const yt_node *seen[32] = { 0 };
 	int i, k;
 
 	if (nkeys > 32)
 		nkeys = 32;
+	for (k = 0; k < nkeys; k++)
+		vals[k] = NULL;
 	for (i = 0; i + 1 < map->nkids; i += 2) {
 		const yt_node *key = map->kids[i];
 		const char *hint;
 
 		if (key->type != YT_SCALAR) {
-			ld_err(c, key, _("keys in %s must be plain words, got %s"), what,
+			ld_err(c, key, _("keys in %s must be plain words, got %s"), _(what),
 			       key->type == YT_SEQ ? _("a list") : _("a mapping"));
 			continue;
 		}
 		for (k = 0; k < nkeys; k++)
-			if (strcmp(key->str, keys[k]) == 0)
+			if (key->str[0] == keys[k][0] && strcmp(key->str, keys[k]) == 0)
 				break;
 		if (k < nkeys) {
-			if (seen[k])
+			if (seen[k]) {
 				ld_err(c, key, _("`%s` appears twice in %s (first at line %d)"),
-				       keys[k], what, seen[k]->line);
-			else
+				       keys[k], _(what), seen[k]->line);
+			} else {
 				seen[k] = key;
+				vals[k] = map->kids[i + 1];
+			}
 			continue;
 		}
 		if (strcmp(key->str, "<<") == 0) {
@@ -202,9 +206,9 @@ ld_check_keys(ld_ctx *c, const yt_node *map, const char *const *keys,
 		hint = ld_suggest(key->str, keys, nkeys);
 		if (hint)
 			ld_err(c, key, _("unknown key `%.60s` in %s (did you mean `%s`?)"),
-			       key->str, what, hint);
+			       key->str, _(what), hint);
 		else
-			ld_err(c, key, _("unknown key `%.60s` in %s"), key->str, what);
+			ld_err(c, key, _("unknown key `%.60s` in %s"), key->str, _(what));
 	}
 }
 
@@ -225,18 +229,18 @@ ld_text(ld_ctx *c, const yt_node *v, const char *key)
 }
 
 const char *
-ld_req_text(ld_ctx *c, const yt_node *map, const char *key, const char *why)
+ld_req_text(ld_ctx *c, const yt_node *map, const yt_node *v, const char *key,
+            const char *why)
 {
-	const yt_node *v = yt_get(map, key);
 	const char *s;
 	size_t i;
 
 	if (!v) {
-		ld_err(c, map, _("missing `%s`: %s"), key, why);
+		ld_err(c, map, _("missing `%s`: %s"), key, _(why));
 		return NULL;
 	}
 	if (ld_is_null(v)) {
-		ld_err(c, v, _("`%s` is empty: %s"), key, why);
+		ld_err(c, v, _("`%s` is empty: %s"), key, _(why));
 		return NULL;
 	}
 	s = ld_text(c, v, key);
@@ -245,7 +249,7 @@ ld_req_text(ld_ctx *c, const yt_node *map, const char *key, const char *why)
 	for (i = 0; s[i] && isspace((unsigned char)s[i]); i++)
 		;
 	if (!s[i]) {
-		ld_err(c, v, _("`%s` is empty: %s"), key, why);
+		ld_err(c, v, _("`%s` is empty: %s"), key, _(why));
 		return NULL;
 	}
 	return s;

@@ -127,7 +127,17 @@ utf8_check(const unsigned char *s, size_t len)
 		unsigned cp, min;
 
 		if (c < 0x80) {
-			i++;
+			uint64_t w;
+
+			/* most text is ASCII: skip it eight bytes at a time */
+			while (i + 8 <= len) {
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080u)
+					break;
+				i += 8;
+			}
+			if (i < len && s[i] < 0x80)
+				i++;
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF) {
@@ -588,7 +598,8 @@ yt_get(const yt_node *map, const char *key)
 	if (!map || map->type != YT_MAP)
 		return NULL;
 	for (i = 0; i + 1 < map->nkids; i += 2)
-		if (map->kids[i]->type == YT_SCALAR && strcmp(map->kids[i]->str, key) == 0)
+		if (map->kids[i]->type == YT_SCALAR && map->kids[i]->str[0] == key[0] &&
+		    strcmp(map->kids[i]->str, key) == 0)
 			return map->kids[i + 1];
 	return NULL;
 }
