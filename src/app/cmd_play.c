@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "i18n.h"
+#include "kiosk.h"
 #include "paths.h"
 #include "player.h"
 #include "util.h"
@@ -31,6 +32,7 @@ usage(FILE *fp)
 	                    "  --data-dir DIR    keep progress in DIR\n"
 	                    "  --learner NAME    the learner's name\n"
 	                    "  --config FILE     read settings from FILE\n"
+	                    "  --kiosk           classroom kiosk mode (learner picker, trainer PIN)\n"
 	                    "  --size WxH        window size (default 1280x720)\n"
 	                    "other commands: lectern check|render|export|progress|set-pin\n"));
 }
@@ -38,6 +40,7 @@ usage(FILE *fp)
 typedef struct {
 	const char *modules, *theme, *renderer, *data_dir, *learner, *config, *path;
 	int w, h;
+	int kiosk;              /* --kiosk */
 } play_opts;
 
 /* returns 0, 1 for --help, or 2 for a usage error */
@@ -51,6 +54,10 @@ parse(int argc, char **argv, play_opts *o)
 		const char **dst = NULL;
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
 			return 1;
+		if (strcmp(a, "--kiosk") == 0) {
+			o->kiosk = 1;
+			continue;
+		}
 		if (strcmp(a, "--modules") == 0)
 			dst = &o->modules;
 		else if (strcmp(a, "--theme") == 0)
@@ -135,6 +142,18 @@ cmd_play(int argc, char **argv)
 	diag_free(&dl);
 	free(cfgpath);
 
+	if (o.kiosk)
+		cfg.kiosk = 1;
+	if (cfg.kiosk && o.path) {
+		fprintf(stderr, _("lectern: kiosk mode starts at the learner picker; choose "
+		                  "the modules with --modules DIR rather than a PATH\n"));
+		cfg_free(&cfg);
+		return 2;
+	}
+	if (cfg.kiosk && kiosk_prepare(&cfg) != 0) {
+		cfg_free(&cfg);
+		return 1;
+	}
 	pl.cfg = &cfg;
 	pl.modules_dir = o.modules ? xstrdup(o.modules)
 	                 : cfg.modules_dir ? xstrdup(cfg.modules_dir) : paths_modules_dir();
@@ -145,7 +164,8 @@ cmd_play(int argc, char **argv)
 	if (store_warning(pl.st))
 		fprintf(stderr, "lectern: %s\n", store_warning(pl.st));
 	learner = o.learner ? o.learner : getenv("USER") ? getenv("USER") : "learner";
-	pl.learner = store_learner(pl.st, learner);
+	/* a kiosk starts at its learner picker, with nobody logged in */
+	pl.learner = cfg.kiosk ? -1 : store_learner(pl.st, learner);
 
 	a.player = &pl;
 	a.prefs_dir = data_dir;
@@ -171,7 +191,9 @@ cmd_play(int argc, char **argv)
 	free(fonts);
 	if (o.theme)
 		ui_prefs_save(&a); /* --theme is a choice to remember */
-	if (o.path) {
+	if (cfg.kiosk) {
+		kiosk_start(&a); /* the learner picker */
+	} else if (o.path) {
 		if (pl_open(&a, o.path, &dl) != 0) {
 			diag_print(&dl, stderr);
 			diag_free(&dl);
@@ -183,6 +205,7 @@ cmd_play(int argc, char **argv)
 		pl_catalog(&a);
 	}
 	ui_run(&a);
+	kiosk_end(&a);
 out:
 	ui_close(&a); /* screens first: they may still point at the session */
 	if (pl.ses)
