@@ -407,9 +407,13 @@ finish(ld_ctx *c, yt_doc *doc)
 	} else if (check_format(c, root) == 0) {
 		load_top(c, root);
 	}
+	if (c->hidden_errors)
+		diag_add(c->dl, DIAG_ERROR, c->file, 0, 0, ngettext("%d more error "
+		         "not shown", "%d more errors not shown", c->hidden_errors),
+		         c->hidden_errors);
 	yt_free(doc);
 	free(c->realdir);
-	if (c->dl->nerrors > before) {
+	if (c->dl->nerrors > before || c->nerrors) {
 		mod_free(m);
 		return NULL;
 	}

@@ -21,6 +21,8 @@ typedef struct {
 	mod_module *m;     /* being built; strings point into its arena */
 	const yt_node *slides; /* the slides list, once known */
 	int ndiags;        /* reported for this file so far */
+	int nerrors;       /* errors found, reported or past the cap */
+	int hidden_errors; /* errors past the cap */
 } ld_ctx;
 
 #if defined(__GNUC__)

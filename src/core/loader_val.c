@@ -50,14 +50,19 @@ report(ld_ctx *c, int sev, const yt_node *at, const char *fmt, va_list ap)
 {
 	char msg[1024];
 
-	if (c->ndiags > LD_MAX_DIAGS)
-		return;
-	if (c->ndiags++ == LD_MAX_DIAGS) {
-		diag_add(c->dl, DIAG_ERROR, c->file, 0, 0,
-		         _("too many problems; stopped reporting after %d"),
-		         LD_MAX_DIAGS);
+	if (sev == DIAG_ERROR)
+		c->nerrors++;
+	if (c->ndiags >= LD_MAX_DIAGS) {
+		/* still counted, so past the cap an error still rejects the file */
+		if (c->ndiags++ == LD_MAX_DIAGS)
+			diag_add(c->dl, DIAG_WARNING, c->file, 0, 0,
+			         _("too many problems; stopped reporting after %d"),
+			         LD_MAX_DIAGS);
+		if (sev == DIAG_ERROR)
+			c->hidden_errors++;
 		return;
 	}
+	c->ndiags++;
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	one_line(msg);
 	diag_add(c->dl, sev, c->file, at ? at->line : 0, at ? at->col : 0, "%s", msg);

@@ -434,8 +434,21 @@ test_diag_cap(void **state)
 		len += (size_t)snprintf(t + len, cap - len, "k%d: v\n", i);
 	len += (size_t)snprintf(t + len, cap - len, "slides: [a]\n");
 	assert_null(loader_load_buf("t.yaml", NULL, t, len, &dl));
-	assert_true(dl.n <= 502);
-	assert_non_null(strstr(dl.v[dl.n - 1].msg, "too many problems"));
+	assert_int_equal(dl.n, 502);
+	assert_non_null(strstr(dl.v[500].msg, "too many problems"));
+	assert_non_null(strstr(dl.v[501].msg, "1501 more errors not shown"));
+	diag_free(&dl);
+
+	/* past the cap an error still rejects the module, though only
+	 * warnings were shown */
+	len = (size_t)snprintf(t, cap, "lectern: 1\nid: x\ntitle: T\nslides:\n");
+	for (i = 0; i < 600; i++) /* each an empty slide: a warning */
+		len += (size_t)snprintf(t + len, cap - len, "  - notes: n%d\n", i);
+	len += (size_t)snprintf(t + len, cap - len, "  - title: [x]\n");
+	assert_null(loader_load_buf("t.yaml", NULL, t, len, &dl));
+	assert_int_equal(dl.nwarnings, 501);
+	assert_int_equal(dl.nerrors, 1);
+	assert_non_null(strstr(dl.v[dl.n - 1].msg, "1 more error not shown"));
 	free(t);
 	diag_free(&dl);
 }
