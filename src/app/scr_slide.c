@@ -62,7 +62,8 @@ layout(ui_app *a, slide_screen *ss)
 	lay_slide(&ss->L, &m->slides[cur]);
 	if (m->slides[cur].qtype != Q_NONE)
 		qpart_layout(a, ss);
-	ss->sc.content_h = lay_height(&ss->L) + 2 * ss->pad;
+	/* the layout ends with a block's spacing already */
+	ss->sc.content_h = lay_height(&ss->L) + ss->pad;
 	ss->sc.y = keep;
 	ui_scroll_clamp(&ss->sc);
 	ss->shown = cur;

@@ -659,7 +659,7 @@ marker_at(lay *L, const char *marker, int marker_w, int font, int indent, int y)
 	b->off = off;
 	b->len = len;
 	b->font = font;
-	b->rtl = 0;
+	b->rtl = L->p.rtl; /* "3." reads ".3" in a right-to-left list */
 }
 
 static int
