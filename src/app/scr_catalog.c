@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "i18n.h"
+#include "overlay.h"
 #include "player.h"
 #include "util.h"
 
@@ -317,6 +318,8 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	if (cs->gen != a->gen)
 		layout(a, cs);
+	if (overlay_keys(a, e, 0)) /* F1, ? */
+		return;
 	if (e->type == SDL_KEYDOWN) {
 		switch (e->key.keysym.sym) {
 		case SDLK_UP:

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "overlay.h"
 #include "slide.h"
 #include "util.h"
 
@@ -141,6 +142,8 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		layout(a, ss); /* events need the geometry of what is shown */
 	if (ss->pl->mod->slides[ses_current(ss->pl->ses)].qtype != Q_NONE &&
 	    qpart_event(a, ss, e))
+		return;
+	if (overlay_keys(a, e, 1)) /* T, F1, ? */
 		return;
 	if (ui_scroll_event(a, &ss->sc, e)) {
 		a->dirty = 1;

@@ -105,8 +105,9 @@ ui_open(ui_app *a, int w, int h, const char *renderer)
 	a->scale = ww > 0 ? (float)a->w / (float)ww : 1.0f;
 	if (a->scale < 1.0f)
 		a->scale = 1.0f;
-	/* digits and '?' arrive as key events; text input is for answers */
-	SDL_StopTextInput();
+	/* text input stays on: "?" arrives as text whatever the keyboard
+	 * layout, and short answers need it; screens ignore what they do not use */
+	SDL_StartTextInput();
 	common_init(a);
 	ui_resize(a);
 	return 0;
