@@ -63,6 +63,7 @@ struct ui_text {
 
 typedef struct {
 	int off, len, face, rtl;
+	int num;             /* a number cut out of right-to-left text */
 } segment;
 
 /* ------------------------------------------------------------ fonts */
@@ -162,29 +163,67 @@ face_for(ui_text *t, unsigned c, int style, int prev)
 	return sans;
 }
 
+static int
+is_digit(unsigned c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) ||
+	       (c >= 0x06F0 && c <= 0x06F9);
+}
+
+/* 1 when the segment so far holds a right-to-left letter, or none while
+ * the text runs right to left: digits there are a number of their own. */
+static int
+rtl_context(const char *s, const segment *g, int rtl)
+{
+	int j = 0;
+
+	while (j < g->len) {
+		unsigned c = lay_utf8_next(s + g->off, g->len, &j);
+		if (lay_is_rtl_char(c))
+			return 1;
+		if (lay_is_ltr_char(c))
+			return 0;
+	}
+	return rtl;
+}
+
 /* cut s into segments of one face; returns how many (at most MAX_SEG,
- * the last one taking the rest). */
+ * the last one taking the rest). A number in right-to-left text (1993,
+ * 12.5, 12 500, 85%) becomes a segment of its own shaped left to right,
+ * as the bidi algorithm orders it; HarfBuzz alone reverses its digits. */
 static int
 segments(ui_text *t, const char *s, int len, int style, int rtl, segment *seg)
 {
 	int i = 0, n = 0, k;
 
 	while (i < len) {
-		int at = i, f;
+		int at = i, f, num = 0;
 		unsigned c = lay_utf8_next(s, len, &i);
 		f = face_for(t, c, style, n ? seg[n - 1].face : -1);
-		if (n > 0 && (f == seg[n - 1].face || n == MAX_SEG)) {
+		if (n > 0 && seg[n - 1].num) {
+			/* digits, and a separator with a digit after it */
+			int j = i;
+			int sep = (c && c < 128 && strchr(".,:/", (int)c)) || c == 0xA0 ||
+			          c == 0x202F || c == 0x066B || c == 0x066C;
+			num = is_digit(c) || c == '%' || c == 0x066A || c == 0x2030 ||
+			      (sep && j < len && is_digit(lay_utf8_next(s, len, &j)));
+		} else if (is_digit(c)) {
+			num = n == 0 ? rtl : rtl_context(s, &seg[n - 1], rtl);
+		}
+		if (n > 0 && ((f == seg[n - 1].face && num == seg[n - 1].num) ||
+		              n == MAX_SEG)) {
 			seg[n - 1].len = i - seg[n - 1].off;
 			continue;
 		}
 		seg[n].off = at;
 		seg[n].len = i - at;
 		seg[n].face = f;
+		seg[n].num = num;
 		n++;
 	}
 	for (k = 0; k < n; k++) {
 		int j = 0, dir = rtl;
-		while (j < seg[k].len) {
+		while (!seg[k].num && j < seg[k].len) {
 			unsigned c = lay_utf8_next(s + seg[k].off, seg[k].len, &j);
 			if (lay_is_rtl_char(c)) {
 				dir = 1;
@@ -195,7 +234,7 @@ segments(ui_text *t, const char *s, int len, int style, int rtl, segment *seg)
 				break;
 			}
 		}
-		seg[k].rtl = dir;
+		seg[k].rtl = seg[k].num ? 0 : dir;
 	}
 	return n;
 }
@@ -291,7 +330,7 @@ render_entry(ui_app *a, const char *s, int len, int font, int style, int rtl)
 	ui_text *t = a->text;
 	segment seg[MAX_SEG];
 	SDL_Surface *part[MAX_SEG], *all;
-	int n, k, w = 0, top = 0, bottom = 0, x;
+	int n, k, w = 0, top = 0, bottom = 0, x, num_x = 0;
 	SDL_Color white = { 255, 255, 255, 255 };
 	char buf[4096];
 	tex_entry *e;
@@ -321,7 +360,8 @@ render_entry(ui_app *a, const char *s, int len, int font, int style, int rtl)
 	if (!all)
 		die("lectern: out of memory for text");
 	SDL_FillRect(all, NULL, SDL_MapRGBA(all->format, 255, 255, 255, 0));
-	/* a right-to-left string puts its first segment at the right */
+	/* a right-to-left string puts its first segment at the right, but the
+	 * segments of one number (digits in two faces) read left to right */
 	x = rtl ? w : 0;
 	for (k = 0; k < n; k++) {
 		SDL_Rect d;
@@ -329,9 +369,15 @@ render_entry(ui_app *a, const char *s, int len, int font, int style, int rtl)
 		if (!part[k])
 			continue;
 		f = font_at(t, seg[k].face, a->px[font]);
-		if (rtl)
-			x -= part[k]->w;
-		d.x = x;
+		if (rtl && (k == 0 || !seg[k].num || !seg[k - 1].num)) {
+			int j;
+			for (j = k; j < n && (j == k || (seg[k].num && seg[j].num)); j++)
+				x -= part[j] ? part[j]->w : 0;
+			num_x = x;
+		}
+		d.x = rtl && seg[k].num ? num_x : x;
+		if (rtl && seg[k].num)
+			num_x += part[k]->w;
 		d.y = -top - TTF_FontAscent(f);
 		d.w = part[k]->w;
 		d.h = part[k]->h;
