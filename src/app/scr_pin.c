@@ -35,7 +35,7 @@ layout(ui_app *a, pin_screen *p)
 	int em = a->em, kw = em * 5, kh = a->line_h[LAY_F_BODY] + em, gap = em / 2;
 	int pw = 3 * kw + 2 * gap + 4 * em, y, x0, i, cw;
 	int ph = em * 2 + a->line_h[LAY_F_H1] + em + kf_height(a) + em / 2 +
-	         a->line_h[LAY_F_BODY] + em + 4 * (kh + gap) + em + kh + em * 2;
+	         2 * a->line_h[LAY_F_BODY] + em + 4 * (kh + gap) + em + kh + em * 2;
 	int locked = pin_wait(&kiosk_of(a)->guard, now_s()) > 0;
 	static const int keys[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, ID_ERASE, 0, ID_OK };
 
@@ -46,7 +46,7 @@ layout(ui_app *a, pin_screen *p)
 		p->panel.y = 0;
 	y = p->panel.y + em * 2 + a->line_h[LAY_F_H1] + em;
 	p->field = (SDL_Rect){ p->panel.x + 2 * em, y, pw - 4 * em, kf_height(a) };
-	y += kf_height(a) + em / 2 + a->line_h[LAY_F_BODY] + em;
+	y += kf_height(a) + em / 2 + 2 * a->line_h[LAY_F_BODY] + em;
 	x0 = p->panel.x + (pw - (3 * kw + 2 * gap)) / 2;
 	kb_reset(&p->row);
 	for (i = 0; i < 12; i++) {
@@ -161,7 +161,7 @@ pin_draw(ui_app *a, ui_screen *s)
 	SDL_Color bg = ui_color(a, UI_BG);
 	SDL_Rect all = { 0, 0, a->w, a->h }, in;
 	char buf[256];
-	const char *msg = p->msg;
+	const char *msg = p->msg, *msg2 = NULL;
 	int em = a->em, y, t = em / 8 > 1 ? em / 8 : 1;
 
 	layout(a, p);
@@ -178,14 +178,20 @@ pin_draw(ui_app *a, ui_screen *s)
 	             ui_color(a, UI_HEADING), p->panel.x + 2 * em, y);
 	kf_draw(a, &p->pin, p->field, NULL, wait <= 0);
 	if (wait > 0) {
-		snprintf(buf, sizeof buf, _("Too many wrong PINs. Try again in %d s."),
-		         (int)(wait + 0.999));
-		msg = buf;
+		msg = _("Too many wrong PINs.");
+		snprintf(buf, sizeof buf, _("Try again in %d s."), (int)(wait + 0.999));
+		msg2 = buf;
 	}
+	y = p->field.y + p->field.h + em / 2;
 	if (msg) {
-		msg = ui_ellipsize(a, msg, LAY_F_BODY, 0, p->panel.w - 2 * em);
+		msg = ui_ellipsize(a, msg, LAY_F_BODY, LAY_BOLD, p->panel.w - 4 * em);
 		ui_draw_text(a, msg, -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_WRONG),
-		             p->panel.x + 2 * em, p->field.y + p->field.h + em / 2);
+		             p->panel.x + 2 * em, y);
+	}
+	if (msg2) {
+		msg2 = ui_ellipsize(a, msg2, LAY_F_BODY, 0, p->panel.w - 4 * em);
+		ui_draw_text(a, msg2, -1, LAY_F_BODY, 0, 0, ui_color(a, UI_TEXT),
+		             p->panel.x + 2 * em, y + a->line_h[LAY_F_BODY]);
 	}
 	kb_draw(a, &p->row);
 }

@@ -232,6 +232,9 @@ enter(ui_app *a, trainer *t, int mode)
 		kf_set(&t->field, t->ndirs ? t->dirs[0] : "/");
 	} else if (mode == T_REMOVE) {
 		t->row.focus = 1; /* Cancel: removing is not undone */
+		t->row.show_focus = 1;
+	} else if (mode == T_EXIT) {
+		t->row.show_focus = 1; /* Enter confirms */
 	} else if (mode == T_RENAME) {
 		kf_init(&t->field, KR_NAME_MAX * 2, 0);
 		kf_set(&t->field, t->names[t->target]);

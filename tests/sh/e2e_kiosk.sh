@@ -1,0 +1,228 @@
+#!/bin/sh
+# e2e_kiosk.sh: kiosk mode in a real X server (Xvfb) with a window manager
+# (openbox, so that close requests mean what they mean on a desktop), driven
+# by real input events (xdotool, wmctrl) and real signals:
+#  - without a PIN, kiosk mode refuses to start and says how to set one;
+#  - a learner is added on the picker and opens a module;
+#  - Alt+F4, a window close request, Ctrl+Q, SIGTERM, SIGINT and Escape
+#    leave the program running, each after saving progress;
+#  - a wrong PIN is refused; three lock the prompt, even for the right one;
+#  - the right PIN opens the trainer menu, whose Exit ends the program;
+#  - with a short idle_logout_minutes the learner is logged out.
+# Screenshots go to build/test-logs/kiosk-*.png.
+cd "$(dirname "$0")/../.." || exit 2
+top=$PWD
+bin=$top/build/lectern
+logs=$top/build/test-logs
+mkdir -p "$logs"
+export LC_ALL=C LANGUAGE=
+unset LANG
+
+for tool in Xvfb xdotool openbox wmctrl import; do
+	if ! command -v $tool >/dev/null 2>&1; then
+		echo "FAIL: kiosk needs $tool (make deps-test installs it)"
+		exit 1
+	fi
+done
+
+t=$(mktemp -d /tmp/lectern-kiosk.XXXXXX)
+xvfb= wm= app=
+cleanup() {
+	[ -n "$app" ] && kill -9 "$app" 2>/dev/null
+	[ -n "$wm" ] && kill "$wm" 2>/dev/null
+	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	rm -rf "$t"
+}
+trap cleanup EXIT
+
+ok() { echo "PASS: kiosk $1"; }
+no() { echo "FAIL: kiosk $1"; }
+check() { # name, command...
+	what=$1
+	shift
+	if "$@"; then ok "$what"; else no "$what"; fi
+}
+alive() { kill -0 "$app" 2>/dev/null; }
+# wait until the log has a line matching $1 (at most $2 tenths of a second)
+wait_log() {
+	n=0
+	while [ $n -lt "${2:-50}" ]; do
+		grep -q -- "$1" "$t/app.log" && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
+	return 1
+}
+count_log() { grep -c -- "$1" "$t/app.log"; }
+shot() { import -window root "$logs/kiosk-$1.png" 2>/dev/null; }
+progress() { "$bin" progress --config "$t/kiosk.yaml" --format csv 2>/dev/null; }
+
+# ---------------------------------------------------------------- display
+for n in $(seq 91 130); do
+	[ -e "/tmp/.X$n-lock" ] && continue
+	Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp >/dev/null 2>&1 &
+	xvfb=$!
+	sleep 0.5
+	if kill -0 "$xvfb" 2>/dev/null; then
+		export DISPLAY=":$n"
+		break
+	fi
+	xvfb=
+done
+if [ -z "$xvfb" ]; then
+	echo "FAIL: kiosk could not start Xvfb"
+	exit 1
+fi
+openbox >/dev/null 2>&1 &
+wm=$!
+sleep 0.5
+
+# ---------------------------------------------------------------- no PIN
+cat >"$t/nopin.yaml" <<EOF
+kiosk: true
+data_dir: $t/data
+modules_dir: $top/modules
+EOF
+timeout 10 "$bin" --config "$t/nopin.yaml" >"$t/nopin.out" 2>&1
+check "refuses to start without a PIN (status 1)" [ $? = 1 ]
+check "says how to set a PIN" grep -q "lectern set-pin" "$t/nopin.out"
+
+# ---------------------------------------------------------------- start
+printf '2468\n2468\n' | "$bin" set-pin --config "$t/kiosk.yaml" >/dev/null 2>&1
+cat >>"$t/kiosk.yaml" <<EOF
+kiosk: true
+data_dir: $t/data
+modules_dir: $top/modules
+idle_logout_minutes: 5
+EOF
+start() {
+	: >"$t/app.log"
+	"$bin" --config "$1" >>"$t/app.log" 2>&1 &
+	app=$!
+	wait_log "kiosk: started" 100 && timeout 10 xdotool search --sync --onlyvisible \
+		--name '^Lectern$' >/dev/null 2>&1
+	sleep 0.5
+}
+start "$t/kiosk.yaml"
+check "starts" alive
+shot picker-empty
+w=$(xdotool getactivewindow getwindowgeometry 2>/dev/null | sed -n 's/.*Geometry: //p')
+check "fills the screen ($w)" [ "$w" = 1024x768 ]
+
+# a new learner, then the first module, then the next slide
+xdotool key Return
+sleep 0.3
+xdotool type --delay 40 "Ada Test"
+shot new-learner
+xdotool key Return
+check "a new learner logs in" wait_log "Ada Test logged in"
+sleep 0.5
+xdotool key Return
+sleep 1
+xdotool key space
+sleep 0.5
+shot module
+check "progress recorded" sh -c "\"$bin\" progress --config '$t/kiosk.yaml' --format csv | grep -q '^Ada Test,.*,in-progress,'"
+
+# ---------------------------------------------------------------- no way out
+try() { # name, then the action
+	name=$1
+	shift
+	before=$(count_log "progress of Ada Test saved")
+	"$@"
+	sleep 0.7
+	check "$name: still running" alive
+	after=$(count_log "progress of Ada Test saved")
+	check "$name: progress saved first" [ "$after" -gt "$before" ]
+}
+try "Alt+F4" xdotool key alt+F4
+try "window close request" wmctrl -c Lectern
+try "Ctrl+Q" xdotool key ctrl+q
+try "SIGTERM" kill -TERM "$app"
+try "SIGINT" kill -INT "$app"
+try "SIGHUP" kill -HUP "$app"
+check "progress still there" sh -c "\"$bin\" progress --config '$t/kiosk.yaml' --format csv | grep -q '^Ada Test,.*,in-progress,'"
+# Escape leaves the module, then the catalog: that logs the learner out
+xdotool key Escape
+sleep 0.5
+xdotool key Escape
+check "Escape at the catalog logs out" wait_log "Ada Test logged out"
+check "Escape: still running" alive
+shot picker
+check "after logout, progress saved" sh -c "\"$bin\" progress --config '$t/kiosk.yaml' --format csv | grep -q '^Ada Test,.*,in-progress,'"
+# close requests at the picker too
+xdotool key alt+F4
+wmctrl -c Lectern
+xdotool key ctrl+q
+kill -TERM "$app"
+sleep 0.7
+check "picker: close, Alt+F4, Ctrl+Q, SIGTERM ignored" alive
+
+# ---------------------------------------------------------------- PIN
+xdotool key ctrl+alt+t
+sleep 0.5
+xdotool type --delay 40 "1357"
+xdotool key Return
+check "a wrong PIN is refused" wait_log "wrong trainer PIN"
+shot pin-wrong
+check "wrong PIN: still running" alive
+check "wrong PIN: menu not opened" sh -c "! grep -q 'trainer menu opened' '$t/app.log'"
+xdotool type --delay 40 "2468"
+xdotool key Return
+check "the right PIN opens the trainer menu" wait_log "trainer menu opened"
+sleep 0.5
+shot trainer
+# the trainer exports into a folder (as onto a USB stick)
+mkdir -p "$t/usb"
+xdotool key e
+sleep 0.4
+xdotool key ctrl+BackSpace
+xdotool type --delay 10 "$t/usb"
+xdotool key Return
+check "export to a folder" wait_log "progress exported to $t/usb"
+check "export: CSV has the learner" sh -c "grep -q '^Ada Test,' '$t'/usb/lectern-progress-*.csv"
+check "export: xAPI is a JSON array" sh -c "head -c 1 '$t'/usb/lectern-progress-*.json | grep -q '\\['"
+xdotool key x
+sleep 0.4
+shot exit-confirm
+xdotool key Return
+n=0
+while alive && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+check "Exit in the trainer menu ends the program" sh -c "! kill -0 $app 2>/dev/null"
+wait "$app"
+check "exit status 0" [ $? = 0 ]
+app=
+
+# ---------------------------------------------------------------- lockout
+start "$t/kiosk.yaml"
+for pin in 1111 2222 3333; do
+	xdotool key ctrl+alt+t
+	sleep 0.3
+	xdotool type --delay 30 "$pin"
+	xdotool key Return
+	sleep 0.3
+done
+check "three wrong PINs counted" [ "$(count_log 'wrong trainer PIN')" = 3 ]
+xdotool type --delay 30 "2468"
+xdotool key Return
+sleep 0.5
+shot pin-locked
+check "locked: the right PIN does not open the menu" sh -c "! grep -q 'trainer menu opened' '$t/app.log'"
+kill -9 "$app"
+wait "$app" 2>/dev/null
+app=
+
+# ---------------------------------------------------------------- idle
+sed 's/^idle_logout_minutes: .*/idle_logout_minutes: 0.05/' "$t/kiosk.yaml" >"$t/idle.yaml"
+start "$t/idle.yaml"
+# Ada is on the picker now, focused: Enter logs her in
+xdotool key Return
+check "idle: logged in" wait_log "Ada Test logged in"
+check "idle: not logged out while active" sh -c "! grep -q 'logged out (idle)' '$t/app.log'"
+check "idle: logged out after 3 s without input" wait_log "Ada Test logged out (idle)" 80
+check "idle: still running" alive
+shot idle-picker
+kill -9 "$app"
+wait "$app" 2>/dev/null
+app=
+cp "$t/app.log" "$logs/kiosk-app.log" 2>/dev/null
