@@ -4,7 +4,7 @@
 # only sockets allowed are local (AF_UNIX: the X display, the name
 # service). A control run shows the trace does see an AF_INET socket.
 cd "$(dirname "$0")/../.." || exit 2
-. tests/sh/store_lib.sh
+. tests/sh/store_lib.inc
 
 if ! command -v strace >/dev/null 2>&1; then
 	echo "FAIL: strace is not installed (scripts/install-deps.sh test)"

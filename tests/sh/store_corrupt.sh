@@ -7,7 +7,7 @@
 # database that works, and never crash. Also: a newer database is refused
 # and left byte for byte as it was.
 cd "$(dirname "$0")/../.." || exit 2
-. tests/sh/store_lib.sh
+. tests/sh/store_lib.inc
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

@@ -5,7 +5,7 @@
 # (npm xapi-validation, with Node), the CSV has exactly the documented
 # columns, the filters work, and bad options are refused.
 cd "$(dirname "$0")/../.." || exit 2
-. tests/sh/store_lib.sh
+. tests/sh/store_lib.inc
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
