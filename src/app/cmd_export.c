@@ -144,7 +144,8 @@ cmd_export(int argc, char **argv)
 	int i, rc;
 
 	i18n_init(NULL);
-	for (i = 1; i < argc; i++) {
+	/* every option but --help takes a value */
+	for (i = 1; i < argc; i += 2) {
 		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		const char **dst;
 
@@ -176,7 +177,6 @@ cmd_export(int argc, char **argv)
 			return 2;
 		}
 		*dst = val;
-		i++;
 	}
 	if (!xapi && !csv) {
 		fprintf(stderr, "%s", _("lectern export: say what to write: --xapi FILE or "

@@ -117,7 +117,8 @@ cmd_progress(int argc, char **argv)
 	int i, n, rc;
 
 	i18n_init(NULL);
-	for (i = 1; i < argc; i++) {
+	/* every option but --help takes a value */
+	for (i = 1; i < argc; i += 2) {
 		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		const char **dst;
 
@@ -145,7 +146,6 @@ cmd_progress(int argc, char **argv)
 			return 2;
 		}
 		*dst = val;
-		i++;
 	}
 	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0) {
 		fprintf(stderr, _("lectern progress: --format: table or csv, not \"%s\"\n"),
