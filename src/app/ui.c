@@ -344,10 +344,30 @@ handle(ui_app *a, const SDL_Event *e)
 		to->event(a, to, e);
 }
 
+/* benchmark hook for bench/run.sh (docs/performance.md): a line on stdout
+ * after each present, timed from the wake-up that led to it. Returns 1
+ * when LECTERN_EXIT_AFTER_FIRST_FRAME asks the loop to stop. */
+static int
+bench_frame(Uint64 woke, int n)
+{
+	double ms = (double)(SDL_GetPerformanceCounter() - woke) * 1000.0 /
+	            (double)SDL_GetPerformanceFrequency();
+
+	if (n == 0)
+		printf("first frame: %u ms after SDL_Init\n", (unsigned)SDL_GetTicks());
+	else
+		printf("frame: %.2f ms\n", ms);
+	fflush(stdout);
+	return getenv("LECTERN_EXIT_AFTER_FIRST_FRAME") != NULL;
+}
+
 void
 ui_run(ui_app *a)
 {
 	SDL_Event e;
+	int bench = getenv("LECTERN_EXIT_AFTER_FIRST_FRAME") || getenv("LECTERN_FRAME_LOG");
+	int frames = 0;
+	Uint64 woke = SDL_GetPerformanceCounter();
 
 	a->dirty = 1;
 	while (!a->quit) {
@@ -356,8 +376,11 @@ ui_run(ui_app *a)
 			a->dirty = 0;
 			ui_draw_frame(a);
 			SDL_RenderPresent(a->ren);
+			if (bench && bench_frame(woke, frames++))
+				break;
 		}
 		got = a->wake_ms ? SDL_WaitEventTimeout(&e, (int)a->wake_ms) : SDL_WaitEvent(&e);
+		woke = SDL_GetPerformanceCounter();
 		if (!got) {
 			/* a screen asked to be woken: give it a user event */
 			memset(&e, 0, sizeof e);
