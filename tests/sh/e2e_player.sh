@@ -1,0 +1,258 @@
+#!/bin/sh
+# e2e_player.sh: the real player in a real X server (Xvfb + openbox),
+# driven by real key presses and clicks (xdotool), as a learner would:
+#  - the catalog lists the modules, a broken one as unavailable;
+#  - arrow keys and Enter open a module; Right, Space, Left and a click on
+#    Next move through it (the store's bookmark follows every step);
+#  - the last Next reaches the results; the module is then completed;
+#  - Escape goes back to the catalog, Ctrl+Q quits cleanly;
+#  - `lectern PATH` resumes at the bookmark; --theme is remembered;
+#  - waiting costs no CPU (no frame loop).
+# Screenshots go to build/test-logs/player-*.png.
+cd "$(dirname "$0")/../.." || exit 2
+top=$PWD
+bin=${LECTERN:-$top/build/lectern}
+logs=$top/build/test-logs
+mkdir -p "$logs"
+export LC_ALL=C LANGUAGE=
+unset LANG
+
+for tool in Xvfb xdotool openbox import convert; do
+	if ! command -v $tool >/dev/null 2>&1; then
+		echo "FAIL: e2e_player needs $tool (make deps-test installs it)"
+		exit 1
+	fi
+done
+
+t=$(mktemp -d /tmp/lectern-e2e.XXXXXX)
+xvfb= wm= app=
+cleanup() {
+	[ -n "$app" ] && kill -9 "$app" 2>/dev/null
+	[ -n "$wm" ] && kill "$wm" 2>/dev/null
+	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	rm -rf "$t"
+}
+trap cleanup EXIT
+
+ok() { echo "PASS: player $1"; }
+no() { echo "FAIL: player $1"; }
+check() { # name, command...
+	what=$1
+	shift
+	if "$@"; then ok "$what"; else no "$what"; fi
+}
+# the window's own pixels (window coordinates, no decorations)
+shot() { import -window "$wid" "$logs/player-$1.png" 2>/dev/null; }
+# 1 when colour RRGGBB occurs in the screenshot (in area WxH+X+Y if given)
+has_color() { # name RRGGBB [geometry]
+	count=$(convert "$logs/player-$1.png" -crop "${3:-100%x100%+0+0}" +repage \
+		-fill black +opaque "#$2" -fill white \
+		-opaque "#$2" -format '%[fx:mean*w*h]' info: 2>/dev/null)
+	[ "${count%%.*}" -gt 0 ] 2>/dev/null
+}
+# the learner's row for module id $1 from `lectern progress --format csv`
+row() {
+	"$bin" progress --data-dir "$t/data" --modules "$t/mods" --format csv 2>/dev/null |
+		grep ",$1,"
+}
+# wait until the row for module $1 matches $2 (5 s at most)
+wait_row() {
+	n=0
+	while [ $n -lt 50 ]; do
+		row "$1" | grep -q -- "$2" && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
+	return 1
+}
+keys() { # key names, one after another, with time to draw between
+	for k in "$@"; do
+		xdotool key "$k"
+		sleep 0.15
+	done
+}
+start() { # args...
+	"$bin" --modules "$t/mods" --data-dir "$t/data" --learner e2e --size 1024x700 \
+		"$@" >"$t/app.log" 2>&1 &
+	app=$!
+	wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/null |
+		head -n 1)
+	sleep 0.5
+}
+# wait for the program to end; its status in $rc
+wait_exit() {
+	n=0
+	while [ $n -lt 50 ] && kill -0 "$app" 2>/dev/null; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	if kill -0 "$app" 2>/dev/null; then
+		rc=timeout
+	else
+		wait "$app"
+		rc=$?
+	fi
+	app=
+}
+
+# ---------------------------------------------------------------- modules
+mkdir -p "$t/mods" "$t/data"
+cat >"$t/mods/a-intro.yaml" <<'EOF'
+lectern: 1
+id: a-intro
+title: A short introduction
+minutes: 2
+slides:
+  - id: one
+    title: One
+    body: [The first slide.]
+  - id: two
+    title: Two
+    body: [The second slide.]
+  - id: three
+    title: Three
+    body: [The third slide.]
+EOF
+cat >"$t/mods/b-walk.yaml" <<'EOF'
+lectern: 1
+id: b-walk
+title: A walk through four slides
+description: Four slides, read one after another.
+minutes: 5
+slides:
+  - id: start
+    section: Beginning
+    title: Start
+    body:
+      - A paragraph with **bold** and *italic* words.
+      - bullets: [one, two, three]
+  - id: middle
+    title: Middle
+    body:
+      - note: A note in the middle.
+  - id: long
+    title: A long slide
+    body:
+      - Line one of a long slide that needs a scroll bar at this size.
+      - Line two of a long slide that needs a scroll bar at this size.
+      - Line three of a long slide that needs a scroll bar at this size.
+      - Line four of a long slide that needs a scroll bar at this size.
+      - Line five of a long slide that needs a scroll bar at this size.
+      - Line six of a long slide that needs a scroll bar at this size.
+      - Line seven of a long slide that needs a scroll bar at this size.
+      - Line eight of a long slide that needs a scroll bar at this size.
+      - Line nine of a long slide that needs a scroll bar at this size.
+      - Line ten of a long slide that needs a scroll bar at this size.
+      - Line 11 of a long slide that needs a scroll bar at this size.
+      - Line 12 of a long slide that needs a scroll bar at this size.
+      - Line 13 of a long slide that needs a scroll bar at this size.
+      - Line 14 of a long slide that needs a scroll bar at this size.
+      - Line 15 of a long slide that needs a scroll bar at this size.
+      - Line 16 of a long slide that needs a scroll bar at this size.
+      - Line 17 of a long slide that needs a scroll bar at this size.
+      - Line 18 of a long slide that needs a scroll bar at this size.
+      - Line 19 of a long slide that needs a scroll bar at this size.
+      - Line 20 of a long slide that needs a scroll bar at this size.
+      - Line 21 of a long slide that needs a scroll bar at this size.
+      - Line 22 of a long slide that needs a scroll bar at this size.
+      - Line 23 of a long slide that needs a scroll bar at this size.
+      - Line 24 of a long slide that needs a scroll bar at this size.
+  - id: last
+    title: The end
+    body: [The last slide.]
+EOF
+printf 'lectern: 1\nid: c-broken\ntitle: Broken\nslides: 12\n' >"$t/mods/c-broken.yaml"
+
+# ---------------------------------------------------------------- display
+for n in $(seq 140 180); do
+	[ -e "/tmp/.X$n-lock" ] && continue
+	Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp >/dev/null 2>&1 &
+	xvfb=$!
+	sleep 0.5
+	if kill -0 "$xvfb" 2>/dev/null; then
+		export DISPLAY=":$n"
+		break
+	fi
+	xvfb=
+done
+if [ -z "$xvfb" ]; then
+	echo "FAIL: player could not start Xvfb"
+	exit 1
+fi
+openbox >/dev/null 2>&1 &
+wm=$!
+sleep 0.5
+
+# ---------------------------------------------------------------- catalog
+start
+check "window opens" kill -0 "$app"
+shot catalog
+check "catalog drawn in the light theme" has_color catalog FBFAF7
+check "broken module listed as unavailable (warning colour)" has_color catalog 9A4A00
+
+# idle: a second of waiting uses (almost) no CPU
+cpu() { awk '{ print $14 + $15 }' "/proc/$app/stat"; }
+c0=$(cpu)
+sleep 1.5
+c1=$(cpu)
+check "idle costs no CPU ($((c1 - c0)) ticks in 1.5 s)" test $((c1 - c0)) -le 2
+
+# ---------------------------------------------------------------- module
+keys Down Return
+check "Down + Enter opens the second module at its first slide" \
+	wait_row b-walk 'in-progress.*,start'
+keys Right
+check "Right goes to the next slide" wait_row b-walk ',middle'
+keys space
+check "Space goes to the next slide" wait_row b-walk ',long'
+shot long
+check "a long slide shows a scroll bar" has_color long 9AA3AE 30x500+994+100
+keys Down End Home
+check "scrolling keys do not change slides" wait_row b-walk ',long'
+keys Left
+check "Left goes back" wait_row b-walk ',middle'
+# a click on Next: bottom right, in the footer
+xdotool mousemove --window "$wid" $((1024 - 40)) $((700 - 36)) click 1
+check "a click on Next goes on" wait_row b-walk ',long'
+keys Right
+check "Right reaches the last slide" wait_row b-walk ',last'
+keys Right
+sleep 0.3
+shot results
+check "the last Next finishes the module" wait_row b-walk 'completed\|passed'
+keys Escape
+sleep 0.3
+shot catalog2
+check "Escape leads back to the catalog (status shown in green)" has_color catalog2 1C7440
+keys ctrl+q
+wait_exit
+check "Ctrl+Q quits with status 0 ($rc)" test "$rc" = 0
+
+# ---------------------------------------------------------------- resume
+start
+keys Return Right
+check "first module opened and moved on" wait_row a-intro ',two'
+keys ctrl+q
+wait_exit
+start "$t/mods/a-intro.yaml"
+keys Right
+check "lectern PATH resumes at the bookmark" wait_row a-intro ',three'
+keys Escape
+sleep 0.3
+shot escape
+check "Escape from a module opened by path shows the catalog" has_color escape 9A4A00
+keys ctrl+q
+wait_exit
+
+# ---------------------------------------------------------------- theme
+start --theme high-contrast
+keys ctrl+q
+wait_exit
+start
+shot remembered
+check "--theme is remembered" has_color remembered 000000
+check "  ...and the light page is gone" sh -c "! convert '$logs/player-remembered.png' \
+	-format '%[hex:p{100,400}]' info: | grep -q FBFAF7"
+keys ctrl+q
+wait_exit
+exit 0
