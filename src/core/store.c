@@ -30,12 +30,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -43,6 +41,7 @@
 #include "grade.h"
 #include "i18n.h"
 #include "score.h"
+#include "store_fs.h"
 
 enum { SCHEMA_VERSION = 1 };
 
@@ -374,106 +373,7 @@ result_of(int e)
 	return e == END_SAVED ? 0 : -1;
 }
 
-/* a random (version 4) UUID from the kernel's generator. */
-static void
-make_uuid(char out[37])
-{
-	unsigned char b[16];
-	int fd, ok = 0;
-
-	if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) >= 0) {
-		ok = read(fd, b, sizeof b) == (ssize_t)sizeof b;
-		close(fd);
-	}
-	if (!ok) {
-		/* no /dev/urandom (a very bare chroot): SQLite's own generator */
-		sqlite3_randomness(sizeof b, b);
-	}
-	b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
-	b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
-	snprintf(out, 37,
-	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
-	         b[11], b[12], b[13], b[14], b[15]);
-}
-
-/* s with every byte outside the IRI-safe set percent-encoded (malloc'd). */
-static char *
-iri_escape(const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char *out = xmalloc(3 * strlen(s) + 1), *o = out;
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~", c)) {
-			*o++ = (char)c;
-		} else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
-const char *
-store_default_learner(char *buf, size_t size)
-{
-	struct passwd *pw = getpwuid(getuid());
-	const char *name = pw && pw->pw_name && *pw->pw_name ? pw->pw_name : getenv("USER");
-
-	copy_str(buf, size, name && *name ? name : "learner");
-	return buf;
-}
-
 /* ================================================================ opening */
-
-/* mkdir -p with mode 0700 for what it creates. 0, or -1 with errno. */
-static int
-make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir), *s;
-	struct stat sb;
-	int rc = 0;
-
-	for (s = p + 1; rc == 0; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		{
-			char c = *s;
-
-			*s = '\0';
-			if (mkdir(p, 0700) != 0 && errno != EEXIST)
-				rc = -1;
-			else if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-				errno = ENOTDIR;
-				rc = -1;
-			}
-			*s = c;
-			if (c == '\0')
-				break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
-static char *
-default_dir(void)
-{
-	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	struct passwd *pw;
-
-	if (x && x[0] == '/')
-		return xasprintf("%s/lectern", x);
-	if ((!home || !*home) && (pw = getpwuid(getuid())))
-		home = pw->pw_dir;
-	return xasprintf("%s/.local/share/lectern", home && *home ? home : "/tmp");
-}
 
 /* the file's schema version, or -1 when it cannot be read; *why set to the
  * SQLite result that stopped it. */
@@ -616,39 +516,6 @@ fail:
 	return OPEN_FAILED;
 }
 
-/* rename path and its -wal and -shm to path.corrupt-TIMESTAMP[...]. 0 on
- * success; the name used goes to aside. */
-static int
-move_aside(const char *path, char *aside, size_t size)
-{
-	static const char *const sfx[] = { "", "-wal", "-shm" };
-	char stamp[32], from[PATH_MAX], to[PATH_MAX];
-	time_t now = time(NULL);
-	struct tm tm;
-	struct stat sb;
-	int n, i;
-
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	for (n = 0; n < 100; n++) {
-		if (n == 0)
-			snprintf(aside, size, "%s.corrupt-%s", path, stamp);
-		else
-			snprintf(aside, size, "%s.corrupt-%s-%d", path, stamp, n);
-		if (stat(aside, &sb) != 0)
-			break;
-	}
-	for (i = 0; i < 3; i++) {
-		snprintf(from, sizeof from, "%s%s", path, sfx[i]);
-		snprintf(to, sizeof to, "%s%s", aside, sfx[i]);
-		if (rename(from, to) != 0 && errno != ENOENT) {
-			if (i == 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
 /* copy the database at name (a path, or a URI when uri) into mem through
  * a read-only connection. SQLITE_DONE on success. */
 static int
@@ -707,7 +574,7 @@ store *
 store_open(const char *data_dir, const store_xapi_opts *xo)
 {
 	store *st = xcalloc(1, sizeof *st);
-	char *dir = data_dir && *data_dir ? xstrdup(data_dir) : default_dir();
+	char *dir = data_dir && *data_dir ? xstrdup(data_dir) : sfs_default_dir();
 	char host[256] = "", aside[PATH_MAX];
 	int how, rc = SQLITE_OK;
 
@@ -719,7 +586,7 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 
 		if (gethostname(host, sizeof host - 1) != 0 || !*host)
 			copy_str(host, sizeof host, "localhost");
-		h = iri_escape(host);
+		h = sfs_iri_escape(host);
 		st->home_page = xasprintf("urn:lectern:device:%s", h);
 		free(h);
 	}
@@ -728,7 +595,7 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 	st->saving = 1;
 	st->health = STORE_OK;
 
-	if (make_dirs(dir) != 0) {
+	if (sfs_make_dirs(dir) != 0) {
 		char why[512];
 
 		snprintf(why, sizeof why, _("the folder %s cannot be created: %s"), dir,
@@ -742,7 +609,14 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 
 	how = open_file(st, st->path, &rc);
 	if (how == OPEN_CORRUPT) {
-		if (move_aside(st->path, aside, sizeof aside) == 0 &&
+		if (sfs_in_use(st->path)) {
+			/* its files are live in another process: leave them be */
+			open_memory(st, 0);
+			not_saving(st, _("the progress file is damaged and another Lectern "
+			                 "is using it"));
+			return st;
+		}
+		if (sfs_move_aside(st->path, aside, sizeof aside) == 0 &&
 		    (how = open_file(st, st->path, &rc)) == OPEN_OK) {
 			st->health = STORE_RECOVERED;
 			snprintf(st->warning, sizeof st->warning,
@@ -836,27 +710,6 @@ store_integrity(store *st, char *msg, size_t size)
 
 /* ================================================================ learners */
 
-/* a name a person can read back: 1..127 bytes of UTF-8, no control
- * characters. */
-static int
-valid_name(const char *name)
-{
-	const unsigned char *p = (const unsigned char *)name;
-	size_t n = name ? strlen(name) : 0;
-
-	if (n == 0 || n > 127)
-		return 0;
-	for (; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return 0;
-	{
-		char *f = grade_fold(name); /* NULL when not UTF-8 */
-
-		free(f);
-		return f != NULL;
-	}
-}
-
 /* run BODY, an expression giving a SQLite result, in a write transaction;
  * when the file refuses it and the store moves to memory, run it again
  * there. E gets the END_ result. */
@@ -879,7 +732,7 @@ store_learner(store *st, const char *name)
 	long id = -1;
 	int e;
 
-	if (!st || !valid_name(name))
+	if (!st || !sfs_valid_name(name))
 		return -1;
 	s = prep(st, "SELECT id FROM learner WHERE name = ?", "t", name);
 	if (s && sqlite3_step(s) == SQLITE_ROW)
@@ -925,7 +778,7 @@ store_rename_learner(store *st, const char *from, const char *to)
 {
 	int e;
 
-	if (!st || !from || !valid_name(to))
+	if (!st || !from || !sfs_valid_name(to))
 		return -1;
 	TRANSACT(st, e, run(prep(st, "UPDATE learner SET name = ? WHERE name = ?", "tt",
 	                         to, from)));
@@ -964,7 +817,7 @@ typedef struct {
 static int
 xctx_init(xctx *x, store *st, long learner, const mod_module *m)
 {
-	char *id = iri_escape(m->id);
+	char *id = sfs_iri_escape(m->id);
 
 	memset(x, 0, sizeof *x);
 	x->st = st;
@@ -1009,7 +862,7 @@ module_object(xctx *x)
 static char *
 slide_iri(xctx *x, const char *kind, const char *id)
 {
-	char *e = iri_escape(id), *iri = xasprintf("%s/%s/%s", x->module_iri, kind, e);
+	char *e = sfs_iri_escape(id), *iri = xasprintf("%s/%s/%s", x->module_iri, kind, e);
 
 	free(e);
 	return iri;
@@ -1130,7 +983,7 @@ emit(xctx *x, const char *verb, const char *object, const char *result, int pare
 
 	if (!object || !x->name)
 		return SQLITE_ERROR;
-	make_uuid(uuid);
+	sfs_uuid(uuid);
 	verb_iri = xasprintf(VERB_BASE "%s", verb);
 	rc = run(prep(x->st,
 		"INSERT INTO outbox (id, learner, module_id, verb, created_at, statement)"
@@ -1316,7 +1169,7 @@ tx_begin(store *st, long learner, const mod_module *m, int resumed)
 	int rc;
 
 	if (!resumed) {
-		make_uuid(uuid);
+		sfs_uuid(uuid);
 		rc = run(prep(st,
 			"INSERT INTO progress (learner_id, module_id, module_version, status,"
 			" attempt, registration, slides_total, questions_total, started_at,"
@@ -1509,7 +1362,7 @@ tx_retake(store *st, long learner, const mod_module *m, const store_progress *p)
 	xctx x;
 	int rc;
 
-	make_uuid(uuid);
+	sfs_uuid(uuid);
 	rc = run(prep(st,
 		"UPDATE progress SET attempt = ?, status = 'in-progress', score = NULL,"
 		" registration = ?, bookmark = NULL, updated_at = " NOW_SQL

@@ -10,6 +10,7 @@
  * on disk, independently of the store's own reading code. */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -581,6 +582,66 @@ test_corrupt_recovered(void **state)
 	assert_int_equal(sql_int(path_in("progress.db"), "SELECT count(*) FROM learner"), 1);
 }
 
+#define CHILD_CHECK(cond)                                                     \
+	do {                                                                  \
+		if (!(cond)) {                                                \
+			fprintf(stderr, "%s:%d: child check failed: %s\n", __FILE__, \
+			        __LINE__, #cond);                             \
+			_exit(1);                                             \
+		}                                                             \
+	} while (0)
+
+static void
+in_use_child(void)
+{
+	store *st = store_open(tmp, NULL);
+	struct stat sb;
+
+	CHILD_CHECK(store_health(st) == STORE_NOT_SAVING);
+	CHILD_CHECK(store_warning(st) && strstr(store_warning(st), "another Lectern"));
+	CHILD_CHECK(store_learner(st, "lea") >= 0); /* goes on in memory */
+	store_close(st);
+	/* nothing was moved: the other process still has its files */
+	CHILD_CHECK(stat(path_in("progress.db-shm"), &sb) == 0);
+	CHILD_CHECK(stat(path_in("progress.db"), &sb) == 0);
+}
+
+static void in_child(void (*fn)(void), int as_nobody);
+
+static void
+test_corrupt_in_use(void **state)
+{
+	store *st;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char junk[100];
+	DIR *d;
+	struct dirent *e;
+	int fd;
+
+	(void)state;
+	st = store_open(tmp, NULL);
+	store_learner(st, "lea");
+	store_close(st);
+	/* another process (here: this one) has it open in WAL mode */
+	assert_int_equal(sqlite3_open(path_in("progress.db"), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM learner", -1, &s, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	memset(junk, 0x33, sizeof junk);
+	fd = open(path_in("progress.db"), O_WRONLY);
+	assert_int_equal(pwrite(fd, junk, sizeof junk, 0), (ssize_t)sizeof junk);
+	close(fd);
+	in_child(in_use_child, 0);
+	sqlite3_finalize(s);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+	sqlite3_close(db);
+	d = opendir(tmp);
+	while ((e = readdir(d)))
+		assert_null(strstr(e->d_name, "corrupt"));
+	closedir(d);
+}
+
 /* run fn in a child (as nobody when we are root); pass when it exits 0 */
 static void
 in_child(void (*fn)(void), int as_nobody)
@@ -601,14 +662,6 @@ in_child(void (*fn)(void), int as_nobody)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
-#define CHILD_CHECK(cond)                                                     \
-	do {                                                                  \
-		if (!(cond)) {                                                \
-			fprintf(stderr, "%s:%d: child check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                             \
-			_exit(1);                                             \
-		}                                                             \
-	} while (0)
 
 static void
 readonly_child(void)
@@ -877,6 +930,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_recovered, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_corrupt_in_use, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_readonly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xapi_outbox, setup, teardown),
