@@ -179,7 +179,7 @@ cmd_render(int argc, char **argv)
 	i18n_init(NULL);
 	surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	if (!surf || ui_open_surface(&a, surf) != 0)
-		die("lectern render: cannot create a %dx%d image", w, h);
+		die(_("render: cannot create a %dx%d image"), w, h);
 	fonts = paths_fonts_dir();
 	if (ui_fonts_load(&a, fonts) != 0) {
 		free(fonts);

@@ -355,7 +355,7 @@ kiosk_start(ui_app *a)
 	if (t)
 		SDL_DetachThread(t);
 	else
-		kiosk_log("cannot watch signals: %s", SDL_GetError());
+		kiosk_log(_("cannot watch signals: %s"), SDL_GetError());
 	if (a->win) {
 		SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
 		a->fullscreen = 1;

@@ -22,6 +22,7 @@
 #include <SDL_ttf.h>
 
 #include "ui.h"
+#include "i18n.h"
 #include "util.h"
 
 enum { FACE_R, FACE_B, FACE_I, FACE_BI, FACE_AR, FACE_AR_B, NFACES };
@@ -74,7 +75,7 @@ ui_fonts_load(ui_app *a, const char *dir)
 	int i;
 
 	if (!TTF_WasInit() && TTF_Init() != 0) {
-		fprintf(stderr, "lectern: cannot start the font engine: %s\n", TTF_GetError());
+		fprintf(stderr, _("lectern: cannot start the font engine: %s\n"), TTF_GetError());
 		free(t);
 		return -1;
 	}
@@ -82,7 +83,7 @@ ui_fonts_load(ui_app *a, const char *dir)
 		t->path[i] = xasprintf("%s/%s", dir, face_file[i]);
 		t->probe[i] = TTF_OpenFont(t->path[i], 12);
 		if (!t->probe[i]) {
-			fprintf(stderr, "lectern: %s: cannot open font: %s\n", t->path[i],
+			fprintf(stderr, _("lectern: %s: cannot open font: %s\n"), t->path[i],
 			        TTF_GetError());
 			while (i >= 0) {
 				if (t->probe[i])
@@ -358,7 +359,7 @@ render_entry(ui_app *a, const char *s, int len, int font, int style, int rtl)
 	all = SDL_CreateRGBSurfaceWithFormat(0, w, bottom - top, 32,
 	                                     SDL_PIXELFORMAT_ARGB8888);
 	if (!all)
-		die("lectern: out of memory for text");
+		die("%s", _("out of memory for text"));
 	SDL_FillRect(all, NULL, SDL_MapRGBA(all->format, 255, 255, 255, 0));
 	/* a right-to-left string puts its first segment at the right, but the
 	 * segments of one number (digits in two faces) read left to right */

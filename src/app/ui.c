@@ -20,6 +20,7 @@
 #include <SDL_ttf.h>
 
 #include "ui.h"
+#include "i18n.h"
 #include "util.h"
 
 enum { MIN_W = 640, MIN_H = 480 };
@@ -71,7 +72,7 @@ ui_open(ui_app *a, int w, int h, const char *renderer)
 	int soft = !renderer || strcmp(renderer, "software") == 0, ww, wh;
 
 	if (renderer && !soft && strcmp(renderer, "accelerated") != 0) {
-		fprintf(stderr, "lectern: --renderer: use software or accelerated, not %s\n",
+		fprintf(stderr, _("lectern: --renderer: use software or accelerated, not %s\n"),
 		        renderer);
 		return -1;
 	}
@@ -81,14 +82,14 @@ ui_open(ui_app *a, int w, int h, const char *renderer)
 	SDL_SetHint(SDL_HINT_RENDER_DRIVER, soft ? "software" : "");
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-		fprintf(stderr, "lectern: cannot open the display: %s\n", SDL_GetError());
+		fprintf(stderr, _("lectern: cannot open the display: %s\n"), SDL_GetError());
 		return -1;
 	}
 	a->win = SDL_CreateWindow("Lectern", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
 	                          w > 0 ? w : 1280, h > 0 ? h : 720,
 	                          SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
 	if (!a->win) {
-		fprintf(stderr, "lectern: cannot open a window: %s\n", SDL_GetError());
+		fprintf(stderr, _("lectern: cannot open a window: %s\n"), SDL_GetError());
 		return -1;
 	}
 	SDL_SetWindowMinimumSize(a->win, MIN_W, MIN_H);
@@ -97,7 +98,7 @@ ui_open(ui_app *a, int w, int h, const char *renderer)
 	if (!a->ren && !soft)
 		a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
 	if (!a->ren) {
-		fprintf(stderr, "lectern: cannot draw in the window: %s\n", SDL_GetError());
+		fprintf(stderr, _("lectern: cannot draw in the window: %s\n"), SDL_GetError());
 		return -1;
 	}
 	SDL_GetWindowSize(a->win, &ww, &wh);
@@ -118,7 +119,7 @@ ui_open_surface(ui_app *a, SDL_Surface *surf)
 {
 	a->ren = SDL_CreateSoftwareRenderer(surf);
 	if (!a->ren) {
-		fprintf(stderr, "lectern: cannot draw offscreen: %s\n", SDL_GetError());
+		fprintf(stderr, _("lectern: cannot draw offscreen: %s\n"), SDL_GetError());
 		return -1;
 	}
 	a->w = surf->w;
