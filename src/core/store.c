@@ -112,8 +112,7 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"  module_id TEXT NOT NULL,"
 	"  verb TEXT NOT NULL,"
 	"  created_at TEXT NOT NULL,"
-	"  statement TEXT NOT NULL CHECK (json_valid(statement)),"
-	"  sent_at TEXT);"
+	"  statement TEXT NOT NULL CHECK (json_valid(statement)));"
 	"CREATE INDEX outbox_time ON outbox (created_at);",
 };
 
