@@ -198,7 +198,8 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			stop_adding(a, p);
 		return;
 	}
-	if (ui_scroll_event(a, &p->sc, e)) {
+	/* keys move the focus (and scroll to it); the mouse scrolls */
+	if (e->type != SDL_KEYDOWN && ui_scroll_event(a, &p->sc, e)) {
 		a->dirty = 1;
 		return;
 	}

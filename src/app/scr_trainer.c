@@ -332,6 +332,10 @@ layout(ui_app *a, trainer *t)
 	t->sc.view = (SDL_Rect){ 0, t->top, a->w, foot - em - t->top };
 	switch (t->mode) {
 	case T_MAIN: {
+		/* room for the column heads above, the key hint below */
+		t->top += row_h(a);
+		t->sc.view = (SDL_Rect){ 0, t->top, a->w,
+		                         foot - em - a->line_h[LAY_F_SMALL] - t->top };
 		static const int ids[] = { ID_EXPORT, ID_LEARNERS, ID_EXIT, ID_CLOSE };
 		const char *labels[4];
 
@@ -526,7 +530,7 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 static void
 draw_table(ui_app *a, trainer *t)
 {
-	int em = a->em, rh = row_h(a), x0 = 2 * em, y, i, j, li;
+	int em = a->em, rh = row_h(a), x0 = 2 * em, y, i, j;
 	int cw[5], cx[5];
 	const char *head[5];
 	SDL_Rect clip = t->sc.view;
@@ -541,36 +545,35 @@ draw_table(ui_app *a, trainer *t)
 	cw[2] = em * 8;
 	cw[3] = em * 5;
 	cw[4] = em * 7;
-	cw[0] = (a->w - 4 * em - cw[2] - cw[3] - cw[4]) * 2 / 5;
+	cw[0] = (a->w - 4 * em - cw[2] - cw[3] - cw[4]) / 2;
 	cw[1] = (a->w - 4 * em - cw[2] - cw[3] - cw[4]) - cw[0];
 	cx[0] = x0;
 	for (i = 1; i < 5; i++)
 		cx[i] = cx[i - 1] + cw[i - 1];
-	SDL_RenderSetClipRect(a->ren, &clip);
-	y = t->top - t->sc.y;
+	/* the column heads stay put above the scrolling rows */
+	y = t->top - rh;
 	for (j = 0; j < 5; j++)
 		ui_draw_text(a, ui_ellipsize(a, head[j], LAY_F_SMALL, LAY_BOLD, cw[j] - em / 2),
 		             -1, LAY_F_SMALL, LAY_BOLD, 0, ui_color(a, UI_MUTED), cx[j], y);
-	y += rh;
-	ui_fill(a, (SDL_Rect){ x0, y - em / 4, a->w - 4 * em, 1 }, UI_BORDER);
-	li = 0;
+	ui_fill(a, (SDL_Rect){ x0, t->top - em / 4, a->w - 4 * em, 1 }, UI_BORDER);
+	SDL_RenderSetClipRect(a->ren, &clip);
+	y = t->top - t->sc.y;
 	for (i = 0; i < t->nnames; i++) {
 		int any = 0;
 
-		/* rows are ordered by learner, as the names are */
-		for (; li < t->nrows && strcmp(t->rows[li].learner, t->names[i]) < 0; li++)
-			;
-		for (j = li; j < t->nrows && strcmp(t->rows[j].learner, t->names[i]) == 0; j++) {
+		for (j = 0; j < t->nrows; j++) {
 			const store_summary *r = &t->rows[j];
 			const char *cells[5];
 
+			if (strcmp(r->learner, t->names[i]) != 0)
+				continue;
+			cells[0] = any ? "" : r->learner;
 			any = 1;
 			if (r->score >= 0)
 				snprintf(score, sizeof score, "%d %%", r->score);
 			else
 				snprintf(score, sizeof score, "—");
 			format_time(r->time_spent_s, tm, sizeof tm);
-			cells[0] = j == li ? r->learner : "";
 			cells[1] = r->module_id;
 			cells[2] = status_label(r->status);
 			cells[3] = score;
@@ -615,7 +618,10 @@ trainer_draw(ui_app *a, ui_screen *s)
 	char buf[512];
 	SDL_Rect all = { 0, 0, a->w, a->h }, clip;
 	const char *sub;
+	int rtl = a->rtl;
 
+	/* left to right even over a right-to-left module */
+	a->rtl = 0;
 	layout(a, t);
 	ui_fill(a, all, UI_BG);
 	if (k->learner[0])
@@ -696,6 +702,7 @@ confirm:
 		             a->h - 2 * em - a->line_h[LAY_F_BODY] - a->line_h[LAY_F_SMALL]);
 	}
 	kb_draw(a, &t->row);
+	a->rtl = rtl;
 }
 
 static void
