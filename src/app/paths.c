@@ -1,9 +1,12 @@
 /* paths.c: asset lookup. The program's own path (/proc/self/exe) tells
  * whether it runs from the source tree: build/lectern has ../assets/fonts
  * beside it. Then fonts come from assets/fonts and modules from modules/,
- * so `make run` works without installing; otherwise from LT_DATADIR, where
- * `make install` puts fonts/ and modules/. */
+ * so `make run` works without installing; otherwise from share/lectern
+ * beside the program's bin/ directory when it is there (an install staged
+ * with DESTDIR, or moved), else from LT_DATADIR, where `make install` puts
+ * fonts/ and modules/. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,6 +20,7 @@
 #endif
 
 static char tree[PATH_MAX];
+static char prefix_data[PATH_MAX]; /* PREFIX/share/lectern beside bin/, or "" */
 static int looked, in_tree;
 
 static int
@@ -53,13 +57,19 @@ look(void)
 		strcpy(tree, exe);
 	}
 	free(probe);
+	/* installed: PREFIX/bin/lectern finds PREFIX/share/lectern, so a
+	 * tree staged with DESTDIR or moved elsewhere runs as it is */
+	probe = xasprintf("%s/share/lectern/fonts/DejaVuSans.ttf", exe);
+	if (!in_tree && is_file(probe) && strlen(exe) + 15 < sizeof prefix_data)
+		snprintf(prefix_data, sizeof prefix_data, "%s/share/lectern", exe);
+	free(probe);
 }
 
 const char *
 paths_data_dir(void)
 {
 	look();
-	return in_tree ? tree : LT_DATADIR;
+	return in_tree ? tree : prefix_data[0] ? prefix_data : LT_DATADIR;
 }
 
 char *
@@ -67,14 +77,14 @@ paths_fonts_dir(void)
 {
 	look();
 	return in_tree ? xasprintf("%s/assets/fonts", tree)
-	               : xasprintf("%s/fonts", LT_DATADIR);
+	               : xasprintf("%s/fonts", paths_data_dir());
 }
 
 char *
 paths_modules_dir(void)
 {
 	look();
-	return xasprintf("%s/modules", in_tree ? tree : LT_DATADIR);
+	return xasprintf("%s/modules", paths_data_dir());
 }
 
 char *
