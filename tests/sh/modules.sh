@@ -36,6 +36,19 @@ for png in $(find modules -name '*.png' | sort); do
 	else
 		echo "PASS: image $png ($w px, source $(basename "$svg"))"
 	fi
+	# the PNG is the SVG as it is now: re-export and compare (a small
+	# difference is allowed for another librsvg or font version)
+	if command -v rsvg-convert >/dev/null 2>&1 && command -v compare >/dev/null 2>&1 && [ -f "$svg" ]; then
+		tmp_png=$(mktemp --suffix=.png)
+		rsvg-convert -w "$w" "$svg" -o "$tmp_png" 2>/dev/null
+		rmse=$(compare -metric RMSE "$png" "$tmp_png" null: 2>&1 | sed -n 's/.*(\([0-9.e-]*\)).*/\1/p')
+		rm -f "$tmp_png"
+		if [ -n "$rmse" ] && awk "BEGIN { exit !($rmse < 0.02) }"; then
+			echo "PASS: image $png matches its SVG"
+		else
+			echo "FAIL: image $png differs from $svg (RMSE ${rmse:-?}): re-export with rsvg-convert -w 1600"
+		fi
+	fi
 done
 
 # the quality bar of the six bundled training modules (issue 6), read with
