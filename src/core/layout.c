@@ -313,8 +313,9 @@ strpbrk_n(const char *s, int len, const char *set)
 	return 0;
 }
 
-/* cut L->text[start..] into pieces at spaces, hard breaks, style changes
- * and after CJK characters. */
+/* cut L->text[start..] into pieces at spaces, hard breaks, style changes,
+ * changes of direction inside a word ("News،": each part is ordered by its
+ * own direction) and after CJK characters. */
 static void
 cut_pieces(lay *L, int start, const unsigned char *st, pieces *P)
 {
@@ -322,7 +323,7 @@ cut_pieces(lay *L, int start, const unsigned char *st, pieces *P)
 
 	while (pos < end) {
 		piece *p;
-		int q, cjk = 0;
+		int q, cjk = 0, sd = DIR_NEUTRAL;
 		char c = L->text[pos];
 
 		if (c == ' ' || c == '\n') {
@@ -337,12 +338,18 @@ cut_pieces(lay *L, int start, const unsigned char *st, pieces *P)
 		       st[q] == st[pos]) {
 			int k = q;
 			unsigned u = lay_utf8_next(L->text, end, &k);
+			int d = lay_is_rtl_char(u) ? DIR_RTL : lay_is_ltr_char(u) ? DIR_LTR
+			                                                        : DIR_NEUTRAL;
 			if (lay_is_cjk(u)) {
 				if (q == pos)
 					q = k; /* the CJK character ends its own piece */
 				cjk = q == k;
 				break;
 			}
+			if (d != DIR_NEUTRAL && sd != DIR_NEUTRAL && d != sd)
+				break; /* no break opportunity: brk stays 0 */
+			if (d != DIR_NEUTRAL)
+				sd = d;
 			q = k;
 		}
 		p = add_piece(P);
