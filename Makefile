@@ -204,8 +204,12 @@ install: all
 	for s in $(ICON_SIZES); do install -D -m 644 data/icons/$${s}x$${s}/lectern.png \
 		$(DESTDIR)$(ICONDIR)/$${s}x$${s}/apps/lectern.png || exit 1; done
 	for d in $(DOCS); do install -D -m 644 $$d $(DESTDIR)$(DOCDIR)/$$(basename $$d) || exit 1; done
-	-[ -n "$(DESTDIR)" ] || ! command -v gtk-update-icon-cache >/dev/null || \
-		gtk-update-icon-cache -q -t $(ICONDIR)
+	$(ICON_CACHE)
+
+# refresh the icon theme's cache where the theme has one (a system
+# hicolor with index.theme), never in a staging DESTDIR
+ICON_CACHE = [ -n "$(DESTDIR)" ] || [ ! -f $(ICONDIR)/index.theme ] || \
+	! command -v gtk-update-icon-cache >/dev/null || gtk-update-icon-cache -q $(ICONDIR) || true
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lectern $(DESTDIR)$(MANDIR)/man1/lectern.1 \
@@ -213,6 +217,7 @@ uninstall:
 	for s in $(ICON_SIZES); do rm -f $(DESTDIR)$(ICONDIR)/$${s}x$${s}/apps/lectern.png; done
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lectern.mo
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	$(ICON_CACHE)
 
 clean:
 	rm -rf $(B)
