@@ -360,7 +360,7 @@ static void
 help_layout(ui_app *a, help_overlay *h)
 {
 	lay_params p;
-	int k, w = a->em * 40, tw, n = (int)LT_NELEM(help_keys), y;
+	int k, w = a->em * 44, tw, n = (int)LT_NELEM(help_keys);
 
 	if (w > a->w - 2 * a->em)
 		w = a->w - 2 * a->em;
@@ -377,24 +377,22 @@ help_layout(ui_app *a, help_overlay *h)
 		lay_free(&h->L);
 	lay_init(&h->L, &p);
 	h->laid = 1;
+	/* the theme first: it is what people come to change */
+	lay_text(&h->L, _("Theme (keys L, D, H here)"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
+	h->themes_y = h->L.y;
+	lay_space(&h->L, a->line_h[LAY_F_BODY] + a->em / 2 + a->em);
+	lay_text(&h->L, _("Keys"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
+	lay_space(&h->L, a->em / 4);
 	free(h->ky);
 	h->ky = xcalloc((size_t)n, sizeof *h->ky);
 	for (k = 0; k < n; k++) {
-		int y0 = h->L.y;
-
-		h->ky[k] = y0;
+		h->ky[k] = h->L.y;
 		/* the keys are drawn by hand in their column; the text hangs */
 		lay_text(&h->L, _(help_keys[k].what), LAY_F_BODY, LAY_R_TEXT, h->keys_w + a->em,
 		         LAY_PLAIN);
-		lay_space(&h->L, a->em / 3);
+		lay_space(&h->L, a->em / 4);
 	}
-	lay_space(&h->L, a->em / 2);
-	lay_text(&h->L, _("Theme (keys L, D, H here)"), LAY_F_H2, LAY_R_HEADING, 0, LAY_PLAIN);
-	lay_space(&h->L, a->em / 3);
-	h->themes_y = h->L.y;
-	lay_space(&h->L, a->line_h[LAY_F_BODY] + a->em / 2 + a->em);
-	y = lay_height(&h->L);
-	frame_layout(a, &h->f, w, y);
+	frame_layout(a, &h->f, w, lay_height(&h->L) + a->em / 2);
 	h->gen = a->gen;
 }
 

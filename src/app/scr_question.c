@@ -222,8 +222,8 @@ layout_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	if (q->state == SES_TRIED) {
 		left = ses_attempts_left(ses, q->slide);
 		snprintf(buf, sizeof buf,
-		         ngettext("You have %d more attempt. Change your answer, then press Try again (Enter).",
-		                  "You have %d more attempts. Change your answer, then press Try again (Enter).",
+		         ngettext("You have %d more attempt: press Try again (Enter), then change your answer.",
+		                  "You have %d more attempts: press Try again (Enter), then change your answer.",
 		                  left), left);
 		lay_text(&qp->fb, buf, LAY_F_BODY, LAY_R_MUTED, 0, LAY_PLAIN);
 	} else if (!q->correct && s->qtype != Q_DECISION) {
@@ -467,14 +467,20 @@ draw_choices(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		SDL_Rect r = on_screen(ss, qp->opt[k].r);
 		int mark = ses_opt_mark(ses, q->slide, k);
 
+		int place = k;
+
 		if (k == from)
 			continue;
-		/* make room where the dragged card would go */
-		if (from >= 0 && from < k && k <= to)
+		/* make room where the dragged card would go; the badges say
+		 * where each item would end up */
+		if (from >= 0 && from < k && k <= to) {
 			r.y -= qp->opt[from].r.h + gap;
-		else if (from >= 0 && to <= k && k < from)
+			place = k - 1;
+		} else if (from >= 0 && to <= k && k < from) {
 			r.y += qp->opt[from].r.h + gap;
-		snprintf(num, sizeof num, "%d", k + 1);
+			place = k + 1;
+		}
+		snprintf(num, sizeof num, "%d", place + 1);
 		if (order)
 			draw_card(a, ss, qp, &qp->opt[k], r, num, 0, q->sel == k, mark,
 			          q->sel == k, qp->hover == k);

@@ -91,17 +91,10 @@ layout(ui_app *a, results_screen *rs)
 			if (sec->percent < 0)
 				continue;
 			row = &rs->rows[rs->nrows++];
-			lay_text(&rs->L, *sec->name ? sec->name : _("Introduction"), LAY_F_BODY,
-			         LAY_R_TEXT, 0, LAY_PLAIN);
+			/* one line: name, bar, percent (drawn by hand) */
 			row->y = rs->L.y;
-			row->h = a->em + a->em / 2;
-			lay_space(&rs->L, row->h + a->em / 3);
-			/* TRANSLATORS: under a section's bar, "3 of 4 points" */
-			snprintf(buf, sizeof buf, ngettext("%d of %d point", "%d of %d points",
-			                                   sec->possible),
-			         sec->earned, sec->possible);
-			lay_text(&rs->L, buf, LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
-			lay_space(&rs->L, a->em * 2 / 3);
+			row->h = a->line_h[LAY_F_BODY];
+			lay_space(&rs->L, row->h + a->em / 2);
 		}
 		lay_space(&rs->L, a->em);
 	}
@@ -232,24 +225,31 @@ static void
 draw_bars(ui_app *a, results_screen *rs, const ses_results *r)
 {
 	int k, n = 0, oy = origin_y(rs), t = a->em / 12 > 1 ? a->em / 12 : 1;
-	char pct[32];
+	int inner = rs->col_w - 2 * rs->pad, name_w = inner * 30 / 100;
+	int num_w = ui_text_width(a, "100% (99/99)", -1, LAY_F_BODY, LAY_BOLD) + a->em;
+	char pct[32], num[64];
 
 	for (k = 0; k < r->nsections && n < rs->nrows; k++) {
 		const ses_section_score *sec = &r->sections[k];
 		const res_row *row;
-		int tw, trackw, fill, good;
+		int trackw = inner - name_w - num_w - a->em, fill, good, x0, y, bh;
+		const char *name;
 		SDL_Rect track, bar, mark;
 
 		if (sec->percent < 0)
 			continue;
 		row = &rs->rows[n++];
-		i18n_format_percent(sec->percent, pct, sizeof pct);
-		tw = ui_text_width(a, "100 %", -1, LAY_F_BODY, LAY_BOLD) + a->em / 2;
-		trackw = rs->col_w - 2 * rs->pad - tw;
-		track = (SDL_Rect){ rs->col_x + rs->pad, oy + row->y, trackw, row->h };
+		y = oy + row->y;
+		x0 = rs->col_x + rs->pad;
+		name = ui_ellipsize(a, *sec->name ? sec->name : _("Introduction"), LAY_F_BODY, 0,
+		                    name_w);
+		ui_draw_text(a, name, -1, LAY_F_BODY, 0, a->rtl, ui_color(a, UI_TEXT),
+		             a->rtl ? x0 + inner - ui_text_width(a, name, -1, LAY_F_BODY, 0) : x0, y);
+		bh = a->em;
+		track = (SDL_Rect){ x0 + name_w + a->em / 2, y + (row->h - bh) / 2, trackw, bh };
 		if (a->rtl)
-			track.x = rs->col_x + rs->col_w - rs->pad - trackw;
-		ui_round_fill(a, track, row->h / 2, UI_BORDER);
+			track.x = x0 + inner - name_w - a->em / 2 - trackw;
+		ui_round_fill(a, track, bh / 2, UI_BORDER);
 		bar = (SDL_Rect){ track.x + t, track.y + t, track.w - 2 * t, track.h - 2 * t };
 		ui_round_fill(a, bar, bar.h / 2, UI_SCROLL);
 		good = sec->percent >= r->pass_mark;
@@ -266,11 +266,17 @@ draw_bars(ui_app *a, results_screen *rs, const ses_results *r)
 		if (a->rtl)
 			mark.x = bar.x + bar.w - (int)((long)bar.w * r->pass_mark / 100) - t;
 		ui_fill(a, mark, UI_TEXT);
+		i18n_format_percent(sec->percent, pct, sizeof pct);
 		ui_draw_text(a, pct, -1, LAY_F_BODY, LAY_BOLD, 0,
 		             ui_color(a, good ? UI_RIGHT : UI_WRONG),
-		             a->rtl ? rs->col_x + rs->pad
-		                    : track.x + track.w + a->em / 2,
-		             track.y + (track.h - a->line_h[LAY_F_BODY]) / 2);
+		             a->rtl ? track.x - a->em / 2 - ui_text_width(a, pct, -1, LAY_F_BODY, LAY_BOLD)
+		                    : track.x + track.w + a->em / 2, y);
+		/* TRANSLATORS: points of a section after its percent, "(3/4)" */
+		snprintf(num, sizeof num, _("(%d/%d)"), sec->earned, sec->possible);
+		ui_draw_text(a, num, -1, LAY_F_SMALL, 0, 0, ui_color(a, UI_MUTED),
+		             a->rtl ? x0 : track.x + track.w + a->em / 2 +
+		                           ui_text_width(a, pct, -1, LAY_F_BODY, LAY_BOLD) + a->em / 3,
+		             y + (a->line_h[LAY_F_BODY] - a->line_h[LAY_F_SMALL]) / 2);
 	}
 }
 

@@ -1,0 +1,359 @@
+#!/bin/sh
+# e2e_questions.sh: drive the real player under Xvfb with xdotool through a
+# module holding every question type: once with the keyboard alone, once
+# with the mouse (clicks, a drag, a typed answer), reach the results
+# screen, open the contents and help overlays, quit, and check what the
+# store recorded. Screenshots of every question before and after Check
+# are kept in build/e2e-shots/ for people to look at.
+#
+# The answers need no knowledge of the shuffle: an order question with
+# two items is never shown in the right order, so it is always reversed,
+# and the right column of a two-pair match is never lined up with the
+# left, so it is always crossed. Mouse targets are found on the screen:
+# cards are runs of rows in the card colour down a pixel column.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+
+bin=$PWD/build/lectern
+shots=$PWD/build/e2e-shots
+tmp=$(mktemp -d /tmp/lectern-e2e.XXXXXX)
+xpid=
+lpid=
+
+cleanup() {
+	[ -n "$lpid" ] && kill "$lpid" 2>/dev/null
+	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1"; }
+check() { # name command...
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+for tool in Xvfb xdotool import convert; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		fail "e2e_questions needs $tool (make deps-test)"
+		exit 1
+	fi
+done
+[ -x "$bin" ] || { fail "e2e_questions: build/lectern missing (make)"; exit 1; }
+mkdir -p "$shots"
+
+cat >"$tmp/quiz.yaml" <<'EOF'
+lectern: 1
+id: e2e-quiz
+title: Every question type
+pass_mark: 80
+navigation: linear
+slides:
+  - id: intro
+    section: Start
+    title: Welcome
+    body: Seven questions follow, one of each type.
+  - id: q-single
+    section: Choices
+    title: Single
+    type: single
+    question: Which letter comes second?
+    attempts: 2
+    choices:
+      - text: Alpha
+        feedback: Alpha comes first.
+      - text: Beta
+        correct: true
+        feedback: Yes.
+      - text: Gamma
+    feedback:
+      correct: Well done.
+      incorrect: Not that one.
+    explanation: A, B, C.
+  - id: q-multiple
+    title: Multiple
+    type: multiple
+    question: Which numbers are even?
+    choices:
+      - text: Two
+        correct: true
+      - text: Three
+      - text: Four
+        correct: true
+  - id: q-tf
+    title: True or false
+    type: true-false
+    question: Customs officers may accept cash from traders.
+    answer: false
+    explanation: Never.
+  - id: q-order
+    section: Sorting
+    title: Order
+    type: order
+    question: Put them in order.
+    items: [First step, Second step]
+  - id: q-match
+    title: Match
+    type: match
+    question: Match each animal with its sound.
+    pairs:
+      - [Cat, Meow]
+      - [Dog, Woof]
+  - id: q-short
+    title: Short
+    type: short
+    question: Where do you drink an espresso?
+    accept: [Café]
+    explanation: In a café.
+  - id: q-decision
+    section: Story
+    title: Decision
+    type: decision
+    question: A broker offers a gift. What do you do?
+    choices:
+      - text: Keep it
+        goto: bad
+        feedback: That is a conflict of interest.
+      - text: Decline and report it
+        correct: true
+        goto: good
+        feedback: The right thing to do.
+  - id: bad
+    title: Kept
+    body: The gift was a problem.
+    next: end
+  - id: good
+    title: Declined
+    body: Well handled.
+    next: end
+EOF
+
+# a display of our own: Xvfb picks a free number and tells us
+Xvfb -displayfd 5 -screen 0 1280x720x24 -nolisten tcp 5>"$tmp/dpy" 2>"$tmp/xvfb.log" &
+xpid=$!
+i=0
+while [ ! -s "$tmp/dpy" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if [ ! -s "$tmp/dpy" ]; then
+	fail "e2e_questions: Xvfb did not start"
+	exit 1
+fi
+DISPLAY=:$(head -n 1 "$tmp/dpy")
+export DISPLAY
+export SDL_VIDEODRIVER=x11
+
+win=
+start() { # learner
+	"$bin" --data-dir "$tmp/data" --learner "$1" --size 1280x720 \
+		--theme light "$tmp/quiz.yaml" >"$tmp/lectern-$1.log" 2>&1 &
+	lpid=$!
+	win=$(xdotool search --sync --onlyvisible --pid "$lpid" 2>/dev/null | head -n 1)
+	[ -n "$win" ] || return 1
+	xdotool windowmove "$win" 0 0 windowfocus --sync "$win" 2>/dev/null
+	sleep 0.4
+}
+key() { xdotool key --delay 60 "$@"; sleep 0.25; }
+shot() { sleep 0.3; import -window root "$shots/$1.png"; }
+quit() {
+	key ctrl+q
+	i=0
+	while kill -0 "$lpid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	if kill -0 "$lpid" 2>/dev/null; then
+		kill "$lpid"
+		lpid=
+		return 1
+	fi
+	wait "$lpid"
+	rc=$?
+	lpid=
+	return $rc
+}
+# the colour of a pixel of the last screenshot, as RRGGBB
+pixel() { # shot x y
+	convert "$shots/$1.png" -format '%[hex:p{'"$2"','"$3"'}]' info: 2>/dev/null | cut -c1-6
+}
+# centre rows of the cards crossing pixel column x of a screenshot: runs of
+# rows in the card colour (light theme panel EEF0F3, chosen NOTE_BG
+# EAF1FB) between the header and the footer
+cards() { # shot x
+	convert "$shots/$1.png" -crop "1x720+$2+0" +repage -depth 8 txt:- 2>/dev/null |
+		awk -F'[,: ]+' '/^[0-9]/ {
+			y = $2; c = ($0 ~ /#EEF0F3|#EAF1FB/) && y > 90 && y < 630
+			if (c && !inrun) { start = y; inrun = 1 }
+			if (!c && inrun) { if (y - start > 20) print int((start + y) / 2); inrun = 0 }
+		}'
+}
+nth() { sed -n "$1p"; }
+progress_csv() {
+	"$bin" progress --data-dir "$tmp/data" --modules "$tmp" --format csv 2>/dev/null | tr -d '\r'
+}
+
+# ------------------------------------------------------------ keyboard
+if ! start keys; then
+	fail "e2e_questions: the player window did not appear"
+	cat "$tmp/lectern-keys.log"
+	exit 1
+fi
+shot k00-intro
+key Right
+shot k01-single-open
+key 1 Return                    # Alpha: wrong, one attempt left
+shot k01-single-retry
+key Return 2 Return             # Try again, Beta, Check
+shot k01-single-checked
+key Return
+key 1 3                         # Two and Four
+shot k02-multiple-open
+key Return
+shot k02-multiple-checked
+key Return 2                    # False is key 2
+shot k03-tf-open
+key Return
+shot k03-tf-checked
+key Return
+shot k04-order-open
+key 1 Down                      # two items are always reversed
+shot k04-order-moved
+key Return
+shot k04-order-checked
+key Return
+shot k05-match-open
+key 1 b 2 a                     # two pairs are always crossed
+shot k05-match-paired
+key Return
+shot k05-match-checked
+key Return
+xdotool type --delay 80 'Caféx'
+key BackSpace
+shot k06-short-open
+key Return
+shot k06-short-checked
+key Return t                    # contents overlay
+shot k07-contents
+key Escape F1
+shot k08-help
+key Escape 2
+shot k09-decision-open
+key Return
+shot k09-decision-checked
+key Return                      # Continue: goes to "good"
+shot k10-after-decision
+key Right                       # next: end -> results
+shot k11-results
+key End
+shot k11-results-review
+check "keyboard: the player quits with Ctrl+Q and status 0" quit
+
+row=$(progress_csv | grep '^keys,')
+echo "keys progress: $row"
+check "keyboard: module passed with 100%" \
+	sh -c "echo '$row' | awk -F, '{ exit !(\$4 == \"passed\" && \$5 == 100) }'"
+check "keyboard: all seven questions answered" \
+	sh -c "echo '$row' | awk -F, '{ exit !(\$8 == 7 && \$9 == 7) }'"
+check "keyboard: the decision's other branch was not visited" \
+	sh -c "echo '$row' | awk -F, '{ exit !(\$6 == 9) }'"
+check "keyboard: results screen shows the pass colour" \
+	test "$(pixel k11-results 640 210)" != "$(pixel k10-after-decision 640 210)"
+# the wrong first try of the single choice was recorded too
+check "keyboard: the first, wrong try is in the xAPI record" \
+	sh -c "'$bin' export --data-dir '$tmp/data' --learner keys --xapi '$tmp/keys.json' >/dev/null 2>&1 &&
+	       grep -q '\"response\": *\"0\"' '$tmp/keys.json' || grep -q '\"response\":\"0\"' '$tmp/keys.json'"
+
+# ------------------------------------------------------------ resume
+# a new run opens where the learner left: on the results of a finished module
+if start keys; then
+	shot k12-reopened
+	check "resume: a finished module reopens on its results" \
+		test "$(pixel k12-reopened 640 210)" = "$(pixel k11-results 640 210)"
+	key r                          # retake
+	shot k13-retake
+	check "retake: back at the first slide" \
+		test "$(pixel k13-retake 640 210)" = "$(pixel k00-intro 640 210)"
+	quit >/dev/null
+else
+	fail "resume: the player window did not appear again"
+fi
+
+# ------------------------------------------------------------ mouse
+# (no --sync: it waits for a move that never comes when the pointer is
+# already there)
+click() { xdotool mousemove "$1" "$2" click 1; sleep 0.3; }
+check_btn() { click 1200 681; }   # the footer's right-hand button
+if ! start mouse; then
+	fail "e2e_questions: the player window did not appear (mouse)"
+	exit 1
+fi
+check_btn                         # Next on the intro
+shot m01-single
+y=$(cards m01-single 400 | nth 2)
+click 400 "$y"                    # Beta
+check_btn                         # Check
+shot m01-single-checked
+check "mouse: a click picks the single choice and Check marks it right" \
+	test "$(pixel m01-single-checked 990 "$y")" != "$(pixel m01-single 990 "$y")"
+check_btn                         # Next
+shot m02-multiple
+y1=$(cards m02-multiple 400 | nth 1)
+y3=$(cards m02-multiple 400 | nth 3)
+click 400 "$y1"
+click 400 "$y3"
+check_btn
+shot m02-multiple-checked
+check_btn
+shot m03-tf
+y=$(cards m03-tf 400 | nth 2)
+click 400 "$y"                    # False
+check_btn
+check_btn
+shot m04-order
+y1=$(cards m04-order 400 | nth 1)
+y2=$(cards m04-order 400 | nth 2)
+# drag the first item below the second
+xdotool mousemove 400 "$y1" mousedown 1
+for d in 10 20 30 40 50 60 70 80; do
+	xdotool mousemove 400 $((y1 + d)); sleep 0.05
+done
+xdotool mousemove 400 $((y2 + 20)); sleep 0.1
+shot m04-order-dragging
+xdotool mouseup 1
+sleep 0.3
+shot m04-order-dropped
+check_btn
+shot m04-order-checked
+check_btn
+shot m05-match
+l1=$(cards m05-match 400 | nth 1)
+l2=$(cards m05-match 400 | nth 2)
+r1=$(cards m05-match 900 | nth 1)
+r2=$(cards m05-match 900 | nth 2)
+click 400 "$l1"; click 900 "$r2"  # crossed: Cat-B, Dog-A
+click 400 "$l2"; click 900 "$r1"
+shot m05-match-paired
+check_btn
+shot m05-match-checked
+check_btn
+shot m06-short
+click 640 300                     # the field (typing needs no click)
+xdotool type --delay 80 'café'
+check_btn
+shot m06-short-checked
+check_btn
+shot m07-decision
+y=$(cards m07-decision 400 | nth 1)
+click 400 "$y"                    # Keep it: the other branch
+check_btn
+shot m07-decision-checked
+check_btn                         # Continue
+shot m08-bad
+check_btn                         # Finish
+shot m09-results
+check "mouse: the player quits with Ctrl+Q and status 0" quit
+
+row=$(progress_csv | grep '^mouse,')
+echo "mouse progress: $row"
+check "mouse: six right answers of seven, passed (85%)" \
+	sh -c "echo '$row' | awk -F, '{ exit !(\$4 == \"passed\" && \$5 == 85 && \$8 == 7) }'"
+check "mouse: the decision led to the other branch" \
+	sh -c "echo '$row' | awk -F, '{ exit !(\$NF == \"bad\") }'"
+exit 0
