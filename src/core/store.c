@@ -541,7 +541,7 @@ static void
 open_memory(store *st, int copy_file)
 {
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-		die("cannot open an in-memory database");
+		die("%s", _("cannot open an in-memory database"));
 	if (copy_file && copy_from_file(st->db, st->path, 0) != SQLITE_DONE) {
 		/* a WAL file in a folder we cannot write has no -shm to read it
 		 * with; read it as immutable (we never write it) */

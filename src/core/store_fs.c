@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "grade.h"
+#include "i18n.h"
 #include "store.h"
 #include "util.h"
 
@@ -132,7 +133,7 @@ sfs_uuid(char out[37])
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
-			die("no random numbers for an id: %s", strerror(errno));
+			die(_("no random numbers for an id: %s"), strerror(errno));
 		got += (size_t)r;
 	}
 	b[6] = (unsigned char)((b[6] & 0x0F) | 0x40); /* version 4 */
