@@ -390,8 +390,10 @@ badge(ui_app *a, SDL_Rect r, const char *label, int round, int filled, int col)
 		ui_round_fill(a, r, round ? r.w / 2 : a->em / 5, col);
 		ui_round_fill(a, in, round ? in.w / 2 : a->em / 5 - t, UI_BG);
 	}
+	/* on the accent the theme's accent text; on right / wrong colours,
+	 * which are light in the dark themes, the page colour */
 	ui_draw_text(a, label, -1, LAY_F_BODY, LAY_BOLD, 0,
-	             ui_color(a, filled ? UI_ACCENT_TEXT : col),
+	             ui_color(a, !filled ? col : col == UI_ACCENT ? UI_ACCENT_TEXT : UI_BG),
 	             r.x + (r.w - tw) / 2, r.y + (r.h - a->line_h[LAY_F_BODY]) / 2);
 }
 
@@ -520,8 +522,8 @@ chip(ui_app *a, const qpart *qp, SDL_Rect card, const char *s, int col)
 	if (col != UI_ACCENT)
 		r.x += a->rtl ? qp->badge : -qp->badge; /* leave room for the mark */
 	ui_round_fill(a, r, h / 2, col);
-	ui_draw_text(a, s, -1, LAY_F_SMALL, LAY_BOLD, 0, ui_color(a, UI_ACCENT_TEXT),
-	             r.x + a->em / 4, r.y);
+	ui_draw_text(a, s, -1, LAY_F_SMALL, LAY_BOLD, 0,
+	             ui_color(a, col == UI_ACCENT ? UI_ACCENT_TEXT : UI_BG), r.x + a->em / 4, r.y);
 }
 
 static void

@@ -740,6 +740,8 @@ ses_reveal(ses_session *s, int i)
 	x->sel = -1;
 	x->correct = 1;
 	x->state = SES_SETTLED;
+	if (x->tries == 0)
+		x->tries = 1; /* shown as answered: Next is not held back */
 }
 
 /* ------------------------------------------------------------ text */
