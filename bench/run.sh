@@ -23,7 +23,10 @@
 # A row whose Lectern feature is missing prints "n/a" with the reason.
 #
 # BENCH_RUNS (default 7) sets the runs per median; BENCH_IDLE_S (default
-# 10) the idle window. The table is also written to build/bench/results.txt.
+# 10) the idle window; BENCH_ONLY="first images check change idle size
+# browser" (any of them) runs only those parts; BENCH_KEEP=1 keeps the raw
+# measurements in the temporary directory. The table is also written
+# to build/bench/results.txt.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
@@ -40,7 +43,7 @@ tmp=$(mktemp -d /tmp/lectern-bench.XXXXXX) || exit 2
 xpid=""
 cleanup() {
 	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null
-	rm -rf "$tmp"
+	if [ -n "${BENCH_KEEP:-}" ]; then echo "bench: raw data kept in $tmp" >&2; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -61,6 +64,7 @@ done
 
 # ------------------------------------------------------------ helpers
 : >"$RES"
+want() { [ -z "${BENCH_ONLY:-}" ] || case " $BENCH_ONLY " in *" $1 "*) true ;; *) false ;; esac; }
 out() { printf '%s\n' "$*" | tee -a "$RES"; }
 
 # the median of the numbers on stdin (ignores -1 and empty lines)
@@ -156,6 +160,7 @@ row "measure" "lectern" "reference" "ratio" "target" "verdict"
 row "-------" "-------" "---------" "-----" "------" "-------"
 
 # ------------------------------------------------------------ 1, 2: first frame and peak memory
+if want first; then
 # interleave floor / catalog / slide runs so drift hits all three alike
 ff_series() { # renderer
 	r=$1
@@ -199,7 +204,9 @@ for r in software accelerated; do
 		row "peak RSS, $what ($r)" "$(kb2mb "$v")" "floor $(kb2mb "$f")" "$q" "<= 2x" "$(verdict "$q" 2)"
 	done
 done
+fi
 
+if want images; then
 # 300 image slides against 10: opened directly, and every slide rendered
 for n in 10 300; do
 	for i in 1 2 3; do
@@ -240,8 +247,10 @@ b=$(walk $M/images-10 10); fb=$(cat "$tmp/walk.frames" 2>/dev/null || echo 0)
 q=$(ratio "$a" "$b")
 row "peak RSS paging all 300 vs 10 image slides" "$(kb2mb "$a")" "10 images $(kb2mb "$b")" "$q" "<= 1.5x" "$(verdict "$q" 1.5)"
 out "  (frames presented while paging: $fa for 300 slides, $fb for 10)"
+fi
 
 # ------------------------------------------------------------ 3: module load
+if want check; then
 for n in 100 1000 10000; do
 	for i in $(seq "$RUNS"); do
 		meas --timeout 60 -- $BB/yaml_scan $M/slides-$n.yaml >>"$tmp/scan.$n"
@@ -255,17 +264,36 @@ q=$(ratio "$c" "$s")
 row "lectern check, 10,000 slides ($(du -k $M/slides-10000.yaml | cut -f1) kB)" "$(ms "$c")" "yaml_scan $(ms "$s")" "$q" "<= 2x" "$(verdict "$q" 2)"
 c1=$(col "$tmp/check.100" wall_ms)
 c2=$(col "$tmp/check.1000" wall_ms)
-# linear: the cost of each slide beyond 1,000 is no more than between 100
-# and 1,000 (process start-up cancels out in the differences)
-lin=$(awk -v a="$c1" -v b="$c2" -v c="$c" 'BEGIN { if (c == "-" || a == "-" || b == "-" || b <= a) print "-";
-	else printf "%.2f\n", ((c - b) / 9000) / ((b - a) / 900) }')
-row "check per slide, 1k-10k vs 100-1k" "$lin" "100/1k/10k: $c1/$c2/$c ms" "" "<= 1.5x" "$(verdict "$lin" 1.5)"
+row "check wall time, 100 / 1k / 10k slides" "$c1/$c2/$c ms" "" "" "" ""
+
+# instructions counted by callgrind: stable on a noisy machine. Linear
+# means each slide beyond 1,000 costs no more than each between 100 and
+# 1,000 (process start-up cancels out in the differences).
+if command -v valgrind >/dev/null 2>&1; then
+	ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 |
+		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'; }
+	si=$(ir $BB/yaml_scan $M/slides-10000.yaml)
+	for n in 100 1000 10000; do
+		eval "ci$n=\$(ir $L check $M/slides-$n.yaml)"
+	done
+	mi() { awk -v i="${1:--}" 'BEGIN { if (i == "-" || i == "") print "-"; else printf "%.0f M\n", i / 1e6 }'; }
+	q=$(ratio "${ci10000:--}" "${si:--}")
+	row "check, 10,000 slides, instructions" "$(mi "$ci10000")" "yaml_scan $(mi "$si")" "$q" "<= 2x" "$(verdict "$q" 2)"
+	lin=$(awk -v a="${ci100:--}" -v b="${ci1000:--}" -v c="${ci10000:--}" 'BEGIN {
+		if (a == "-" || b == "-" || c == "-" || a == "" || b == "" || c == "" || b <= a) print "-";
+		else printf "%.2f\n", ((c - b) / 9000) / ((b - a) / 900) }')
+	row "check instructions per slide, 1k-10k vs 100-1k" "$lin" "$(mi "$ci100")/$(mi "$ci1000")/$(mi "$ci10000")" "" "<= 1.5x" "$(verdict "$lin" 1.5)"
+else
+	out "  (valgrind is not installed: no instruction counts)"
+fi
+fi
 
 # ------------------------------------------------------------ 4: slide change at 1920x1080
+if want change; then
 # page forward through a question-free module (every slide new: cold), then
 # back (every slide seen: warm); the player logs each frame's time
 change() {
-	LECTERN_FRAME_LOG=1 $L --renderer software $M/content-40.yaml \
+	LECTERN_FRAME_LOG=1 $L --renderer software --size 1920x1080 $M/content-40.yaml \
 		>"$tmp/change.log" 2>>"$tmp/stderr.log" &
 	cp=$!
 	i=0
@@ -277,8 +305,7 @@ change() {
 		sleep 0.05
 	done
 	xdotool mousemove 960 540 >/dev/null 2>&1
-	xdotool key F11 >/dev/null 2>&1 # full screen: 1920x1080 on this display
-	sleep 0.7
+	sleep 0.3
 	geo=$(xdotool search --pid $cp --onlyvisible 2>/dev/null | head -n 1 |
 		xargs -r xdotool getwindowgeometry 2>/dev/null | sed -n 's/.*Geometry: //p')
 	echo "${geo:-unknown size}" >"$tmp/change.geo"
@@ -295,20 +322,29 @@ change() {
 change
 if [ -s "$tmp/change.mark" ]; then
 	read -r m0 m1 <"$tmp/change.mark"
-	grep '^frame' "$tmp/change.log" | sed 's/^frame: *\([0-9.]*\).*/\1/' >"$tmp/frames"
+	grep '^frame' "$tmp/change.log" | sed 's/^frame: *\([0-9.]*\) ms, cpu \([0-9.]*\).*/\1 \2/' >"$tmp/frames"
 	sed -n "$((m0 + 1)),${m1}p" "$tmp/frames" >"$tmp/cold"
 	tail -n +"$((m1 + 1))" "$tmp/frames" >"$tmp/warm"
-	cold=$(median <"$tmp/cold")
-	warm=$(median <"$tmp/warm")
-	wmax=$(sort -n "$tmp/warm" | tail -n 1)
-	row "slide change, warm ($(cat "$tmp/change.geo"))" "$(ms "$warm")" "60 Hz frame 16.7 ms" "$(ratio "$warm" 16.7)" "< 1x" "$(verdict "$(ratio "$warm" 16.7)" 0.999)"
-	row "slide change, warm, slowest of $(wc -l <"$tmp/warm")" "$(ms "${wmax:--}")" "60 Hz frame 16.7 ms" "$(ratio "${wmax:--}" 16.7)" "" ""
-	row "slide change, cold (first visit)" "$(ms "$cold")" "60 Hz frame 16.7 ms" "$(ratio "$cold" 16.7)" "" ""
+	for k in cold warm; do
+		eval "${k}_w=\$(cut -d' ' -f1 <\"\$tmp/\$k\" | median)"
+		eval "${k}_c=\$(cut -d' ' -f2 <\"\$tmp/\$k\" | median)"
+		eval "${k}_n=\$(wc -l <\"\$tmp/\$k\")"
+		eval "${k}_max=\$(cut -d' ' -f1 <\"\$tmp/\$k\" | sort -n | tail -n 1)"
+	done
+	q=$(ratio "$warm_w" 16.7)
+	row "slide change, warm ($(cat "$tmp/change.geo"))" "$(ms "$warm_w")" "60 Hz frame 16.7 ms" "$q" "< 1x" "$(verdict "$q" 0.999)"
+	row "  same, CPU time of the frame" "$(ms "$warm_c")" "60 Hz frame 16.7 ms" "$(ratio "$warm_c" 16.7)" "" ""
+	row "  same, slowest of $warm_n" "$(ms "${warm_max:--}")" "60 Hz frame 16.7 ms" "$(ratio "${warm_max:--}" 16.7)" "" ""
+	row "slide change, cold (first visit)" "$(ms "$cold_w")" "60 Hz frame 16.7 ms" "$(ratio "$cold_w" 16.7)" "" ""
+	row "  same, CPU time of the frame" "$(ms "$cold_c")" "60 Hz frame 16.7 ms" "$(ratio "$cold_c" 16.7)" "" ""
+	row "  same, slowest of $cold_n" "$(ms "${cold_max:--}")" "60 Hz frame 16.7 ms" "$(ratio "${cold_max:--}" 16.7)" "" ""
 else
 	row "slide change" "-" "" "" "< 16.7 ms" "n/a (no LECTERN_FRAME_LOG)"
 fi
+fi
 
 # ------------------------------------------------------------ 5: idle
+if want idle; then
 x=$(meas --first-frame --idle "$IDLE_S" --settle 1 --timeout $((IDLE_S + 30)) -- $BB/floor --stay)
 fc=$(kv "$x" idle_cpu_ms); fw=$(kv "$x" idle_wakeups)
 x=$(meas --settle 3 --idle "$IDLE_S" --timeout $((IDLE_S + 30)) -- $L --renderer software bench/slide.yaml)
@@ -317,8 +353,10 @@ lc=$(kv "$x" idle_cpu_ms); lw=$(kv "$x" idle_wakeups)
 [ "$lw" = -1 ] && lw=-
 row "idle ${IDLE_S} s, CPU time" "$(ms "$lc")" "floor $(ms "$fc")" "" "~0" "$(verdict "$lc" 20)"
 row "idle ${IDLE_S} s, wake-ups (context switches)" "$lw" "floor $fw" "" "0" "$(verdict "$lw" 0)"
+fi
 
 # ------------------------------------------------------------ 6: size
+if want size; then
 inst="$tmp/inst"
 if make -s install DESTDIR="$inst" PREFIX=/usr/local >"$tmp/install.log" 2>&1 && [ -x "$inst/usr/local/bin/lectern" ]; then
 	bin=$inst/usr/local/bin/lectern
@@ -340,8 +378,10 @@ mods=$(du -sk modules | cut -f1)
 gz=$(tar -czf - modules 2>/dev/null | wc -c)
 row "bundled modules ($(ls modules | wc -l))" "$mods kB" "tar.gz $((gz / 1024)) kB" "" "" ""
 row "bundled fonts" "$(du -sk assets/fonts | cut -f1) kB" "" "" "" ""
+fi
 
 # ------------------------------------------------------------ browser
+if want browser; then
 if command -v chromium >/dev/null 2>&1; then
 	mkdir -p "$tmp/html"
 	cp bench/slide.html "$tmp/html/"
@@ -364,6 +404,7 @@ if command -v chromium >/dev/null 2>&1; then
 	row "slide to PNG: peak memory (PSS, all processes)" "$(kb2mb "$rp")" "chromium $(kb2mb "$cp")" "$(ratio "$rp" "$cp")" "" ""
 else
 	out "browser: chromium is not installed; skipped (apt-get install chromium to compare)"
+fi
 fi
 
 out ""
