@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "grade.h"
 
 static mod_choice three_choices[3] = {
@@ -285,6 +286,56 @@ test_not_a_question(void **state)
 	assert_string_equal(grade_correct_response(&s, buf, sizeof buf), "");
 }
 
+/* every question of every real module (test and bundled) is right when
+ * answered with its own correct response, and the response round-trips
+ * through the parsers */
+static void
+test_real_modules(void **state)
+{
+	static const char *const dirs[] = { LT_SRCDIR "/tests/modules/good",
+	                                    LT_SRCDIR "/modules" };
+	int d, e, i, questions = 0;
+
+	(void)state;
+	for (d = 0; d < 2; d++) {
+		cat_catalog c = { 0 };
+		diag_list dl = { 0 };
+
+		assert_int_equal(cat_scan(&c, dirs[d], &dl), 0);
+		for (e = 0; e < c.n; e++) {
+			const mod_module *m = c.v[e].mod;
+
+			for (i = 0; m && i < m->nslides; i++) {
+				const mod_slide *q = &m->slides[i];
+				char buf[4096];
+				int has_right = 1, k;
+
+				if (q->qtype == Q_NONE)
+					continue;
+				if (q->qtype == Q_DECISION) {
+					for (has_right = 0, k = 0; k < q->nchoices; k++)
+						has_right |= q->choices[k].correct;
+				}
+				grade_correct_response(q, buf, sizeof buf);
+				if (!has_right) {
+					/* a decision with no right choice: any choice is
+					 * well formed and none is right */
+					assert_int_equal(grade_judge(q, "0"), 0);
+					continue;
+				}
+				if (grade_judge(q, buf) != 1)
+					fail_msg("%s: %s: correct response \"%s\" not judged right",
+					         m->id, q->id, buf);
+				assert_non_null(grade_interaction_type(q->qtype));
+				questions++;
+			}
+		}
+		cat_free(&c);
+		diag_free(&dl);
+	}
+	assert_true(questions >= 20);
+}
+
 int
 main(void)
 {
@@ -301,6 +352,7 @@ main(void)
 		cmocka_unit_test(test_fold_space),
 		cmocka_unit_test(test_parse_format),
 		cmocka_unit_test(test_not_a_question),
+		cmocka_unit_test(test_real_modules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
