@@ -968,6 +968,39 @@ test_answer_committed_before_feedback(void **state)
 	mod_free(m);
 }
 
+/* a store that cannot save (its folder cannot be made) keeps the session
+ * going in memory: answering, finishing and retaking all work. */
+static void
+test_not_saving_store(void **state)
+{
+	mod_module *m = load("linear");
+	store *st = store_open("/dev/null/lectern", NULL);
+	ses_session *s;
+	const ses_results *r;
+
+	(void)state;
+	assert_false(store_is_saving(st));
+	assert_non_null(store_warning(st));
+	s = ses_open(m, st, store_learner(st, "cy"));
+	ses_next(s);
+	digit(s, "Alpha");
+	assert_int_equal(ses_check(s), SES_CHECK_RETRY);
+	ses_try_again(s);
+	digit(s, "Beta");
+	assert_int_equal(ses_check(s), SES_CHECK_CORRECT);
+	while (ses_next(s) == SES_MOVED)
+		answer_current(s, m, "Right");
+	assert_true(ses_at_results(s));
+	r = ses_results_get(s);
+	assert_int_equal(r->score, 100);
+	assert_int_equal(ses_retake(s), 0);
+	assert_int_equal(ses_current(s), 0);
+	assert_int_equal(ses_q(s, mod_find_slide(m, "q-single"))->state, SES_OPEN);
+	ses_close(s);
+	store_close(st);
+	mod_free(m);
+}
+
 int
 main(void)
 {
@@ -989,6 +1022,7 @@ main(void)
 		cmocka_unit_test(test_retake_without_store),
 		cmocka_unit_test(test_resume_from_store),
 		cmocka_unit_test(test_answer_committed_before_feedback),
+		cmocka_unit_test(test_not_saving_store),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
