@@ -134,6 +134,7 @@ distance(const char *a, const char *b)
 const char *
 cfg_closest(const char *word, const char *const *names)
 {
+	const char *const *first = names;
 	const char *best = NULL;
 	int bestd = INT_MAX, limit, d;
 	size_t len = strlen(word);
@@ -147,7 +148,13 @@ cfg_closest(const char *word, const char *const *names)
 			best = *names;
 		}
 	}
-	return best && bestd <= limit ? best : NULL;
+	if (best && bestd <= limit)
+		return best;
+	/* a name cut short ("idle_logout") is a clear enough hint too */
+	for (names = first; len >= 4 && *names; names++)
+		if (strncasecmp(*names, word, len) == 0)
+			return *names;
+	return NULL;
 }
 
 /* ---------------------------------------------------------------- values */

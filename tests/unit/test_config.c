@@ -189,6 +189,7 @@ test_unknown_keys(void **state)
 	expect_error("xapi.home_page: https://x.org/\n", 1, 1, "indented under `xapi:`");
 	expect_error("base_iri: https://x.org/\n", 1, 1, "indented under `xapi:`");
 	/* far from everything: no hint */
+	expect_error("idle_logout: 5\n", 1, 1, "did you mean `idle_logout_minutes`?");
 	expect_error("wallpaper: cats\n", 1, 1, "unknown key `wallpaper`");
 }
 
@@ -462,6 +463,9 @@ test_closest(void **state)
 	assert_string_equal(cfg_closest("kiosc", names), "kiosk");
 	assert_string_equal(cfg_closest("TEXT-SCALE", names), "text_scale");
 	assert_null(cfg_closest("xyz", names));
+	/* cut short */
+	assert_string_equal(cfg_closest("text_sc", names), "text_scale");
+	assert_null(cfg_closest("tex", names));
 	assert_null(cfg_closest("", names));
 }
 
