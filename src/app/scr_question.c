@@ -763,7 +763,7 @@ go_on(ui_app *a, slide_screen *ss, qpart *qp)
 		ui_set_screen(a, results_screen_new(a));
 		return;
 	case SES_BLOCKED:
-		qp->flash = _("Answer the question to go on: Check is Enter.");
+		qp->flash = _("Answer the question first, then Check (Enter).");
 		break;
 	default:
 		break;
