@@ -205,7 +205,7 @@ layout_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 {
 	ses_session *ses = ss->pl->ses;
 	const mod_slide *s = &ss->pl->mod->slides[q->slide];
-	int w = ss->col_w - 2 * qp->pad - a->em / 2, left;
+	int w = ss->col_w - 2 * qp->pad - a->em / 2, left, h;
 	const char *fb = ses_feedback(ses, q->slide);
 	lay_params p;
 	char buf[256];
@@ -243,7 +243,15 @@ layout_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		free(why);
 		lay_text(&qp->fb, s->explanation, LAY_F_BODY, LAY_R_TEXT, 0, 0);
 	}
-	qp->fbr = (SDL_Rect){ 0, ss->L.y, ss->col_w, lay_height(&qp->fb) + 2 * qp->pad };
+	if (q->state == SES_SETTLED && s->qtype == Q_DECISION) {
+		lay_space(&qp->fb, a->em / 2);
+		lay_text(&qp->fb, _("Continue (Enter) to see what happens next."), LAY_F_BODY,
+		         LAY_R_MUTED, 0, LAY_PLAIN);
+	}
+	h = lay_height(&qp->fb);
+	if (h <= qp->fb_title_h + a->em / 2)
+		h = qp->fb_title_h; /* the title alone */
+	qp->fbr = (SDL_Rect){ 0, ss->L.y, ss->col_w, h + 2 * qp->pad };
 	lay_space(&ss->L, qp->fbr.h + a->em);
 }
 
