@@ -222,6 +222,145 @@ resolve_links(ld_ctx *c, const yt_node *slides)
 	}
 }
 
+/* the slides a slide leads to: a decision's gotos, else its next slide
+ * (NEXT_END when it ends the module). Returns the count. */
+static int
+successors(const mod_module *m, int i, int *out)
+{
+	const mod_slide *s = &m->slides[i];
+	int j, n = 0;
+
+	if (s->qtype != Q_DECISION) {
+		out[0] = mod_next_index(m, i);
+		return 1;
+	}
+	for (j = 0; j < s->nchoices; j++)
+		if (s->choices[j].go_to_index >= 0)
+			out[n++] = s->choices[j].go_to_index;
+	return n;
+}
+
+/* report the link that closes the circle a trapped learner goes round:
+ * walk on from the first trapped slide until a slide repeats. Every link
+ * out of a trapped slide leads to another trapped one. */
+static void
+report_circle(ld_ctx *c, const char *ends, int first, int ntrapped)
+{
+	const mod_module *m = c->m;
+	int *step = xcalloc((size_t)m->nslides, sizeof *step);
+	const yt_node *at = c->slides->kids[first];
+	int cur = first, n = 1, j, nxt;
+
+	for (;;) {
+		const mod_slide *s = &m->slides[cur];
+		const yt_node *link = NULL;
+
+		step[cur] = n++;
+		nxt = -1;
+		if (s->qtype == Q_DECISION) {
+			for (j = 0; j < s->nchoices && nxt < 0; j++) {
+				if (s->choices[j].go_to_index >= 0) {
+					const yt_node *cn = yt_get(c->slides->kids[cur], "choices");
+
+					nxt = s->choices[j].go_to_index;
+					if (cn && cn->type == YT_SEQ && j < cn->nkids)
+						link = yt_get(cn->kids[j], "goto");
+				}
+			}
+		} else {
+			nxt = mod_next_index(m, cur);
+			link = s->next ? yt_get(c->slides->kids[cur], "next") : NULL;
+		}
+		if (nxt < 0 || ends[nxt]) /* cannot happen: reported at the start */
+			break;
+		if (step[nxt]) {
+			at = link ? link : c->slides->kids[cur];
+			break;
+		}
+		cur = nxt;
+	}
+	if (at->type == YT_SCALAR && at != c->slides->kids[cur])
+		ld_err(c, at, ngettext("`%s: %s` leads round in a circle: the learner "
+		       "can never reach the end (%d slide is caught)", "`%s: %s` leads "
+		       "round in a circle: the learner can never reach the end (%d slides "
+		       "are caught)", ntrapped),
+		       m->slides[cur].qtype == Q_DECISION ? "goto" : "next", at->str,
+		       ntrapped);
+	else
+		ld_err(c, at, ngettext("slide \"%s\" leads round in a circle: the "
+		       "learner can never reach the end (%d slide is caught)", "slide "
+		       "\"%s\" leads round in a circle: the learner can never reach the "
+		       "end (%d slides are caught)", ntrapped), m->slides[cur].id, ntrapped);
+	free(step);
+}
+
+/* a reachable slide from which no path ends the module traps the learner
+ * (`next:` round in a circle): an error at the first such slide. Walks the
+ * links backwards from the slides that end the module; linear time. */
+static void
+check_end(ld_ctx *c, const char *reached)
+{
+	mod_module *m = c->m;
+	int n = m->nslides, i, k, e = 0, ns, ntrapped = 0, first = -1, maxs = 1;
+	int *deg, *from, *fill, *queue, *succ;
+	char *ends;
+
+	for (i = 0; i < n; i++)
+		if (m->slides[i].nchoices > maxs)
+			maxs = m->slides[i].nchoices;
+	succ = xmalloc((size_t)maxs * sizeof *succ);
+	deg = xcalloc((size_t)n + 1, sizeof *deg);
+	/* reverse links, compressed: from[deg[t]..deg[t+1]) lead to slide t */
+	for (i = 0; i < n; i++) {
+		ns = successors(m, i, succ);
+		for (k = 0; k < ns; k++)
+			if (succ[k] >= 0)
+				deg[succ[k] + 1]++;
+	}
+	for (i = 0; i < n; i++)
+		deg[i + 1] += deg[i];
+	from = xmalloc((size_t)deg[n] * sizeof *from + 1);
+	fill = xmalloc((size_t)n * sizeof *fill);
+	queue = xmalloc((size_t)n * sizeof *queue);
+	ends = xcalloc((size_t)n, 1);
+	memcpy(fill, deg, (size_t)n * sizeof *fill);
+	for (i = 0; i < n; i++) {
+		ns = successors(m, i, succ);
+		for (k = 0; k < ns; k++) {
+			if (succ[k] >= 0) {
+				from[fill[succ[k]]++] = i;
+			} else if (!ends[i]) {
+				ends[i] = 1;
+				queue[e++] = i;
+			}
+		}
+	}
+	/* backwards from the slides that end the module */
+	for (k = 0; k < e; k++) {
+		for (i = deg[queue[k]]; i < deg[queue[k] + 1]; i++) {
+			if (!ends[from[i]]) {
+				ends[from[i]] = 1;
+				queue[e++] = from[i];
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (reached[i] && !ends[i]) {
+			ntrapped++;
+			if (first < 0)
+				first = i;
+		}
+	}
+	if (first >= 0)
+		report_circle(c, ends, first, ntrapped);
+	free(succ);
+	free(deg);
+	free(from);
+	free(fill);
+	free(queue);
+	free(ends);
+}
+
 /* warn about slides that no path from the first slide reaches. */
 static void
 check_reach(ld_ctx *c)
@@ -263,6 +402,7 @@ check_reach(ld_ctx *c)
 		ld_warn(c, &at, _("slide \"%s\" cannot be reached from the first "
 		        "slide: no `next:` or `goto:` leads to it"), m->slides[i].id);
 	}
+	check_end(c, seen);
 	free(seen);
 	free(stack);
 }

@@ -402,13 +402,16 @@ test_many_slides(void **state)
 	for (i = 0; i < N; i++)
 		len += (size_t)snprintf(t + len, cap - len,
 		                        "  - id: s%d\n    title: Slide %d\n    next: s%d\n",
-		                        i, i, i + 1 < N ? i + 1 : 0);
+		                        i, i, (i + 1) % N);
+	len -= strlen("s0\n"); /* the last slide ends the module */
+	len += (size_t)snprintf(t + len, cap - len, "end\n");
 	m = loader_load_buf("big.yaml", NULL, t, len, &dl);
 	assert_non_null(m);
 	assert_int_equal(dl.n, 0);
 	assert_int_equal(m->nslides, N);
 	assert_int_equal(mod_find_slide(m, "s9999"), 9999);
-	assert_int_equal(mod_next_index(m, 9999), 0);
+	assert_int_equal(mod_next_index(m, 9998), 9999);
+	assert_int_equal(mod_next_index(m, 9999), NEXT_END);
 	mod_free(m);
 	/* the same with one id repeated near the end */
 	memcpy(strstr(t, "id: s9998\n"), "id: s4242", 9);
