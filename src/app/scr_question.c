@@ -248,6 +248,15 @@ layout_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		lay_text(&qp->fb, _("Continue (Enter) to see what happens next."), LAY_F_BODY,
 		         LAY_R_MUTED, 0, LAY_PLAIN);
 	}
+	if (ss->pl->st && !store_is_saving(ss->pl->st)) {
+		/* the answer was judged but could not be kept: say so here,
+		 * where the learner is looking */
+		const char *w = store_warning(ss->pl->st);
+
+		lay_space(&qp->fb, a->em / 2);
+		lay_text(&qp->fb, w ? w : _("Your progress is not being saved on this computer."),
+		         LAY_F_SMALL, LAY_R_WARNING, 0, LAY_PLAIN);
+	}
 	h = lay_height(&qp->fb);
 	if (h <= qp->fb_title_h + a->em / 2)
 		h = qp->fb_title_h; /* the title alone */
