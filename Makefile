@@ -175,6 +175,7 @@ ICONDIR   := $(PREFIX)/share/icons/hicolor
 DOCDIR    := $(PREFIX)/share/doc/lectern
 ICON_SIZES := 16 22 24 32 48 64 128 256
 DOCS      := $(wildcard README.md LICENSE docs/classroom.md docs/module-format.md)
+DOC_IMAGES := $(wildcard docs/img/kiosk-*.png)
 
 $(B)/prefix: FORCE
 	@mkdir -p $(@D)
@@ -204,6 +205,7 @@ install: all
 	for s in $(ICON_SIZES); do install -D -m 644 data/icons/$${s}x$${s}/lectern.png \
 		$(DESTDIR)$(ICONDIR)/$${s}x$${s}/apps/lectern.png || exit 1; done
 	for d in $(DOCS); do install -D -m 644 $$d $(DESTDIR)$(DOCDIR)/$$(basename $$d) || exit 1; done
+	for f in $(DOC_IMAGES); do install -D -m 644 $$f $(DESTDIR)$(DOCDIR)/img/$$(basename $$f) || exit 1; done
 	$(ICON_CACHE)
 
 # refresh the icon theme's cache where the theme has one (a system

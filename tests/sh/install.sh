@@ -48,6 +48,9 @@ for po in po/*.po; do
 	check "translation $l" [ -f "$r/share/locale/$l/LC_MESSAGES/lectern.mo" ]
 done
 check "classroom guide" [ -f "$r/share/doc/lectern/classroom.md" ]
+for img in $(sed -n 's/.*](\(img\/[^)]*\)).*/\1/p' docs/classroom.md); do
+	check "guide picture $img" [ -f "$r/share/doc/lectern/$img" ]
+done
 check "built for PREFIX=/usr" grep -q "/usr/share/lectern" "$r/bin/lectern"
 check "not for the default prefix" sh -c "! grep -q /usr/local/share/lectern '$r/bin/lectern'"
 if command -v desktop-file-validate >/dev/null 2>&1; then
