@@ -67,7 +67,7 @@ sfs_in_use(const char *path)
 	int fd, busy = 0;
 
 	snprintf(shm, sizeof shm, "%s-shm", path);
-	if ((fd = open(shm, O_RDWR | O_CLOEXEC)) < 0)
+	if ((fd = open(shm, O_RDONLY | O_CLOEXEC)) < 0)
 		return 0; /* no -shm: nobody has it open in WAL mode */
 	/* every SQLite connection in WAL mode holds a read lock on the "DMS"
 	 * byte (offset 128) of the -shm file while it is open */
