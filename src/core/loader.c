@@ -498,8 +498,12 @@ load_top(ld_ctx *c, const yt_node *root)
 		return;
 	}
 	if (slides->type != YT_SEQ || slides->nkids == 0) {
-		ld_err(c, slides, _("`slides` must be a non-empty list of slides, got %s"),
-		       slides->type == YT_SEQ ? _("an empty list") : ld_got(slides, got, sizeof got));
+		int dash = slides->type == YT_MAP && slides->nkids > 0 &&
+		           slides->kids[0]->type == YT_SCALAR && slides->kids[0]->str[0] == '-';
+
+		ld_err(c, slides, _("`slides` must be a non-empty list of slides, got %s%s"),
+		       slides->type == YT_SEQ ? _("an empty list") : ld_got(slides, got, sizeof got),
+		       dash ? _("; to start a list item, put a space after `-`") : "");
 		return;
 	}
 	m->nslides = slides->nkids;

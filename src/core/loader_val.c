@@ -208,6 +208,11 @@ ld_check_keys(ld_ctx *c, const yt_node *map, const char *const *keys,
 			       "the keys or use an alias for a single value"));
 			continue;
 		}
+		if (key->str[0] == '-' && key->str[1] != ' ') {
+			ld_err(c, key, _("unknown key `%.60s` in %s; to start a list item, "
+			       "put a space after `-`"), key->str, _(what));
+			continue;
+		}
 		hint = ld_suggest(key->str, keys, nkeys);
 		if (hint)
 			ld_err(c, key, _("unknown key `%.60s` in %s (did you mean `%s`?)"),

@@ -350,7 +350,8 @@ on_alias(yt_reader *r, yaml_event_t *ev)
 
 	if (!a) {
 		snprintf(msg, sizeof msg, _("alias *%.100s refers to no anchor &%.100s "
-		         "defined before it"), name, name);
+		         "defined before it; text that starts with `*` (such as "
+		         "**bold**) must be put in quotes"), name, name);
 		err_mark(r, &ev->start_mark, msg);
 		return -1;
 	}
@@ -369,6 +370,30 @@ on_alias(yt_reader *r, yaml_event_t *ev)
 	}
 	add_node(r, a->node, a->weight);
 	return 0;
+}
+
+/* what a trainer most likely did, for libyaml's commonest complaints. */
+static const char *
+syntax_hint(const yaml_parser_t *p)
+{
+	const char *pr = p->problem ? p->problem : "";
+	const char *cx = p->context ? p->context : "";
+
+	if (strstr(cx, "quoted scalar"))
+		return _("; a text in quotes is not closed");
+	if (strstr(cx, "alias") || strstr(pr, "alias"))
+		return _("; text that starts with `*` (such as **bold**) must be "
+		         "put in quotes");
+	if (strstr(pr, "mapping values are not allowed"))
+		return _("; text that contains `: ` must be put in quotes");
+	if (strstr(pr, "cannot start any token"))
+		return _("; text that starts with `@` or a backtick must be put in "
+		         "quotes");
+	if (strstr(pr, "did not find expected key") ||
+	    strstr(pr, "did not find expected '-' indicator"))
+		return _("; check that this line is indented like the lines it "
+		         "belongs with");
+	return "";
 }
 
 /* report libyaml's error at the position it gives. */
@@ -405,12 +430,12 @@ parser_error(yt_reader *r, yaml_parser_t *p)
 		}
 	}
 	if (p->context)
-		snprintf(msg, sizeof msg, _("YAML syntax error: %s (%s at line %d)"),
+		snprintf(msg, sizeof msg, _("YAML syntax error: %s (%s at line %d)%s"),
 		         p->problem ? p->problem : "?", p->context,
-		         (int)p->context_mark.line + 1);
+		         (int)p->context_mark.line + 1, syntax_hint(p));
 	else
-		snprintf(msg, sizeof msg, _("YAML syntax error: %s"),
-		         p->problem ? p->problem : "?");
+		snprintf(msg, sizeof msg, _("YAML syntax error: %s%s"),
+		         p->problem ? p->problem : "?", syntax_hint(p));
 	err_at(r, line, col, msg);
 }
 
