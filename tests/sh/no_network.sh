@@ -45,7 +45,7 @@ traced progress-csv ./build/lectern progress --data-dir "$D" --format csv
 traced export-xapi ./build/lectern export --data-dir "$D" --xapi "$T/x.json"
 traced export-csv ./build/lectern export --data-dir "$D" --csv "$T/x.csv" --modules tests/modules/good
 traced check ./build/lectern check tests/modules/good
-traced fill fill "$D" "$Q" bo fail
+traced fill "$FILL" "$D" "$Q" bo fail
 
 # the player, on a virtual display, for a few seconds
 if command -v Xvfb >/dev/null 2>&1; then
