@@ -450,7 +450,6 @@ parse(yt_reader *r)
 	if (!yaml_parser_initialize(&p))
 		die("out of memory");
 	yaml_parser_set_input_string(&p, r->buf, r->len);
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	while (!done && rc == 0) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			parser_error(r, &p);

@@ -14,8 +14,8 @@ static void
 test_good(void **state)
 {
 	static const char *const names[] = {
-		"aliases", "all-blocks", "all-questions", "minimal", "retry-loop",
-		"unicode-free", "with-image"
+		"aliases", "all-blocks", "all-questions", "bom-crlf", "minimal",
+		"retry-loop", "unicode-free", "with-image"
 	};
 	cat_catalog c;
 	diag_list dl = { 0 };
@@ -32,8 +32,8 @@ test_good(void **state)
 		assert_int_equal(c.v[i].nerrors, 0);
 		assert_string_equal(cat_error_text(&c.v[i], buf, sizeof buf), "");
 	}
-	assert_string_equal(cat_title(&c.v[3]), "The smallest module");
-	assert_int_equal(cat_find(&c, "with-image"), 6);
+	assert_string_equal(cat_title(&c.v[4]), "The smallest module");
+	assert_int_equal(cat_find(&c, "with-image"), 7);
 	assert_int_equal(cat_find(&c, "nope"), -1);
 	cat_free(&c);
 }

@@ -89,6 +89,31 @@ test_syntax(void **state)
 	expect_error(t3, strlen(t3), 1, 5, "mapping values are not allowed");
 }
 
+/* a byte order mark (as Windows editors write) is skipped and not counted
+ * in columns; CRLF line ends count as one line break */
+static void
+test_bom_crlf(void **state)
+{
+	const char t1[] = "\xef\xbb\xbf" "a: b: c\n";
+	const char t2[] = "\xef\xbb\xbf" "a: x\x01\n";
+	const char t3[] = "a: 1\r\nb: \xff\r\n";
+	const char t4[] = "\xef\xbb\xbf" "a: 1\r\nb: 2\r\n";
+	diag_list dl = { 0 };
+	yt_doc *doc;
+
+	(void)state;
+	expect_error(t1, sizeof t1 - 1, 1, 5, "mapping values are not allowed");
+	expect_error(t2, sizeof t2 - 1, 1, 5, "not allowed in YAML");
+	expect_error(t3, sizeof t3 - 1, 2, 4, "not valid UTF-8");
+	doc = yt_load_buf("t.yaml", t4, sizeof t4 - 1, &dl);
+	assert_non_null(doc);
+	assert_string_equal(yt_get(yt_root(doc), "a")->str, "1");
+	assert_int_equal(yt_get(yt_root(doc), "b")->line, 2);
+	assert_int_equal(yt_get(yt_root(doc), "b")->col, 4);
+	yt_free(doc);
+	diag_free(&dl);
+}
+
 static void
 test_two_documents(void **state)
 {
@@ -249,6 +274,7 @@ main(void)
 		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_syntax),
+		cmocka_unit_test(test_bom_crlf),
 		cmocka_unit_test(test_two_documents),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_alias_bomb),
