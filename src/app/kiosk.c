@@ -166,7 +166,11 @@ kiosk_save(kiosk *k, const char *why)
 	 * is still in memory is the time spent */
 	if (k->p->ses)
 		pl_save(k->a);
-	kiosk_log(_("ignored %s; progress of %s saved"), why, k->learner);
+	if (store_is_saving(k->p->st))
+		kiosk_log(_("ignored %s; progress of %s saved"), why, k->learner);
+	else
+		kiosk_log(_("ignored %s; progress of %s NOT saved: %s"), why, k->learner,
+		          store_warning(k->p->st) ? store_warning(k->p->st) : "");
 }
 
 void
@@ -196,7 +200,10 @@ kiosk_logout(kiosk *k, const char *why)
 			pl_save(k->a);
 		/* pl_catalog leaves the module (store_leave) */
 		pl_catalog(k->a);
-		kiosk_log(_("%s logged out (%s), progress saved"), k->learner, why);
+		if (store_is_saving(k->p->st))
+			kiosk_log(_("%s logged out (%s), progress saved"), k->learner, why);
+		else
+			kiosk_log(_("%s logged out (%s), progress NOT saved"), k->learner, why);
 	}
 	k->learner[0] = '\0';
 	k->p->learner = -1;

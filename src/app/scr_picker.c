@@ -76,7 +76,8 @@ layout(ui_app *a, picker *p)
 		bw = wide;
 	x0 = (a->w - (cols * bw + (cols - 1) * gap)) / 2;
 	p->cols = cols;
-	p->sc.view = (SDL_Rect){ 0, p->top, a->w, a->h - p->top - em };
+	p->sc.view = (SDL_Rect){ 0, p->top, a->w, a->h - p->top - em -
+	                         (store_warning(kiosk_of(a)->p->st) ? 2 * em : 0) };
 	p->sc.content_h = ((p->nnames + 1 + cols - 1) / cols) * (bh + gap) + em / 2;
 	ui_scroll_clamp(&p->sc);
 	for (i = 0; i <= p->nnames; i++) {
@@ -245,6 +246,7 @@ picker_draw(ui_app *a, ui_screen *s)
 	picker *p = (picker *)s;
 	int em = a->em, y = em * 2;
 	SDL_Rect clip;
+	const char *warn;
 
 	layout(a, p);
 	if (p->adding) {
@@ -282,6 +284,15 @@ picker_draw(ui_app *a, ui_screen *s)
 	kb_draw(a, &p->row);
 	SDL_RenderSetClipRect(a->ren, NULL);
 	ui_scroll_draw(a, &p->sc);
+	/* a disk that cannot be written: everyone should know before studying */
+	warn = store_warning(kiosk_of(a)->p->st);
+	if (warn) {
+		SDL_Rect bar = { 0, a->h - a->line_h[LAY_F_SMALL] - em, a->w,
+		                 a->line_h[LAY_F_SMALL] + em };
+
+		ui_fill(a, bar, UI_WRONG_BG);
+		kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, bar.y + em / 2);
+	}
 }
 
 static void
