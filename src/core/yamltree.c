@@ -527,6 +527,12 @@ yt_load_buf_in(const char *name, const char *buf, size_t len, arena *mem,
 		         len, YT_MAX_FILE / (1024 * 1024));
 		return NULL;
 	}
+	if (len >= 2 && ((r.buf[0] == 0xFF && r.buf[1] == 0xFE) ||
+	                 (r.buf[0] == 0xFE && r.buf[1] == 0xFF))) {
+		diag_add(dl, DIAG_ERROR, name, 1, 1, _("the file is saved as UTF-16; "
+		         "save it with UTF-8 encoding"));
+		return NULL;
+	}
 	bad = utf8_check(r.buf, len);
 	if (bad < len) {
 		int line, col;
