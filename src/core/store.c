@@ -545,7 +545,10 @@ open_memory(store *st, int copy_file)
 	if (copy_file && copy_from_file(st->db, st->path, 0) != SQLITE_DONE) {
 		/* a WAL file in a folder we cannot write has no -shm to read it
 		 * with; read it as immutable (we never write it) */
-		char *uri = xasprintf("file:%s?immutable=1", st->path);
+		char *esc = sfs_iri_escape(st->path); /* '?' or '#' in a path */
+		char *uri = xasprintf("file:%s?immutable=1", esc);
+
+		free(esc);
 
 		sqlite3_close(st->db);
 		sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE, NULL);
