@@ -85,7 +85,10 @@ typedef struct {
 } store_progress;
 
 /* resume or start the module for learner: fills p (free with
- * store_progress_free), records `initialized` or `resumed`. */
+ * store_progress_free), records `initialized` or `resumed`. Returns 0
+ * whenever p is filled, saved or not (the learner goes on either way); -1
+ * only for bad arguments. The calls below return 0 only when the change is
+ * on disk, and always update p. */
 int store_begin(store *st, long learner, const mod_module *m, store_progress *p);
 /* learner is now at slide i: bookmark, seen, `experienced`. */
 int store_visit(store *st, long learner, const mod_module *m, store_progress *p, int i);
