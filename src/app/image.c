@@ -14,8 +14,8 @@
 #include "ui.h"
 #include "util.h"
 
-enum { MAX_IMAGES = 24 };
-#define MAX_PIXELS (48L * 1024 * 1024) /* about 190 MB of ARGB at most */
+enum { MAX_IMAGES = 8 };
+#define MAX_PIXELS (16L * 1024 * 1024) /* about 64 MB of ARGB at most */
 
 typedef struct {
 	char *path;            /* full path: the key */

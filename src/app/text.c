@@ -58,6 +58,7 @@ struct ui_text {
 	int nfonts;
 	tex_entry *bucket[1024];
 	int ntex;
+	long pixels;              /* held by the cached textures */
 	unsigned stamp;
 	SDL_Renderer *ren;
 };
@@ -314,6 +315,7 @@ drop_oldest(ui_text *t)
 			if (e->stamp <= cut) {
 				*pp = e->next;
 				SDL_DestroyTexture(e->tex);
+				t->pixels -= (long)e->w * e->h;
 				free(e->s);
 				free(e);
 				t->ntex--;
@@ -425,9 +427,13 @@ ui_draw_text(ui_app *a, const char *s, int len, int font, int style, int rtl,
 		    e->style == style && e->rtl == rtl && memcmp(e->s, s, (size_t)len) == 0)
 			break;
 	if (!e) {
-		if (t->ntex >= MAX_TEX)
+		/* bounded by count and by memory: about three windows of text
+		 * (without the second bound, paging through a long module at
+		 * 1920x1080 kept hundreds of MB of lines nobody looks at) */
+		if (t->ntex >= MAX_TEX || t->pixels > 3L * a->w * a->h)
 			drop_oldest(t);
 		e = render_entry(a, s, len, font, style, rtl);
+		t->pixels += (long)e->w * e->h;
 		e->hash = h;
 		e->next = t->bucket[h % LT_NELEM(t->bucket)];
 		t->bucket[h % LT_NELEM(t->bucket)] = e;
