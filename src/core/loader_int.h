@@ -3,7 +3,8 @@
  * loader.c      entry points, top-level keys, slides, ids, next/goto, reach
  * loader_val.c  typed values, key checks, "did you mean", diagnostics
  * loader_body.c body blocks and image files
- * loader_quiz.c questions and their answers */
+ * loader_quiz.c questions and their answers
+ * loader_links.c slide ids, next:/goto: resolution, paths (reach, circles) */
 #ifndef LT_LOADER_INT_H
 #define LT_LOADER_INT_H
 
@@ -75,6 +76,13 @@ enum {
 	SK_CHOICES, SK_ANSWER, SK_ITEMS, SK_PAIRS, SK_ACCEPT, SK_COUNT
 };
 extern const char *const ld_slide_keys[SK_COUNT];
+
+/* [A-Za-z0-9_-]+: a slide id (also a next:/goto: target). */
+int ld_valid_slide_id(const char *s);
+
+/* loader_links.c: with c->slides set and every slide read, index the ids
+ * and resolve and check the links. */
+void ld_links(ld_ctx *c);
 
 /* loader_body.c: body (a string or a list of blocks) into s. */
 void ld_body(ld_ctx *c, const yt_node *body, mod_slide *s);

@@ -224,6 +224,18 @@ ld_check_keys(ld_ctx *c, const yt_node *map, const char *const *keys,
 
 /* ---------------------------------------------------------------- values */
 
+int
+ld_valid_slide_id(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!(('a' <= *s && *s <= 'z') || ('A' <= *s && *s <= 'Z') ||
+		      ('0' <= *s && *s <= '9') || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
 const char *
 ld_text(ld_ctx *c, const yt_node *v, const char *key)
 {
