@@ -11,8 +11,6 @@
  * the file. */
 #include "loader.h"
 
-#include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
