@@ -120,18 +120,11 @@ load_slide(ld_ctx *c, const yt_node *map, int i, mod_slide *s)
 			       "choice's `goto:` says where the learner goes"));
 		return;
 	}
-	for (k = SK_TYPE; k < SK_COUNT; k++) {
-		int j;
-
-		if (!sv[k])
-			continue;
-		/* point at the key, which is just before its value */
-		for (j = 1; j < map->nkids; j += 2)
-			if (map->kids[j] == sv[k])
-				break;
-		ld_err(c, map->kids[j - 1], _("`%s` is only used on a question slide; "
-		       "add `question:` with the prompt"), ld_slide_keys[k]);
-	}
+	for (k = SK_TYPE; k < SK_COUNT; k++)
+		if (sv[k])
+			ld_err(c, ld_key_of(map, sv[k]), _("`%s` is only used on a "
+			       "question slide; add `question:` with the prompt"),
+			       ld_slide_keys[k]);
 	if (!s->title && s->nblocks == 0)
 		ld_warn(c, map, _("slide \"%s\" has no `title`, `body` or `question`: "
 		        "it would show an empty screen"), s->id);

@@ -77,6 +77,8 @@ enum {
 };
 extern const char *const ld_slide_keys[SK_COUNT];
 
+/* the key whose value is val in map (to point at the key), else map. */
+const yt_node *ld_key_of(const yt_node *map, const yt_node *val);
 /* [A-Za-z0-9_-]+: a slide id (also a next:/goto: target). */
 int ld_valid_slide_id(const char *s);
 

@@ -229,16 +229,13 @@ ld_question(ld_ctx *c, const yt_node *map, const yt_node *const *sv,
 	}
 	/* answer keys that belong to other types */
 	for (k = SK_CHOICES; k <= SK_ACCEPT; k++) {
-		int j, owner;
+		int owner;
 
 		if (!sv[k] || k == answer_key[s->qtype - 1])
 			continue;
 		for (owner = 0; answer_key[owner] != k; owner++)
 			;
-		for (j = 1; j < map->nkids; j += 2)
-			if (map->kids[j] == sv[k])
-				break;
-		ld_err(c, map->kids[j - 1], _("`%s` is not used by a `%s` question (it "
+		ld_err(c, ld_key_of(map, sv[k]), _("`%s` is not used by a `%s` question (it "
 		       "belongs to %s)"), ld_slide_keys[k], qtypes[s->qtype - 1],
 		       k == SK_CHOICES ? "single, multiple and decision" : qtypes[owner]);
 	}

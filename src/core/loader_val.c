@@ -224,6 +224,17 @@ ld_check_keys(ld_ctx *c, const yt_node *map, const char *const *keys,
 
 /* ---------------------------------------------------------------- values */
 
+const yt_node *
+ld_key_of(const yt_node *map, const yt_node *val)
+{
+	int i;
+
+	for (i = 0; i + 1 < map->nkids; i += 2)
+		if (map->kids[i + 1] == val)
+			return map->kids[i];
+	return map;
+}
+
 int
 ld_valid_slide_id(const char *s)
 {
