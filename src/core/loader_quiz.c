@@ -26,6 +26,15 @@ enum { CK_TEXT, CK_CORRECT, CK_FEEDBACK, CK_GOTO, CK_COUNT };
 static const char *const choice_keys[CK_COUNT] = { "text", "correct", "feedback", "goto" };
 static const char *const feedback_keys[] = { "correct", "incorrect" };
 
+/* "got ..." for a list that is too short, or not a list. */
+static const char *
+how_many(const yt_node *v, char *buf, size_t size)
+{
+	if (v->type != YT_SEQ)
+		return ld_got(v, buf, size);
+	return v->nkids ? _("only one") : _("an empty list");
+}
+
 /* load choices: for single, multiple and decision. */
 static void
 load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
@@ -37,7 +46,7 @@ load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
 
 	if (v->type != YT_SEQ || v->nkids < 2) {
 		ld_err(c, v, _("`choices` must be a list of at least two choices, got %s"),
-		       v->type == YT_SEQ ? _("one") : ld_got(v, got, sizeof got));
+		       how_many(v, got, sizeof got));
 		return;
 	}
 	s->choices = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->choices);
@@ -106,7 +115,7 @@ load_pairs(ld_ctx *c, const yt_node *v, mod_slide *s)
 
 	if (v->type != YT_SEQ || v->nkids < 2) {
 		ld_err(c, v, _("`pairs` must be a list of at least two `[left, right]` "
-		       "pairs, got %s"), v->type == YT_SEQ ? _("one") : ld_got(v, got, sizeof got));
+		       "pairs, got %s"), how_many(v, got, sizeof got));
 		return;
 	}
 	s->left = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->left);
