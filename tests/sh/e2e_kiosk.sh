@@ -7,7 +7,8 @@
 #  - Alt+F4, a window close request, Ctrl+Q, SIGTERM, SIGINT and Escape
 #    leave the program running, each after saving progress;
 #  - a wrong PIN is refused; three lock the prompt, even for the right one;
-#  - the right PIN opens the trainer menu, whose Exit ends the program;
+#  - the right PIN opens the trainer menu, which exports progress into a
+#    folder and renames a learner, and whose Exit ends the program;
 #  - with a short idle_logout_minutes the learner is logged out.
 # Screenshots go to build/test-logs/kiosk-*.png.
 cd "$(dirname "$0")/../.." || exit 2
@@ -182,6 +183,18 @@ xdotool key Return
 check "export to a folder" wait_log "progress exported to $t/usb"
 check "export: CSV has the learner" sh -c "grep -q '^Ada Test,' '$t'/usb/lectern-progress-*.csv"
 check "export: xAPI is a JSON array" sh -c "head -c 1 '$t'/usb/lectern-progress-*.json | grep -q '\\['"
+# rename the learner (Learners, Rename of the first one)
+xdotool key l
+sleep 0.3
+xdotool key Return
+sleep 0.3
+xdotool key ctrl+BackSpace
+xdotool type --delay 20 "Ada Renamed"
+xdotool key Return
+check "rename a learner" wait_log "learner Ada Test renamed to Ada Renamed"
+check "rename: the progress follows" sh -c "\"$bin\" progress --config '$t/kiosk.yaml' --format csv | grep -q '^Ada Renamed,.*,in-progress,'"
+xdotool key Escape
+sleep 0.3
 xdotool key x
 sleep 0.4
 shot exit-confirm
@@ -217,9 +230,9 @@ sed 's/^idle_logout_minutes: .*/idle_logout_minutes: 0.05/' "$t/kiosk.yaml" >"$t
 start "$t/idle.yaml"
 # Ada is on the picker now, focused: Enter logs her in
 xdotool key Return
-check "idle: logged in" wait_log "Ada Test logged in"
+check "idle: logged in" wait_log "Ada Renamed logged in"
 check "idle: not logged out while active" sh -c "! grep -q 'logged out (idle)' '$t/app.log'"
-check "idle: logged out after 3 s without input" wait_log "Ada Test logged out (idle)" 80
+check "idle: logged out after 3 s without input" wait_log "Ada Renamed logged out (idle)" 80
 check "idle: still running" alive
 shot idle-picker
 kill -9 "$app"
