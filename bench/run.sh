@@ -351,8 +351,14 @@ x=$(meas --settle 3 --idle "$IDLE_S" --timeout $((IDLE_S + 30)) -- $L --renderer
 lc=$(kv "$x" idle_cpu_ms); lw=$(kv "$x" idle_wakeups)
 [ "$lc" = -1 ] && lc=-
 [ "$lw" = -1 ] && lw=-
-row "idle ${IDLE_S} s, CPU time" "$(ms "$lc")" "floor $(ms "$fc")" "" "~0" "$(verdict "$lc" 20)"
-row "idle ${IDLE_S} s, wake-ups (context switches)" "$lw" "floor $fw" "" "0" "$(verdict "$lw" 0)"
+row "idle ${IDLE_S} s on a slide, CPU time" "$(ms "$lc")" "floor $(ms "$fc")" "" "~0" "$(verdict "$lc" 20)"
+row "idle ${IDLE_S} s on a slide, wake-ups" "$lw" "floor $fw" "" "0" "$(verdict "$lw" 0)"
+x=$(meas --settle 3 --idle "$IDLE_S" --timeout $((IDLE_S + 30)) -- $L --renderer software --modules modules)
+lc=$(kv "$x" idle_cpu_ms); lw=$(kv "$x" idle_wakeups)
+[ "$lc" = -1 ] && lc=-
+[ "$lw" = -1 ] && lw=-
+row "idle ${IDLE_S} s on the catalog, CPU time" "$(ms "$lc")" "floor $(ms "$fc")" "" "~0" "$(verdict "$lc" 20)"
+row "idle ${IDLE_S} s on the catalog, wake-ups" "$lw" "floor $fw" "" "0" "$(verdict "$lw" 0)"
 fi
 
 # ------------------------------------------------------------ 6: size
