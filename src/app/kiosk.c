@@ -40,6 +40,14 @@ kiosk_of(ui_app *a)
 	return a->kiosk;
 }
 
+const char *
+kiosk_learner(const ui_app *a)
+{
+	const kiosk *k = a->kiosk;
+
+	return k ? k->learner : "";
+}
+
 void
 kiosk_log(const char *fmt, ...)
 {

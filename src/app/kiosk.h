@@ -18,5 +18,7 @@ int kiosk_prepare(const cfg_config *cfg);
 void kiosk_start(ui_app *a);
 /* after ui_run: close timers and free the kiosk state. */
 void kiosk_end(ui_app *a);
+/* the logged-in learner's name ("" at the picker), for the catalog. */
+const char *kiosk_learner(const ui_app *a);
 
 #endif

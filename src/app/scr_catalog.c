@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "i18n.h"
+#include "kiosk.h"
 #include "overlay.h"
 #include "player.h"
 #include "util.h"
@@ -262,7 +263,8 @@ draw(ui_app *a, ui_screen *s)
 	}
 	ui_scroll_draw(a, &cs->sc);
 	ui_header(a, _("Training modules"),
-	          pl->st && store_warning(pl->st) ? store_warning(pl->st) : "Lectern");
+	          pl->st && store_warning(pl->st) ? store_warning(pl->st)
+	          : a->kiosk ? kiosk_learner(a) : "Lectern");
 	ui_footer(a, _("Arrow keys and Enter, or click a module"), NULL, 0,
 	          a->kiosk ? _("Log out") : _("Quit"), /* kiosk: back to the picker */
 	          cs->hover == -2 ? UI_BTN_HOVER : 0, NULL, &cs->quit_r);

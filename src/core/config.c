@@ -365,7 +365,7 @@ apply(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
 	}
 	case K_SCALE:
 		if (parse_number(s, &d) < 0 || d < CFG_SCALE_MIN || d > CFG_SCALE_MAX)
-			bad(x, v, _("`text_scale` must be a number from 0.5 to 3, not \"%s\""), s);
+			bad(x, v, _("`text_scale` must be a number from 0.6 to 2.5, not \"%s\""), s);
 		else
 			c->text_scale = d;
 		break;

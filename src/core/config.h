@@ -25,8 +25,8 @@ enum {
 	CFG_IDLE_DEFAULT = 10,    /* minutes */
 	CFG_IDLE_MAX = 24 * 60    /* minutes */
 };
-#define CFG_SCALE_MIN 0.5
-#define CFG_SCALE_MAX 3.0
+#define CFG_SCALE_MIN 0.6  /* as ui_set_text_scale clamps */
+#define CFG_SCALE_MAX 2.5
 
 void cfg_defaults(cfg_config *c);
 /* path of the config file to use when --config is not given (may not exist):

@@ -202,8 +202,9 @@ test_bad_values(void **state)
 	expect_error("idle_logout_minutes: -1\n", 1, 22, "number of minutes");
 	expect_error("idle_logout_minutes: 100000\n", 1, 22, "number of minutes");
 	expect_error("idle_logout_minutes: nan\n", 1, 22, "number of minutes");
-	expect_error("text_scale: 10\n", 1, 13, "from 0.5 to 3");
-	expect_error("text_scale: big\n", 1, 13, "from 0.5 to 3");
+	expect_error("text_scale: 10\n", 1, 13, "from 0.6 to 2.5");
+	expect_error("text_scale: 0.5\n", 1, 13, "from 0.6 to 2.5");
+	expect_error("text_scale: big\n", 1, 13, "from 0.6 to 2.5");
 	expect_error("theme: drak\n", 1, 8, "did you mean \"dark\"?");
 	expect_error("theme: purple\n", 1, 8, "light, dark and high-contrast");
 	expect_error("trainer_pin_hash: 1234\n", 1, 19, "lectern set-pin");
