@@ -201,8 +201,9 @@ kiosk_login(kiosk *k, const char *name)
 void
 kiosk_logout(kiosk *k, const char *why)
 {
+	if (k->trainer_open)
+		kiosk_close_trainer(k);
 	ui_set_overlay(k->a, NULL);
-	k->trainer_open = 0;
 	if (k->learner[0]) {
 		if (k->p->ses)
 			pl_save(k->a);
@@ -223,6 +224,7 @@ void
 kiosk_close_trainer(kiosk *k)
 {
 	k->trainer_open = 0;
+	k->a->wake_ms = 0; /* the PIN lock's countdown, if it was running */
 	ui_set_overlay(k->a, NULL);
 	SDL_StopTextInput();
 	if (!k->learner[0])
