@@ -154,7 +154,21 @@ start() { # learner
 	sleep 0.4
 }
 key() { xdotool key --delay 60 "$@"; sleep 0.25; }
-shot() { sleep 0.3; import -window root "$shots/$1.png"; }
+# a screenshot once the screen has settled (two grabs alike), so a slow
+# machine does not catch a frame half way
+shot() {
+	sleep 0.2
+	import -window root -depth 8 "rgb:$tmp/a.rgb" 2>/dev/null
+	i=0
+	while [ $i -lt 25 ]; do
+		sleep 0.15
+		import -window root -depth 8 "rgb:$tmp/b.rgb" 2>/dev/null
+		cmp -s "$tmp/a.rgb" "$tmp/b.rgb" && break
+		mv "$tmp/b.rgb" "$tmp/a.rgb"
+		i=$((i + 1))
+	done
+	convert -size 1280x720 -depth 8 "rgb:$tmp/a.rgb" "$shots/$1.png"
+}
 quit() {
 	key ctrl+q
 	i=0
