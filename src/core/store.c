@@ -235,9 +235,8 @@ not_saving(store *st, const char *why)
 	if (st->health == STORE_OK || st->health == STORE_RECOVERED)
 		st->health = STORE_NOT_SAVING;
 	snprintf(st->warning, sizeof st->warning,
-	         _("Your progress is not being saved (%s). You can go on studying, "
-	           "but what you do from now on will be lost when Lectern closes."),
-	         why);
+	         /* one short line: the catalog shows it in its header */
+	         _("Your progress is not being saved: %s."), why);
 }
 
 /* 1 when rc says the file cannot take writes (rather than a mistake in a
@@ -621,11 +620,11 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 		if (sfs_move_aside(st->path, aside, sizeof aside) == 0 &&
 		    (how = open_file(st, st->path, &rc)) == OPEN_OK) {
 			st->health = STORE_RECOVERED;
+			/* the name only: it sits beside the new one */
 			snprintf(st->warning, sizeof st->warning,
-			         _("The progress file was damaged and could not be read. It "
-			           "was kept as %s and a new one was started, so earlier "
-			           "progress is not shown."),
-			         aside);
+			         _("The progress file was damaged. It was kept as %s and a "
+			           "new one started; earlier progress is not shown."),
+			         strrchr(aside, '/') ? strrchr(aside, '/') + 1 : aside);
 			return st;
 		}
 		open_memory(st, 0);
@@ -639,10 +638,8 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 		st->saving = 0;
 		st->health = STORE_TOO_NEW;
 		snprintf(st->warning, sizeof st->warning,
-		         _("The progress file %s was written by a newer version of "
-		           "Lectern. It was left untouched and your progress is not "
-		           "being saved; please use the newer Lectern."),
-		         st->path);
+		         _("The progress file was written by a newer version of "
+		           "Lectern: it is left untouched and progress is not being saved."));
 		return st;
 	}
 	if (how == OPEN_FOREIGN) {
