@@ -142,6 +142,16 @@ try "Ctrl+Q" xdotool key ctrl+q
 try "SIGTERM" kill -TERM "$app"
 try "SIGINT" kill -INT "$app"
 try "SIGHUP" kill -HUP "$app"
+# the other keys a learner knows: nothing happens, the window stays full
+for k in alt+Tab super alt+space ctrl+w F11 ctrl+Escape alt+F2 ctrl+alt+Delete; do
+	xdotool key "$k"
+	sleep 0.2
+done
+sleep 0.5
+check "other shortcuts: still running" alive
+w=$(xdotool search --onlyvisible --name '^Lectern$' getwindowgeometry 2>/dev/null |
+	sed -n 's/.*Geometry: //p' | head -n 1)
+check "other shortcuts: still full screen ($w)" [ "$w" = 1024x768 ]
 check "progress still there" sh -c "\"$bin\" progress --config '$t/kiosk.yaml' --format csv | grep -q '^Ada Test,.*,in-progress,'"
 # Escape leaves the module, then the catalog: that logs the learner out
 xdotool key Escape
