@@ -24,14 +24,15 @@
 #
 # BENCH_RUNS (default 7) sets the runs per median; BENCH_IDLE_S (default
 # 10) the idle window; BENCH_ONLY="first images check change idle size
-# browser" (any of them) runs only those parts; BENCH_KEEP=1 keeps the raw
+# browser" (any of them) runs only those parts; LECTERN=PATH measures
+# another build of Lectern; BENCH_KEEP=1 keeps the raw
 # measurements in the temporary directory. The table is also written
 # to build/bench/results.txt.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
 BB=build/bench
-L=build/lectern
+L=${LECTERN:-build/lectern}
 RUNS=${BENCH_RUNS:-7}
 IDLE_S=${BENCH_IDLE_S:-10}
 M=$BB/modules
