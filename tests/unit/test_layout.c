@@ -20,6 +20,19 @@ fake_measure(void *ud, const char *s, int len, int font, int style)
 	return n * ((style & LAY_BOLD) ? 12 : 10) * (font == LAY_F_H1 ? 2 : 1);
 }
 
+/* like fake_measure, but a string with spaces is wider than its words
+ * (as kerning and rounding make real text) */
+static int
+wide_measure(void *ud, const char *s, int len, int font, int style)
+{
+	int w = fake_measure(ud, s, len, font, style), i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == ' ')
+			w += 3;
+	return w;
+}
+
 static int
 fake_image(void *ud, const mod_block *b, int *w, int *h)
 {
@@ -179,6 +192,31 @@ test_wrap(void **state)
 		assert_inside(&L);
 	}
 	lay_free(&L);
+}
+
+/* boxes are drawn as whole strings: lines must fit as drawn */
+static void
+test_wrap_as_drawn(void **state)
+{
+	lay L;
+	int i, w;
+
+	(void)state;
+	for (w = 60; w < 260; w++) {
+		setup(&L, w, 0);
+		L.p.measure = wide_measure;
+		lay_text(&L, "aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo pp **qq rr** ss",
+		         LAY_F_BODY, LAY_R_TEXT, 0, 0);
+		for (i = 0; i < L.nbox; i++) {
+			int drawn = wide_measure(NULL, L.text + L.box[i].off, L.box[i].len,
+			                         L.box[i].font, L.box[i].style);
+			assert_true(L.box[i].x + drawn <= w);
+			/* the next box on the line starts after this one as drawn */
+			if (i + 1 < L.nbox && L.box[i + 1].y == L.box[i].y)
+				assert_true(L.box[i + 1].x >= L.box[i].x + drawn);
+		}
+		lay_free(&L);
+	}
 }
 
 static void
@@ -391,6 +429,15 @@ test_rtl(void **state)
 	assert_int_equal(L.box[1].x, 250 - 10 - 70);
 	assert_int_equal(L.box[2].x, 170 - 10 - 40);
 
+	/* a number next to Latin stays with it: "6 min" reads left to right */
+	lay_reset(&L);
+	lay_text(&L, AR1 " 6 min", LAY_F_BODY, LAY_R_TEXT, 0, 0);
+	assert_int_equal(L.nbox, 2);
+	s = box_text(&L, 1);
+	assert_string_equal(s, "6 min");
+	free(s);
+	assert_int_equal(L.box[1].rtl, 0);
+
 	/* Arabic inside English: the Arabic words swap places */
 	lay_free(&L);
 	setup(&L, 300, 0);
@@ -459,6 +506,7 @@ main(void)
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_literal_stars),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_as_drawn),
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_scroll_extent),
