@@ -122,8 +122,9 @@ kf_draw(ui_app *a, const kf_field *f, SDL_Rect r, const char *placeholder, int f
 	}
 	y = r.y + (r.h - a->line_h[LAY_F_H2]) / 2;
 	if (!*s && placeholder) {
-		s = ui_ellipsize(a, placeholder, LAY_F_H2, 0, r.w - 2 * pad);
-		ui_draw_text(a, s, -1, LAY_F_H2, 0, 0, ui_color(a, UI_MUTED), r.x + pad, y);
+		s = ui_ellipsize(a, placeholder, LAY_F_H2, 0, r.w - 2 * pad - 4 * t);
+		/* a little after the caret, which sits at the start */
+		ui_draw_text(a, s, -1, LAY_F_H2, 0, 0, ui_color(a, UI_MUTED), r.x + pad + 4 * t, y);
 		w = 0;
 	} else {
 		w = ui_text_width(a, s, -1, LAY_F_H2, 0);

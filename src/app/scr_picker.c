@@ -4,11 +4,14 @@
  * A heading, then one big button per learner in a grid that scrolls when
  * there are many, the first button being "New learner". Arrow keys move
  * through the grid (Up and Down by a row), Enter picks; a click picks.
- * "New learner" turns the screen into a name field with Start and Cancel:
- * the name is tidied, checked (not empty, not too long, not someone
- * else's), and the learner is created and logged in. The grid is laid out
+ * "New learner" turns the screen into a name field with Start and Cancel
+ * and an on-screen keyboard for touch screens (capitals at the start of
+ * each part of the name; the physical keyboard and input methods work as
+ * well): the name is tidied, checked (not empty, not too long, not
+ * someone else's), and the learner is created and logged in. The grid is laid out
  * again on every draw and event from the window size, so it follows
  * resizing and text size without saved state. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +19,17 @@
 #include "kiosk_int.h"
 #include "util.h"
 
-enum { ID_NEW = -100, ID_START = -101, ID_CANCEL = -102 };
+enum {
+	ID_NEW = -100, ID_START = -101, ID_CANCEL = -102,
+	ID_SHIFT = -103, ID_SPACE = -104, ID_ERASE = -105,
+	ID_KEY = 1000000          /* + the character of an on-screen key */
+};
+
+/* the on-screen keyboard, for touch screens without a keyboard */
+static const char *const kbd_rows[] = {
+	"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-.",
+};
+enum { KBD_KEYS = 39 };
 
 typedef struct {
 	ui_screen base;
@@ -26,6 +39,8 @@ typedef struct {
 	kf_field name;
 	const char *error;        /* why the name was refused, or NULL */
 	char error_buf[256];
+	int shift;                /* the next letter's case is swapped */
+	char keys[KBD_KEYS][2];   /* the on-screen keys' labels, as shown */
 	kb_row row;
 	ui_scroll sc;
 	int cols;                 /* grid columns in the last layout */
@@ -41,6 +56,17 @@ kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y)
 }
 
 /* the grid of names, in content coordinates shifted by the scroll */
+/* would the next on-screen letter be a capital? At the start of the name
+ * and of each part of it, unless Shift says otherwise. */
+static int
+next_upper(const picker *p)
+{
+	size_t n = strlen(p->name.buf);
+	int start = n == 0 || p->name.buf[n - 1] == ' ' || p->name.buf[n - 1] == '-';
+
+	return start != p->shift;
+}
+
 static void
 layout(ui_app *a, picker *p)
 {
@@ -54,13 +80,33 @@ layout(ui_app *a, picker *p)
 		int fw = a->w - 8 * em < em * 30 ? a->w - 8 * em : em * 30;
 		int fx = (a->w - fw) / 2, fy = p->top + a->line_h[LAY_F_BODY] + em;
 		int b1 = ui_button_width(a, _("Start")), b2 = ui_button_width(a, _("Cancel"));
-		int by = fy + kf_height(a) + 2 * em + a->line_h[LAY_F_BODY];
-		int h = a->line_h[LAY_F_BODY] + em;
+		int h = a->line_h[LAY_F_BODY] + em, kg = em / 3, kh = h;
+		int kw = (fw - 9 * kg) / 10, ky = fy + kf_height(a) + em + a->line_h[LAY_F_BODY];
+		int by = ky + 5 * (kh + kg) + em, r, c, n = 0, upper = next_upper(p);
 
+		/* Start and Cancel first, so that the focus starts on Start */
 		kb_add(&p->row, (SDL_Rect){ fx + fw - b1, by, b1, h }, _("Start"), ID_START,
 		       UI_BTN_PRIMARY | (p->name.buf[0] ? 0 : UI_BTN_DISABLED));
 		kb_add(&p->row, (SDL_Rect){ fx + fw - b1 - em - b2, by, b2, h }, _("Cancel"),
 		       ID_CANCEL, 0);
+		for (r = 0; r < 4; r++) {
+			const char *k = kbd_rows[r];
+			int x = fx + (r == 3 ? (kw + kg) / 2 : 0);
+
+			for (c = 0; k[c] && n < KBD_KEYS; c++, n++) {
+				p->keys[n][0] = upper ? (char)toupper((unsigned char)k[c]) : k[c];
+				p->keys[n][1] = '\0';
+				kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), ky + r * (kh + kg), kw, kh },
+				       p->keys[n], ID_KEY + (unsigned char)k[c], 0);
+			}
+		}
+		ky += 4 * (kh + kg);
+		kb_add(&p->row, (SDL_Rect){ fx, ky, 2 * kw + kg, kh }, _("Shift"), ID_SHIFT,
+		       p->shift ? UI_BTN_PRIMARY : 0);
+		kb_add(&p->row, (SDL_Rect){ fx + 2 * (kw + kg), ky, 6 * kw + 5 * kg, kh },
+		       _("Space"), ID_SPACE, 0);
+		kb_add(&p->row, (SDL_Rect){ fx + 8 * (kw + kg), ky, 2 * kw + kg, kh }, _("Erase"),
+		       ID_ERASE, 0);
 		return;
 	}
 	cols = (avail + gap) / (bw + gap);
@@ -121,6 +167,7 @@ static void
 start_adding(ui_app *a, picker *p)
 {
 	p->adding = 1;
+	p->shift = 0;
 	p->error = NULL;
 	kf_init(&p->name, KR_NAME_MAX * 2, 0);
 	p->row.focus = 0;
@@ -193,10 +240,32 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_SPACE)
 			return;
 		id = kb_event(a, &p->row, e);
-		if (id == ID_START)
+		if (id == ID_START) {
 			submit(a, p);
-		else if (id == ID_CANCEL)
+		} else if (id == ID_CANCEL) {
 			stop_adding(a, p);
+		} else if (id == ID_SHIFT) {
+			p->shift = !p->shift;
+		} else if (id == ID_SPACE || id == ID_ERASE || id >= ID_KEY) {
+			SDL_Event k;
+
+			SDL_zero(k);
+			if (id == ID_ERASE) {
+				k.type = SDL_KEYDOWN;
+				k.key.keysym.sym = SDLK_BACKSPACE;
+			} else {
+				int ch = id == ID_SPACE ? ' ' : id - ID_KEY;
+
+				if (next_upper(p))
+					ch = toupper(ch);
+				k.type = SDL_TEXTINPUT;
+				k.text.text[0] = (char)ch;
+				p->shift = 0;
+			}
+			kf_event(&p->name, &k);
+			p->error = NULL;
+			a->dirty = 1;
+		}
 		return;
 	}
 	/* keys move the focus (and scroll to it); the mouse scrolls */
