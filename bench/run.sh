@@ -205,6 +205,24 @@ for r in software accelerated; do
 		row "peak RSS, $what ($r)" "$(kb2mb "$v")" "floor $(kb2mb "$f")" "$q" "<= 2x" "$(verdict "$q" 2)"
 	done
 done
+# the same first frames in instructions (callgrind): what the program
+# itself does, whatever else the machine is doing
+if command -v valgrind >/dev/null 2>&1; then
+	# the main process: SDL's D-Bus set-up may fork a short-lived
+	# dbus-launch child, which callgrind reports on its own line
+	fir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 |
+		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' | sort -n | tail -n 1; }
+	mi() { awk -v i="${1:--}" 'BEGIN { if (i == "-" || i == "") print "-"; else printf "%.0f M\n", i / 1e6 }'; }
+	fi_floor=$(fir $BB/floor --size ${W}x$H)
+	fi_cat=$(LECTERN_EXIT_AFTER_FIRST_FRAME=1 fir $L --renderer software --modules modules)
+	fi_slide=$(LECTERN_EXIT_AFTER_FIRST_FRAME=1 fir $L --renderer software bench/slide.yaml)
+	for what in cat slide; do
+		eval "v=\${fi_$what:--}"
+		q=$(ratio "${v:--}" "${fi_floor:--}")
+		[ $what = cat ] && label=catalog || label=slide
+		row "first frame, $label, instructions" "$(mi "$v")" "floor $(mi "$fi_floor")" "$q" "(info)" ""
+	done
+fi
 fi
 
 if want images; then
@@ -272,7 +290,7 @@ row "check wall time, 100 / 1k / 10k slides" "$c1/$c2/$c ms" "" "" "" ""
 # 1,000 (process start-up cancels out in the differences).
 if command -v valgrind >/dev/null 2>&1; then
 	ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 |
-		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'; }
+		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' | sort -n | tail -n 1; }
 	si=$(ir $BB/yaml_scan $M/slides-10000.yaml)
 	for n in 100 1000 10000; do
 		eval "ci$n=\$(ir $L check $M/slides-$n.yaml)"
