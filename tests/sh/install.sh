@@ -40,7 +40,7 @@ check "desktop entry" [ -f "$r/share/applications/lectern.desktop" ]
 check "scalable icon" [ -f "$r/share/icons/hicolor/scalable/apps/lectern.svg" ]
 for s in 16 22 24 32 48 64 128 256; do
 	f=$r/share/icons/hicolor/${s}x${s}/apps/lectern.png
-	check "icon ${s}x${s}" sh -c "[ -f '$f' ] && file '$f' | grep -q '$s x $s'"
+	check "icon ${s}x${s}" sh -c "[ -f '$f' ] && [ \"\$(identify -format '%wx%h' '$f')\" = ${s}x${s} ]"
 done
 for po in po/*.po; do
 	[ -f "$po" ] || continue
@@ -73,7 +73,7 @@ mod=$(find "$r/share/lectern/modules" -name '*.yaml' | sort | head -n 1)
 HOME=$t/home XDG_DATA_HOME=$t/home/data "$r/bin/lectern" render "$mod" --slide 1 \
 	--size 640x400 -o "$t/slide.png" >"$t/render.out" 2>&1
 check "render with the installed fonts" [ $? = 0 ]
-check "render wrote a PNG" sh -c "file '$t/slide.png' | grep -q 'PNG image data, 640 x 400'"
+check "render wrote a PNG" sh -c "[ \"\$(identify -format '%m %wx%h' '$t/slide.png')\" = 'PNG 640x400' ]"
 check "render found the installed fonts" sh -c "! grep -qi 'font' '$t/render.out'"
 cd "$top" || exit 2
 
