@@ -207,8 +207,26 @@ keys space
 check "Space goes to the next slide" wait_row b-walk ',long'
 shot long
 check "a long slide shows a scroll bar" has_color long 9AA3AE 30x500+994+100
-keys Down End Home
-check "scrolling keys do not change slides" wait_row b-walk ',long'
+# thumb: the first row of the scroll bar's thumb colour at the right edge
+thumb_y() {
+	convert "$logs/player-$1.png" -crop 30x600+994+70 +repage -fill black \
+		+opaque '#9AA3AE' -fill white -opaque '#9AA3AE' -trim -format '%Y' info: \
+		2>/dev/null | tr -d '+'
+}
+t0=$(thumb_y long)
+keys End
+shot end
+check "End scrolls to the bottom (thumb from $t0 to $(thumb_y end))" \
+	test "$(thumb_y end)" -gt "$t0"
+keys Home
+shot home
+check "Home scrolls back to the top" test "$(thumb_y home)" = "$t0"
+xdotool mousemove --window "$wid" 500 300 click 5 click 5
+sleep 0.3
+shot wheel
+check "the mouse wheel scrolls" test "$(thumb_y wheel)" -gt "$t0"
+keys Down Up
+check "scrolling does not change slides" wait_row b-walk ',long'
 keys Left
 check "Left goes back" wait_row b-walk ',middle'
 # a click on Next: bottom right, in the footer
@@ -224,6 +242,25 @@ keys Escape
 sleep 0.3
 shot catalog2
 check "Escape leads back to the catalog (status shown in green)" has_color catalog2 1C7440
+# text size and window size: the catalog reflows
+ink_h() { # height of the first card's title ink
+	convert "$logs/player-$1.png" -crop 600x50+140+170 +repage -fill white \
+		-opaque '#EEF0F3' -fuzz 10% -fill black +opaque white -trim \
+		-format '%h' info: 2>/dev/null
+}
+h0=$(ink_h catalog2)
+keys ctrl+plus ctrl+plus
+shot bigger
+check "Ctrl+Plus makes the text bigger ($h0 -> $(ink_h bigger) px)" \
+	test "$(ink_h bigger)" -gt "$h0"
+keys ctrl+0
+xdotool windowsize "$wid" 800 600
+sleep 0.5
+shot small
+check "the window can be made 800x600" \
+	test "$(identify -format '%wx%h' "$logs/player-small.png")" = 800x600
+check "  ...and the footer follows it (Quit at the new bottom right)" \
+	has_color small 1F2328 120x60+680+540
 keys ctrl+q
 wait_exit
 check "Ctrl+Q quits with status 0 ($rc)" test "$rc" = 0
