@@ -36,6 +36,11 @@ void kiosk_log(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)))
 #endif
 	;
+/* write the xAPI statements and the CSV summary into dir, synced, as
+ * BASE.json and BASE.csv (base is filled in, *n statements). Returns 0, or
+ * -1 with the reason in msg. */
+int kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
+                 char *msg, size_t msgsize);
 /* close the PIN prompt or trainer menu, back to what was under it. */
 void kiosk_close_trainer(kiosk *k);
 /* the trainer chose to end kiosk mode. */

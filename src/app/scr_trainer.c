@@ -12,7 +12,6 @@
  * Like the picker, the buttons are laid out again on every draw and
  * event; the data (summaries, learners, folders) is read from the store
  * when a mode is entered. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,107 +101,21 @@ format_time(long s, char *buf, size_t size)
 }
 
 static void
-csv_field(FILE *fp, const char *s, int last)
-{
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', fp);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', fp);
-			fputc(*s, fp);
-		}
-		fputc('"', fp);
-	} else {
-		fputs(s, fp);
-	}
-	fputc(last ? '\n' : ',', fp);
-}
-
-/* the columns of `lectern export --csv` */
-static void
-write_csv(FILE *fp, const store_summary *r, int n)
-{
-	char num[32];
-	int i;
-
-	fputs("learner,module_id,module_version,status,score_percent,slides_seen,"
-	      "slides_total,questions_answered,questions_total,time_spent_s,started_at,"
-	      "completed_at,bookmark\n", fp);
-	for (i = 0; i < n; i++) {
-		csv_field(fp, r[i].learner, 0);
-		csv_field(fp, r[i].module_id, 0);
-		csv_field(fp, r[i].module_version, 0);
-		csv_field(fp, store_status_name(r[i].status), 0);
-		if (r[i].score >= 0)
-			snprintf(num, sizeof num, "%d", r[i].score);
-		else
-			num[0] = '\0';
-		csv_field(fp, num, 0);
-		fprintf(fp, "%d,%d,%d,%d,%ld,", r[i].slides_seen, r[i].slides_total,
-		        r[i].questions_answered, r[i].questions_total, r[i].time_spent_s);
-		csv_field(fp, r[i].started_at, 0);
-		csv_field(fp, r[i].completed_at, 0);
-		csv_field(fp, r[i].bookmark, 1);
-	}
-}
-
-/* write and sync one file; 0, or -1 with errno set */
-static int
-finish_file(FILE *fp)
-{
-	int bad = ferror(fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0;
-	int e = errno;
-
-	if (fclose(fp) != 0 && !bad) {
-		return -1;
-	}
-	errno = e;
-	return bad ? -1 : 0;
-}
-
-static void
 export_to(ui_app *a, trainer *t, const char *dir)
 {
-	kiosk *k = kiosk_of(a);
-	char base[64], err[256] = "";
-	char *json, *csv;
-	FILE *fp;
-	long n;
+	char base[64];
+	long n = 0;
 
-	kr_export_name(time(NULL), base, sizeof base);
-	json = xasprintf("%s/%s.json", dir, base);
-	csv = xasprintf("%s/%s.csv", dir, base);
-	t->msg_bad = 1;
-	if (!(fp = fopen(json, "w"))) {
-		snprintf(t->msg, sizeof t->msg, _("Cannot write in %s: %s"), dir, strerror(errno));
-		goto out;
+	if (kiosk_export(kiosk_of(a)->p->st, dir, base, sizeof base, &n, t->msg,
+	                 sizeof t->msg) != 0) {
+		t->msg_bad = 1;
+		return;
 	}
-	n = store_export_xapi(k->p->st, fp, NULL, NULL, err, sizeof err);
-	if (n < 0 || finish_file(fp) < 0) {
-		snprintf(t->msg, sizeof t->msg, _("Cannot write %s: %s"), json,
-		         n < 0 ? err : strerror(errno));
-		remove(json);
-		goto out;
-	}
-	if (!(fp = fopen(csv, "w"))) {
-		snprintf(t->msg, sizeof t->msg, _("Cannot write %s: %s"), csv, strerror(errno));
-		goto out;
-	}
-	load(a, t); /* the rows as they are now */
-	write_csv(fp, t->rows, t->nrows);
-	if (finish_file(fp) < 0) {
-		snprintf(t->msg, sizeof t->msg, _("Cannot write %s: %s"), csv, strerror(errno));
-		remove(csv);
-		goto out;
-	}
-	enter(a, t, T_MAIN);
+	kiosk_log(_("progress exported to %s/%s.json and .csv"), dir, base);
+	enter(a, t, T_MAIN); /* shows the table again, read afresh */
 	t->msg_bad = 0;
 	snprintf(t->msg, sizeof t->msg,
 	         _("Saved in %s: %s.json (%ld statements) and .csv"), dir, base, n);
-	kiosk_log(_("progress exported to %s/%s.json and .csv"), dir, base);
-out:
-	free(json);
-	free(csv);
 }
 
 /* ------------------------------------------------------------ modes */
