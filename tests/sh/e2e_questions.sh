@@ -199,6 +199,12 @@ cards() { # shot x
 		}'
 }
 nth() { sed -n "$1p"; }
+# 0 when two screenshots show the same page between header and footer
+same_body() {
+	convert "$shots/$1.png" -crop 1280x560+0+80 +repage -depth 8 "rgb:$tmp/1.rgb" &&
+	convert "$shots/$2.png" -crop 1280x560+0+80 +repage -depth 8 "rgb:$tmp/2.rgb" &&
+	cmp -s "$tmp/1.rgb" "$tmp/2.rgb"
+}
 progress_csv() {
 	"$bin" progress --data-dir "$tmp/data" --modules "$tmp" --format csv 2>/dev/null | tr -d '\r'
 }
@@ -245,7 +251,12 @@ key Return
 shot k06-short-checked
 key Return t                    # contents overlay
 shot k07-contents
-key Escape F1
+key Home Return                 # open the first slide from the contents
+shot k07-contents-opened
+# (Back is enabled now: the contents put the decision on its history)
+check "keyboard: the contents open the first slide" same_body k07-contents-opened k00-intro
+key t Home Down Down Down Down Down Down Down Return  # back to the decision
+key F1
 shot k08-help
 key Escape 2
 shot k09-decision-open
@@ -278,12 +289,10 @@ check "keyboard: the first, wrong try is in the xAPI record" \
 # a new run opens where the learner left: on the results of a finished module
 if start keys; then
 	shot k12-reopened
-	check "resume: a finished module reopens on its results" \
-		test "$(pixel k12-reopened 640 210)" = "$(pixel k11-results 640 210)"
+	check "resume: a finished module reopens on its results" same_body k12-reopened k11-results
 	key r                          # retake
 	shot k13-retake
-	check "retake: back at the first slide" \
-		test "$(pixel k13-retake 640 210)" = "$(pixel k00-intro 640 210)"
+	check "retake: back at the first slide" same_body k13-retake k00-intro
 	quit >/dev/null
 else
 	fail "resume: the player window did not appear again"
@@ -300,6 +309,11 @@ if ! start mouse; then
 fi
 check_btn                         # Next on the intro
 shot m01-single
+y=$(cards m01-single 400 | nth 1)
+click 400 "$y"                    # Alpha, wrong
+check_btn                         # Check
+shot m01-single-wrong
+check_btn                         # Try again
 y=$(cards m01-single 400 | nth 2)
 click 400 "$y"                    # Beta
 check_btn                         # Check
