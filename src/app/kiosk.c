@@ -226,7 +226,11 @@ kiosk_close_trainer(kiosk *k)
 	k->trainer_open = 0;
 	k->a->wake_ms = 0; /* the PIN lock's countdown, if it was running */
 	ui_set_overlay(k->a, NULL);
-	SDL_StopTextInput();
+	/* give a short answer being typed its text input back */
+	if (k->text_was_on)
+		SDL_StartTextInput();
+	else
+		SDL_StopTextInput();
 	if (!k->learner[0])
 		idle_arm(k, -1);
 }
@@ -265,6 +269,7 @@ open_pin(kiosk *k)
 	if (k->trainer_open)
 		return;
 	k->trainer_open = 1;
+	k->text_was_on = SDL_IsTextInputActive();
 	if (!k->idle_timer)
 		idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
 		                         SDL_GetTicks()));

@@ -21,6 +21,7 @@ typedef struct {
 	Uint32 last_input;        /* SDL_GetTicks of the last key, click, touch */
 	int exiting;              /* the trainer chose Exit: the loop may end */
 	int trainer_open;         /* the PIN prompt or trainer menu is shown */
+	int text_was_on;          /* text input was on when it opened (an answer) */
 } kiosk;
 
 kiosk *kiosk_of(ui_app *a);
