@@ -968,6 +968,50 @@ test_answer_committed_before_feedback(void **state)
 	mod_free(m);
 }
 
+/* answers as text, and bad stored responses that must not crash */
+static void
+test_response_text(void **state)
+{
+	mod_module *m = load("linear");
+	const mod_slide *multi = &m->slides[mod_find_slide(m, "q-multi")];
+	const mod_slide *order = &m->slides[mod_find_slide(m, "q-order")];
+	const mod_slide *match = &m->slides[mod_find_slide(m, "q-match")];
+	const mod_slide *tf = &m->slides[mod_find_slide(m, "q-tf")];
+	char *t;
+
+	(void)state;
+	t = ses_response_text(multi, "0[,]2");
+	assert_string_equal(t, "Two\nFour");
+	free(t);
+	t = ses_correct_text(multi);
+	assert_string_equal(t, "Two\nFour");
+	free(t);
+	t = ses_response_text(order, "3[,]2[,]1[,]0");
+	assert_string_equal(t, "1. Four\n2. Three\n3. Two\n4. One");
+	free(t);
+	t = ses_response_text(match, "0[.]1[,]1[.]0[,]2[.]2");
+	assert_string_equal(t, "Cat \xe2\x86\x92 Woof\nDog \xe2\x86\x92 Meow\n"
+	                       "Cow \xe2\x86\x92 Moo");
+	free(t);
+	t = ses_response_text(tf, "true");
+	assert_string_equal(t, "True");
+	free(t);
+	t = ses_response_text(tf, NULL);
+	assert_string_equal(t, "");
+	free(t);
+	/* malformed or out of range: nothing, never a crash */
+	t = ses_response_text(multi, "7[,]x");
+	assert_string_equal(t, "");
+	free(t);
+	t = ses_response_text(order, "9[,]0");
+	assert_string_equal(t, "2. One");
+	free(t);
+	t = ses_response_text(match, "0[.]");
+	assert_string_equal(t, "");
+	free(t);
+	mod_free(m);
+}
+
 /* a store that cannot save (its folder cannot be made) keeps the session
  * going in memory: answering, finishing and retaking all work. */
 static void
@@ -1023,6 +1067,7 @@ main(void)
 		cmocka_unit_test(test_resume_from_store),
 		cmocka_unit_test(test_answer_committed_before_feedback),
 		cmocka_unit_test(test_not_saving_store),
+		cmocka_unit_test(test_response_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
