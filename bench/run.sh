@@ -22,7 +22,7 @@
 #                                     woke the loop to the end of present)
 # A row whose Lectern feature is missing prints "n/a" with the reason.
 #
-# BENCH_RUNS (default 7) sets the runs per median; BENCH_IDLE_S (default
+# BENCH_RUNS (default 9) sets the runs per median; BENCH_IDLE_S (default
 # 10) the idle window; BENCH_ONLY="first images check change idle size
 # browser" (any of them) runs only those parts; LECTERN=PATH measures
 # another build of Lectern; BENCH_KEEP=1 keeps the raw
@@ -33,7 +33,7 @@ cd "$(dirname "$0")/.." || exit 2
 
 BB=build/bench
 L=${LECTERN:-build/lectern}
-RUNS=${BENCH_RUNS:-7}
+RUNS=${BENCH_RUNS:-9}
 IDLE_S=${BENCH_IDLE_S:-10}
 M=$BB/modules
 RES=$BB/results.txt
@@ -162,19 +162,35 @@ row "-------" "-------" "---------" "-----" "------" "-------"
 
 # ------------------------------------------------------------ 1, 2: first frame and peak memory
 if want first; then
-# interleave floor / catalog / slide runs so drift hits all three alike
+# interleave floor / catalog / slide runs so drift hits all three alike,
+# rotating their order so none is always first after another
+ff_one() { # renderer what
+	case $2 in
+	floor) meas --first-frame --timeout 30 -- $BB/floor --renderer "$1" --size ${W}x$H ;;
+	catalog) meas --first-frame --timeout 30 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
+		$L --renderer "$1" --modules modules ;;
+	slide) meas --first-frame --timeout 30 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
+		$L --renderer "$1" bench/slide.yaml ;;
+	esac >>"$tmp/$2.$1"
+}
 ff_series() { # renderer
-	r=$1
 	for i in $(seq "$RUNS"); do
-		x=$(meas --first-frame --timeout 30 -- $BB/floor --renderer "$r" --size ${W}x$H)
-		echo "$x" >>"$tmp/floor.$r"
-		x=$(meas --first-frame --timeout 30 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
-			$L --renderer "$r" --modules modules)
-		echo "$x" >>"$tmp/catalog.$r"
-		x=$(meas --first-frame --timeout 30 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
-			$L --renderer "$r" bench/slide.yaml)
-		echo "$x" >>"$tmp/slide.$r"
+		case $((i % 3)) in
+		0) order="floor catalog slide" ;;
+		1) order="catalog slide floor" ;;
+		*) order="slide floor catalog" ;;
+		esac
+		for what in $order; do ff_one "$1" $what; done
 	done
+}
+# the median of the ratios of runs made side by side (line by line):
+# steadier than a ratio of medians when the machine's load changes
+pratio() { # file_a file_b key
+	[ -s "$1" ] && [ -s "$2" ] || { echo -; return; }
+	while read -r line; do kv "$line" "$3"; done <"$1" >"$tmp/pa"
+	while read -r line; do kv "$line" "$3"; done <"$2" >"$tmp/pb"
+	paste -d' ' "$tmp/pa" "$tmp/pb" | awk '$1 > 0 && $2 > 0 { printf "%.4f\n", $1 / $2 }' |
+		median | awk '{ if ($1 == "-") print "-"; else printf "%.2f\n", $1 }'
 }
 col() { # file key -> median
 	[ -s "$1" ] || { echo -; return; }
@@ -191,7 +207,7 @@ for r in software accelerated; do
 	f=$(col "$tmp/floor.$r" first_frame_ms)
 	for what in catalog slide; do
 		v=$(col "$tmp/$what.$r" first_frame_ms)
-		q=$(ratio "$v" "$f")
+		q=$(pratio "$tmp/$what.$r" "$tmp/floor.$r" first_frame_ms)
 		row "first frame, $what ($r)" "$(ms "$v")" "floor $(ms "$f")" "$q" "<= 1.5x" "$(verdict "$q" 1.5)"
 	done
 	if [ "$(col "$tmp/slide.$r" first_frame_ms)" = - ]; then
@@ -201,7 +217,8 @@ for r in software accelerated; do
 	for what in catalog slide; do
 		v=$(col "$tmp/$what.$r" maxrss_kb)
 		[ "$(col "$tmp/$what.$r" first_frame_ms)" = - ] && v=-
-		q=$(ratio "$v" "$f")
+		q=$(pratio "$tmp/$what.$r" "$tmp/floor.$r" maxrss_kb)
+		[ "$v" = - ] && q=-
 		row "peak RSS, $what ($r)" "$(kb2mb "$v")" "floor $(kb2mb "$f")" "$q" "<= 2x" "$(verdict "$q" 2)"
 	done
 done
@@ -433,7 +450,8 @@ fi
 fi
 
 out ""
-out "ratios compare runs made side by side in this run; absolute times drift on shared machines."
+out "first-frame and RSS ratios are medians of the ratios of runs made side by side;"
+out "absolute times drift on shared machines, ratios hold."
 if [ -s "$tmp/stderr.log" ]; then
 	out "stderr of the measured programs (first lines):"
 	sort "$tmp/stderr.log" | uniq -c | sort -rn | head -n 8 | sed 's/^/  /' | tee -a "$RES"
