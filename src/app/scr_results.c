@@ -73,8 +73,12 @@ layout(ui_app *a, results_screen *rs)
 	rs->nrows = rs->ncards = 0;
 
 	lay_space(&rs->L, a->em * 3 / 2);
-	rs->score_h = a->line_h[LAY_F_H1] * 2 + a->line_h[LAY_F_H2] + a->line_h[LAY_F_SMALL] +
-	              a->em * 2;
+	/* as much as draw_score uses: title, pill, and with a score its
+	 * label above and the points below */
+	rs->score_h = a->line_h[LAY_F_H1] + a->em / 2 + a->line_h[LAY_F_H2] + a->em / 3 +
+	              a->em * 3 / 2;
+	if (r->score >= 0)
+		rs->score_h += a->line_h[LAY_F_BODY] + a->em / 2 + a->line_h[LAY_F_SMALL];
 	lay_space(&rs->L, rs->score_h);
 
 	/* a bar for each section that had points on the path */
