@@ -148,9 +148,9 @@ start() { # learner
 	"$bin" --data-dir "$tmp/data" --learner "$1" --size 1280x720 \
 		--theme light "$tmp/quiz.yaml" >"$tmp/lectern-$1.log" 2>&1 &
 	lpid=$!
-	win=$(xdotool search --sync --onlyvisible --pid "$lpid" 2>/dev/null | head -n 1)
+	win=$(timeout 20 xdotool search --sync --onlyvisible --pid "$lpid" 2>/dev/null | head -n 1)
 	[ -n "$win" ] || return 1
-	xdotool windowmove "$win" 0 0 windowfocus --sync "$win" 2>/dev/null
+	timeout 10 xdotool windowmove "$win" 0 0 windowfocus --sync "$win" 2>/dev/null
 	sleep 0.4
 }
 key() { xdotool key --delay 60 "$@"; sleep 0.25; }
