@@ -213,9 +213,14 @@ cfg_write_string(const char *path, const char *key, const char *value,
 	yt_doc *doc;
 	const char *s;
 
-	for (s = value; *s; s++)
-		if ((unsigned char)*s < ' ')
-			die("cfg_write_string: control character in value");
+	for (s = value; *s; s++) {
+		if ((unsigned char)*s < ' ') {
+			diag_add(dl, DIAG_ERROR, path, 0, 0,
+			         _("the value of `%s` cannot contain control characters"), key);
+			free(real);
+			return -1;
+		}
+	}
 	if (!(text = read_file(target, &len, &exists, dl))) {
 		free(real);
 		return -1;

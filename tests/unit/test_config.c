@@ -456,6 +456,21 @@ test_write_refuses_broken_file(void **state)
 }
 
 static void
+test_write_refuses_control_characters(void **state)
+{
+	char *file = xasprintf("%s/ctl.yaml", tmpdir);
+	diag_list dl = { 0 };
+
+	(void)state;
+	assert_int_equal(cfg_write_string(file, "language", "fr\nkiosk: false", &dl), -1);
+	assert_int_equal(dl.nerrors, 1);
+	assert_non_null(strstr(dl.v[0].msg, "control characters"));
+	assert_int_equal(access(file, F_OK), -1);
+	free(file);
+	diag_free(&dl);
+}
+
+static void
 test_closest(void **state)
 {
 	static const char *const names[] = { "kiosk", "theme", "text_scale", NULL };
@@ -489,6 +504,7 @@ main(void)
 		cmocka_unit_test(test_write_keeps_the_rest),
 		cmocka_unit_test(test_write_multiline_and_duplicates),
 		cmocka_unit_test(test_write_refuses_broken_file),
+		cmocka_unit_test(test_write_refuses_control_characters),
 		cmocka_unit_test(test_closest),
 	};
 
