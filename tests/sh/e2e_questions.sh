@@ -142,6 +142,10 @@ fi
 DISPLAY=:$(head -n 1 "$tmp/dpy")
 export DISPLAY
 export SDL_VIDEODRIVER=x11
+# settings and remembered preferences stay in the scratch folder
+XDG_CONFIG_HOME=$tmp/config
+XDG_DATA_HOME=$tmp/share
+export XDG_CONFIG_HOME XDG_DATA_HOME
 
 win=
 start() { # learner
