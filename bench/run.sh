@@ -117,7 +117,8 @@ Xvfb :$d -screen 0 1920x1080x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xpid=$!
 export DISPLAY=:$d
 i=0
-until xdpyinfo >/dev/null 2>&1; do
+# (xdotool comes with the test packages; xdpyinfo may not be installed)
+until [ -e /tmp/.X11-unix/X$d ] && xdotool getdisplaygeometry >/dev/null 2>&1; do
 	i=$((i + 1))
 	if [ $i -gt 100 ]; then
 		echo "bench: Xvfb did not start (see $tmp/xvfb.log)" >&2
