@@ -386,10 +386,15 @@ help_layout(ui_app *a, help_overlay *h)
 	free(h->ky);
 	h->ky = xcalloc((size_t)n, sizeof *h->ky);
 	for (k = 0; k < n; k++) {
+		const char *what = _(help_keys[k].what);
+
 		h->ky[k] = h->L.y;
+		/* a classroom kiosk keeps the learner in full screen and in Lectern */
+		if (a->kiosk && (strcmp(help_keys[k].keys, "F11") == 0 ||
+		                 strcmp(help_keys[k].keys, "Ctrl+Q") == 0))
+			what = _("Not on this classroom computer");
 		/* the keys are drawn by hand in their column; the text hangs */
-		lay_text(&h->L, _(help_keys[k].what), LAY_F_BODY, LAY_R_TEXT, h->keys_w + a->em,
-		         LAY_PLAIN);
+		lay_text(&h->L, what, LAY_F_BODY, LAY_R_TEXT, h->keys_w + a->em, LAY_PLAIN);
 		lay_space(&h->L, a->em / 4);
 	}
 	frame_layout(a, &h->f, w, lay_height(&h->L) + a->em / 2);
