@@ -332,6 +332,7 @@ static const struct {
 	{ N_("Escape"), N_("Close this window; on a slide, back to the catalog") },
 	{ N_("Ctrl+Q"), N_("Quit Lectern") },
 	{ N_("Catalog: arrow keys, Enter"), N_("Choose a module and open it") },
+	{ N_("Results: R, Tab, Enter"), N_("Retake the module, or choose a button and press it") },
 	{ N_("Mouse"), N_("Click buttons and answers, drag items into order, wheel to scroll") },
 };
 
