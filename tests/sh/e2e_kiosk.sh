@@ -139,7 +139,14 @@ try() { # name, then the action
 try "Alt+F4" xdotool key alt+F4
 try "window close request" wmctrl -c Lectern
 try "Ctrl+Q" xdotool key ctrl+q
+# time spent is the one thing kept in memory: SIGTERM must write it
+spent() { "$bin" progress --config "$t/kiosk.yaml" --format csv 2>/dev/null |
+	awk -F, '$1 == "Ada Test" { print $10; exit }'; }
+t0=$(spent)
+sleep 2.2
 try "SIGTERM" kill -TERM "$app"
+t1=$(spent)
+check "SIGTERM: time spent saved ($t0 s, then $t1 s)" [ "${t1:-0}" -ge $((${t0:-0} + 2)) ]
 try "SIGINT" kill -INT "$app"
 try "SIGHUP" kill -HUP "$app"
 # the other keys a learner knows: nothing happens, the window stays full
