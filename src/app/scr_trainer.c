@@ -5,13 +5,14 @@
  * buttons below: Export, Learners, Exit kiosk, Close. Export lists the
  * folders worth writing to (USB sticks first, see kr_export_dirs) and a
  * field for any other folder, and writes the xAPI statements and the CSV
- * summary there, synced to the device before it says so. Learners lists
- * each learner with Rename and Remove; both ask first. Exit asks first.
- * Escape goes back one mode, and closes the menu from the main mode.
+ * summary there (kiosk_export.c). Learners lists each learner with Rename
+ * (a field with the new name) and Remove (which asks first, with Cancel
+ * chosen). Exit asks first. Escape goes back one mode, and closes the menu
+ * from the main mode.
  *
  * Like the picker, the buttons are laid out again on every draw and
- * event; the data (summaries, learners, folders) is read from the store
- * when a mode is entered. */
+ * event; the table and the learners are read from the store each time the
+ * main mode is shown and after each change, the folders when Export is. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
