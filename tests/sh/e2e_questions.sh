@@ -105,7 +105,7 @@ slides:
     title: Short
     type: short
     question: Where do you drink an espresso?
-    accept: [Café]
+    accept: [Café, кафе]
     explanation: In a café.
   - id: q-decision
     section: Story
@@ -367,7 +367,7 @@ shot m05-match-checked
 check_btn
 shot m06-short
 click 640 300                     # the field (typing needs no click)
-xdotool type --delay 80 'café'
+xdotool type --delay 80 'кафе'   # non-Latin text input
 check_btn
 shot m06-short-checked
 check_btn
