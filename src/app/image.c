@@ -4,8 +4,10 @@
  * it, so that is when the file is decoded (IMG_Load) and turned into a
  * texture. The cache is bounded by count and by pixels: the least recently
  * used images go first, so a module with hundreds of images holds only the
- * few that were shown last. A file that cannot be read is remembered as
- * such, so it is not read again on every redraw. */
+ * few that were shown last. Images the frame being drawn uses are never
+ * dropped, however many or large they are, so a slide of big photos is not
+ * decoded again on every redraw. A file that cannot be read is remembered
+ * as such, so it is not read again on every redraw. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,8 +16,10 @@
 #include "ui.h"
 #include "util.h"
 
-enum { MAX_IMAGES = 8 };
-#define MAX_PIXELS (16L * 1024 * 1024) /* about 64 MB of ARGB at most */
+/* MAX_IMAGES and MAX_PIXELS (about 64 MB of ARGB) bound the images kept
+ * besides those on screen; HARD_IMAGES is the array's size. */
+enum { MAX_IMAGES = 12, HARD_IMAGES = 64 };
+#define MAX_PIXELS (16L * 1024 * 1024)
 
 typedef struct {
 	char *path;            /* full path: the key */
@@ -25,9 +29,10 @@ typedef struct {
 } image;
 
 struct ui_images {
-	image v[MAX_IMAGES];
+	image v[HARD_IMAGES];
 	int n;
 	unsigned stamp;
+	unsigned drawn;        /* stamp when the last frame was drawn */
 	long pixels;
 };
 
@@ -41,15 +46,18 @@ drop(ui_images *im, int i)
 	im->v[i] = im->v[--im->n];
 }
 
-static void
-drop_oldest(ui_images *im)
+/* the image used longest ago, only among those the frame being drawn has
+ * not used when spare is set; -1 when there is none */
+static int
+oldest(const ui_images *im, int spare)
 {
-	int i, old = 0;
+	int i, old = -1;
 
-	for (i = 1; i < im->n; i++)
-		if (im->v[i].stamp < im->v[old].stamp)
+	for (i = 0; i < im->n; i++)
+		if ((!spare || im->v[i].stamp <= im->drawn) &&
+		    (old < 0 || im->v[i].stamp < im->v[old].stamp))
 			old = i;
-	drop(im, old);
+	return old;
 }
 
 SDL_Texture *
@@ -78,9 +86,12 @@ ui_image(ui_app *a, const char *module_dir, const char *path, int *w, int *h)
 		}
 	}
 	s = IMG_Load(full);
-	while (im->n > 0 && (im->n >= MAX_IMAGES ||
-	       (s && im->pixels + (long)s->w * s->h > MAX_PIXELS)))
-		drop_oldest(im);
+	while ((im->n >= MAX_IMAGES ||
+	        (s && im->pixels + (long)s->w * s->h > MAX_PIXELS)) &&
+	       (i = oldest(im, 1)) >= 0)
+		drop(im, i);
+	if (im->n >= HARD_IMAGES) /* one slide with more images than that */
+		drop(im, oldest(im, 0));
 	e = &im->v[im->n++];
 	memset(e, 0, sizeof *e);
 	e->path = full;
@@ -98,6 +109,13 @@ ui_image(ui_app *a, const char *module_dir, const char *path, int *w, int *h)
 	*w = e->w;
 	*h = e->h;
 	return e->tex;
+}
+
+void
+ui_images_drawn(ui_images *im)
+{
+	if (im)
+		im->drawn = im->stamp;
 }
 
 void

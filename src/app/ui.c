@@ -266,6 +266,7 @@ ui_draw_frame(ui_app *a)
 		a->overlay->draw(a, a->overlay);
 	}
 	SDL_RenderSetClipRect(a->ren, NULL);
+	ui_images_drawn(a->images);
 }
 
 /* keys that mean the same on every screen; returns 1 when used. */

@@ -143,6 +143,8 @@ const char *ui_ellipsize(ui_app *a, const char *s, int font, int style, int max_
  * bounded cache); *w, *h get its natural size. NULL when unreadable. */
 SDL_Texture *ui_image(ui_app *a, const char *module_dir, const char *path,
                       int *w, int *h);
+/* the frame is drawn: the images it used may be dropped from now on. */
+void ui_images_drawn(ui_images *im);
 void ui_images_free(ui_images *im);
 void ui_text_free(ui_text *t);
 
