@@ -333,7 +333,7 @@ static const struct {
 	{ N_("Ctrl+Q"), N_("Quit Lectern") },
 	{ N_("Catalog: arrow keys, Enter"), N_("Choose a module and open it") },
 	{ N_("Results: R, Tab, Enter"), N_("Retake the module, or choose a button and press it") },
-	{ N_("Mouse"), N_("Click buttons and answers, drag items into order, wheel to scroll") },
+	{ N_("Mouse"), N_("Click buttons and answers, drag items into order, wheel to scroll; the \xe2\x98\xb0 and ? buttons open the contents and this help") },
 };
 
 static const struct {
@@ -538,6 +538,70 @@ overlay_keys(ui_app *a, const SDL_Event *e, int with_toc)
 	}
 	/* "?" sits on different keys in different layouts: take the text */
 	if (e->type == SDL_TEXTINPUT && strcmp(e->text.text, "?") == 0) {
+		ui_set_overlay(a, help_overlay_new(a));
+		return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ buttons */
+
+static const char *const button_label[2] = {
+	"\xe2\x98\xb0", /* ☰ contents */
+	"?"              /* help */
+};
+
+/* where the buttons are, from the Back button's rectangle; r[0] is
+ * empty without contents. */
+static void
+button_rects(ui_app *a, SDL_Rect back, int with_toc, SDL_Rect r[2])
+{
+	int k, gap = a->em / 2, x = a->rtl ? back.x - gap : back.x + back.w + gap;
+
+	for (k = 0; k < 2; k++) {
+		int w = ui_text_width(a, button_label[k], -1, LAY_F_BODY, LAY_BOLD) + a->em * 3 / 2;
+
+		if (w < back.h)
+			w = back.h;
+		r[k] = (SDL_Rect){ 0, back.y, 0, back.h };
+		if (k == 0 && !with_toc)
+			continue;
+		r[k].w = w;
+		r[k].x = a->rtl ? x - w : x;
+		x = a->rtl ? x - w - gap : x + w + gap;
+	}
+}
+
+void
+overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc)
+{
+	SDL_Rect r[2];
+	int k, mx, my;
+
+	if (back.h <= 0)
+		return;
+	button_rects(a, back, with_toc, r);
+	ui_mouse_now(a, &mx, &my);
+	for (k = 0; k < 2; k++)
+		if (r[k].w > 0)
+			ui_button(a, r[k], button_label[k], ui_hit(r[k], mx, my) ? UI_BTN_HOVER : 0);
+}
+
+int
+overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e)
+{
+	SDL_Rect r[2];
+	int x, y;
+
+	if (back.h <= 0 || e->type != SDL_MOUSEBUTTONUP || e->button.button != SDL_BUTTON_LEFT ||
+	    !ui_mouse(a, e, &x, &y))
+		return 0;
+	button_rects(a, back, with_toc, r);
+	if (r[0].w > 0 && ui_hit(r[0], x, y)) {
+		ui_set_overlay(a, toc_overlay_new(a));
+		return 1;
+	}
+	if (ui_hit(r[1], x, y)) {
 		ui_set_overlay(a, help_overlay_new(a));
 		return 1;
 	}

@@ -337,6 +337,7 @@ draw(ui_app *a, ui_screen *s)
 	          _("Back to catalog"),
 	          UI_BTN_PRIMARY | (rs->focus == 0 ? UI_BTN_FOCUS : 0),
 	          &rs->retake_r, &rs->catalog_r);
+	overlay_buttons_draw(a, rs->retake_r, 1);
 }
 
 /* ------------------------------------------------------------ events */
@@ -362,7 +363,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	if (rs->gen != a->gen)
 		layout(a, rs);
-	if (overlay_keys(a, e, 1))
+	if (overlay_keys(a, e, 1) || overlay_buttons_event(a, rs->retake_r, 1, e))
 		return;
 	if (ui_scroll_event(a, &rs->sc, e)) {
 		a->dirty = 1;

@@ -107,6 +107,7 @@ draw(ui_app *a, ui_screen *s)
 	bflags = ses_can_back(pl->ses) ? (ss->hover == 1 ? UI_BTN_HOVER : 0)
 	                               : UI_BTN_DISABLED;
 	ui_footer(a, prog, _("Back"), bflags, next, flags, &ss->back_r, &ss->next_r);
+	overlay_buttons_draw(a, ss->back_r, 1); /* contents and help by mouse */
 }
 
 void
@@ -143,7 +144,8 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	if (ss->pl->mod->slides[ses_current(ss->pl->ses)].qtype != Q_NONE &&
 	    qpart_event(a, ss, e))
 		return;
-	if (overlay_keys(a, e, 1)) /* T, F1, ? */
+	if (overlay_keys(a, e, 1) || /* T, F1, ? */
+	    overlay_buttons_event(a, ss->back_r, 1, e))
 		return;
 	if (ui_scroll_event(a, &ss->sc, e)) {
 		a->dirty = 1;

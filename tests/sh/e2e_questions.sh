@@ -15,14 +15,18 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 
 bin=$PWD/build/lectern
-shots=$PWD/build/e2e-shots
+keep=$PWD/build/e2e-shots
 tmp=$(mktemp -d /tmp/lectern-e2e.XXXXXX)
+shots=$tmp/shots # copied to $keep at the end: runs side by side never mix
 xpid=
 lpid=
 
 cleanup() {
 	[ -n "$lpid" ] && kill "$lpid" 2>/dev/null
 	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null
+	if [ -d "$shots" ]; then
+		mkdir -p "$keep" && cp "$shots"/*.png "$keep"/ 2>/dev/null
+	fi
 	rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM
