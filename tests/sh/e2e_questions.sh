@@ -315,6 +315,19 @@ if ! start mouse; then
 	fail "e2e_questions: the player window did not appear (mouse)"
 	exit 1
 fi
+shot m00-intro
+click 139 681                     # the contents button by Back
+shot m00-contents
+check "mouse: the contents button opens the contents" \
+	test "$(pixel m00-contents 100 300)" != "$(pixel m00-intro 100 300)"
+click 20 300                      # a click outside closes it
+click 190 681                     # the help button
+shot m00-help
+click 20 300
+shot m00-closed
+check "mouse: the help button opens help, a click outside closes it" \
+	sh -c "test '$(pixel m00-help 100 300)' != '$(pixel m00-intro 100 300)' &&
+	       test '$(pixel m00-closed 100 300)' = '$(pixel m00-intro 100 300)'"
 check_btn                         # Next on the intro
 shot m01-single
 y=$(cards m01-single 400 | nth 1)
