@@ -19,6 +19,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "i18n.h"
 #include "kiosk_int.h"
 #include "util.h"
@@ -40,6 +41,7 @@ typedef struct trainer {
 	int mode;
 	store_summary *rows;      /* progress table */
 	int nrows;
+	cat_catalog cat;          /* the modules, for their titles in the table */
 	char **names;             /* learners */
 	int nnames;
 	char *dirs[MAX_DIRS];     /* export folders */
@@ -71,6 +73,23 @@ load(ui_app *a, trainer *t)
 	t->names = store_learners(k->p->st, &t->nnames);
 	if (!t->names)
 		t->nnames = 0;
+}
+
+/* a module's title for the table: from the modules directory, else its id */
+static const char *
+module_title(ui_app *a, trainer *t, const char *id)
+{
+	diag_list dl = { 0 };
+	int k;
+
+	if (!t->cat.dir) {
+		/* once per menu: a module removed since keeps its id */
+		if (cat_scan(&t->cat, kiosk_of(a)->p->modules_dir, &dl) != 0 && !t->cat.dir)
+			t->cat.dir = xstrdup(""); /* tried: ids it is */
+		diag_free(&dl);
+	}
+	k = cat_find(&t->cat, id);
+	return k >= 0 ? cat_title(&t->cat.v[k]) : id;
 }
 
 static const char *
@@ -444,7 +463,7 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 static void
 draw_table(ui_app *a, trainer *t)
 {
-	int em = a->em, rh = row_h(a), x0 = 2 * em, y, i, j;
+	int em = a->em, rh = row_h(a), x0 = 2 * em, y, i, j, rest;
 	int cw[5], cx[5];
 	const char *head[5];
 	SDL_Rect clip = t->sc.view;
@@ -459,8 +478,15 @@ draw_table(ui_app *a, trainer *t)
 	cw[2] = em * 8;
 	cw[3] = em * 5;
 	cw[4] = em * 7;
-	cw[0] = (a->w - 4 * em - cw[2] - cw[3] - cw[4]) / 2;
-	cw[1] = (a->w - 4 * em - cw[2] - cw[3] - cw[4]) - cw[0];
+	rest = a->w - 4 * em - cw[2] - cw[3] - cw[4];
+	/* as wide as the longest name needs, between a third and a half */
+	for (cw[0] = 0, i = 0; i < t->nnames; i++) {
+		int nw = ui_text_width(a, t->names[i], -1, LAY_F_BODY, LAY_BOLD) + em;
+
+		cw[0] = nw > cw[0] ? nw : cw[0];
+	}
+	cw[0] = cw[0] < rest / 3 ? rest / 3 : cw[0] > rest / 2 ? rest / 2 : cw[0];
+	cw[1] = rest - cw[0];
 	cx[0] = x0;
 	for (i = 1; i < 5; i++)
 		cx[i] = cx[i - 1] + cw[i - 1];
@@ -488,7 +514,7 @@ draw_table(ui_app *a, trainer *t)
 			else
 				snprintf(score, sizeof score, "—");
 			format_time(r->time_spent_s, tm, sizeof tm);
-			cells[1] = r->module_id;
+			cells[1] = module_title(a, t, r->module_id);
 			cells[2] = status_label(r->status);
 			cells[3] = score;
 			cells[4] = tm;
@@ -630,6 +656,7 @@ trainer_destroy(ui_screen *s)
 		store_free_names(t->names, t->nnames);
 	for (i = 0; i < t->ndirs; i++)
 		free(t->dirs[i]);
+	cat_free(&t->cat);
 	free(t);
 }
 
