@@ -323,6 +323,11 @@ check "mouse: the contents button opens the contents" \
 click 20 300                      # a click outside closes it
 click 190 681                     # the help button
 shot m00-help
+click 386 118                     # its Dark theme button
+shot m00-dark
+check "mouse: the help's theme buttons switch the theme" \
+	test "$(pixel m00-dark 100 300)" != "$(pixel m00-help 100 300)"
+click 287 118                     # and back to Light
 click 20 300
 shot m00-closed
 check "mouse: the help button opens help, a click outside closes it" \
