@@ -260,7 +260,9 @@ row "peak RSS opening 300 vs 10 image slides" "$(kb2mb "$a")" "10 images $(kb2mb
 
 # paging through every slide in the window: key presses through xdotool
 walk() { # module slides -> peak RSS kB of the player after visiting all
-	LECTERN_FRAME_LOG=1 $L --renderer software "$1" >"$tmp/walk.log" 2>>"$tmp/stderr.log" &
+	# a new learner each time: a module paged before would resume at its end
+	LECTERN_FRAME_LOG=1 $L --renderer software --data-dir "$(mktemp -d "$tmp/data.XXXXXX")" \
+		"$1" >"$tmp/walk.log" 2>>"$tmp/stderr.log" &
 	wp=$!
 	i=0
 	until grep -q '^first frame' "$tmp/walk.log" 2>/dev/null; do
@@ -331,7 +333,8 @@ if want change; then
 # back (every slide seen: warm); the player logs each frame's time
 change() { # module slides
 	rm -f "$tmp/change.mark"
-	LECTERN_FRAME_LOG=1 $L --renderer software --size 1920x1080 "$1" \
+	LECTERN_FRAME_LOG=1 $L --renderer software --size 1920x1080 \
+		--data-dir "$(mktemp -d "$tmp/data.XXXXXX")" "$1" \
 		>"$tmp/change.log" 2>>"$tmp/stderr.log" &
 	cp=$!
 	i=0
