@@ -17,17 +17,17 @@
 # Lectern is asked to report its first frame through the environment:
 #   LECTERN_EXIT_AFTER_FIRST_FRAME=1  print "first frame: ..." after the
 #                                     first present and exit
-#   LECTERN_FRAME_LOG=1               print "frame: MS ms" after every
-#                                     present (time from the event that
-#                                     woke the loop to the end of present)
+#   LECTERN_FRAME_LOG=1               print "frame: W ms, cpu C ms" after
+#                                     every present (wall and CPU time from
+#                                     the event that woke the loop to the
+#                                     end of the present)
 # A row whose Lectern feature is missing prints "n/a" with the reason.
 #
 # BENCH_RUNS (default 9) sets the runs per median; BENCH_IDLE_S (default
 # 10) the idle window; BENCH_ONLY="first images check change idle size
 # browser" (any of them) runs only those parts; LECTERN=PATH measures
-# another build of Lectern; BENCH_KEEP=1 keeps the raw
-# measurements in the temporary directory. The table is also written
-# to build/bench/results.txt.
+# another build of Lectern; BENCH_KEEP=1 keeps the raw measurements in the
+# temporary directory. The table is also written to build/bench/results.txt.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
@@ -78,7 +78,7 @@ median() {
 # the value of key in a measure line
 kv() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
-# a / b with one decimal, "-" when either is missing
+# a / b with two decimals, "-" when either is missing
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 <= 0) print "-";
 		else printf "%.2f\n", a / b }'
@@ -98,7 +98,7 @@ row() {
 kb2mb() { awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f MB\n", k / 1024 }'; }
 ms() { [ "$1" = - ] && echo - || echo "$1 ms"; }
 
-# run measure, keep its line; extra env given as VAR=value before --
+# run measure; the measured program's stderr is kept for the summary
 meas() { $BB/measure "$@" 2>>"$tmp/stderr.log"; }
 
 # ------------------------------------------------------------ machine
