@@ -244,7 +244,7 @@ fi
 fi
 
 if want images; then
-# 300 image slides against 10: opened directly, and every slide rendered
+# 300 image slides against 10: opened directly, then paged through
 for n in 10 300; do
 	for i in 1 2 3; do
 		meas --first-frame --timeout 60 -- env LECTERN_EXIT_AFTER_FIRST_FRAME=1 \
