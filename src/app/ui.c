@@ -71,6 +71,7 @@ int
 ui_open(ui_app *a, int w, int h, const char *renderer)
 {
 	int soft = !renderer || strcmp(renderer, "software") == 0, ww, wh;
+	const char *drv;
 
 	if (renderer && !soft && strcmp(renderer, "accelerated") != 0) {
 		fprintf(stderr, _("lectern: --renderer: use software or accelerated, not %s\n"),
@@ -84,6 +85,16 @@ ui_open(ui_app *a, int w, int h, const char *renderer)
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr, _("lectern: cannot open the display: %s\n"), SDL_GetError());
+		return -1;
+	}
+	/* with no display SDL may fall back to a driver nobody can see: a
+	 * learner would wait for a window that never comes */
+	drv = SDL_GetCurrentVideoDriver();
+	if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0 ||
+	            strcmp(drv, "evdev") == 0) && !getenv("SDL_VIDEODRIVER")) {
+		fprintf(stderr, _("lectern: no display to open a window on (is DISPLAY or "
+		                  "WAYLAND_DISPLAY set?); `lectern render` works without one\n"));
+		SDL_Quit();
 		return -1;
 	}
 	a->win = SDL_CreateWindow("Lectern", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
