@@ -225,6 +225,15 @@ xdotool mousemove --window "$wid" 500 300 click 5 click 5
 sleep 0.3
 shot wheel
 check "the mouse wheel scrolls" test "$(thumb_y wheel)" -gt "$t0"
+keys Home
+# drag the thumb down by 150 pixels (the bar sits a quarter em from the edge)
+y=$((70 + t0 + 10))
+xdotool mousemove --window "$wid" 1016 $y mousedown 1 mousemove --window "$wid" 1016 \
+	$((y + 75)) mousemove --window "$wid" 1016 $((y + 150)) mouseup 1
+sleep 0.3
+shot drag
+check "dragging the scroll bar scrolls ($t0 -> $(thumb_y drag))" \
+	test "$(thumb_y drag)" -gt $((t0 + 100))
 keys Down Up
 check "scrolling does not change slides" wait_row b-walk ',long'
 keys Left
