@@ -15,8 +15,10 @@ pl_language(ui_app *a, const mod_module *m)
 {
 	pl_player *pl = a->player;
 
-	i18n_use(m ? m->language : NULL, pl->cfg ? pl->cfg->language : NULL);
-	a->rtl = m ? lay_lang_is_rtl(m->language) : 0;
+	const char *ui = i18n_use(m ? m->language : NULL, pl->cfg ? pl->cfg->language : NULL);
+
+	/* a module reads in its own direction; the catalog in the UI's */
+	a->rtl = lay_lang_is_rtl(m ? m->language : ui);
 	a->gen++;
 	a->dirty = 1;
 }
