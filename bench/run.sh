@@ -285,7 +285,7 @@ a=$(walk $M/images-300 300); fa=$(cat "$tmp/walk.frames" 2>/dev/null || echo 0)
 b=$(walk $M/images-10 10); fb=$(cat "$tmp/walk.frames" 2>/dev/null || echo 0)
 q=$(ratio "$a" "$b")
 row "peak RSS paging all 300 vs 10 image slides" "$(kb2mb "$a")" "10 images $(kb2mb "$b")" "$q" "<= 1.5x" "$(verdict "$q" 1.5)"
-out "  (frames presented while paging: $fa for 300 slides, $fb for 10)"
+out "  (frames drawn while paging: $fa for 299 key presses, $fb for 9)"
 fi
 
 # ------------------------------------------------------------ 3: module load
