@@ -323,6 +323,7 @@ static const struct {
 	{ N_("Home, End"), N_("Top or bottom of a long slide") },
 	{ N_("1 to 9"), N_("Choose or toggle answer N; in a matching question, item N on the left") },
 	{ N_("A to Z"), N_("Matching question: the partner on the right") },
+	{ N_("Tab, Shift+Tab, Space"), N_("Move between the answers, and choose the marked one") },
 	{ N_("Up, Down"), N_("Ordering question: move the chosen item") },
 	{ N_("Enter"), N_("Check your answer, Try again, or Continue") },
 	{ N_("T"), N_("Table of contents") },

@@ -44,7 +44,10 @@ typedef struct {
 	int fb_title_h;     /* room at the top of the panel for its title */
 	SDL_Rect field;     /* short: the text field, column coordinates */
 	int pad, badge;     /* card padding and badge size, pixels */
+	int badge_w;        /* badge width: wider for two-digit numbers */
 	int hover;          /* card under the mouse: k, nopt + k (right), -1 */
+	int focus;          /* card with the keyboard focus (Tab), as hover */
+	int show_focus;     /* scroll the focused card into view */
 	int press;          /* card pressed, as hover; -1 none */
 	int press_x, press_y;
 	int drag;           /* order: dragging the pressed card */
@@ -65,7 +68,7 @@ part(slide_screen *ss)
 	if (!qp) {
 		qp = xcalloc(1, sizeof *qp);
 		qp->slide = -1;
-		qp->hover = qp->press = MOUSE_NONE;
+		qp->hover = qp->press = qp->focus = MOUSE_NONE;
 		ss->q = qp;
 	}
 	return qp;
@@ -195,7 +198,7 @@ card_h(const qpart *qp, const q_card *c)
 static int
 card_text_w(const ui_app *a, const qpart *qp, int w)
 {
-	int tw = w - 2 * qp->pad - 2 * qp->badge - a->em;
+	int tw = w - 2 * qp->pad - qp->badge_w - qp->badge - a->em;
 
 	return tw > a->em * 4 ? tw : a->em * 4;
 }
@@ -278,13 +281,20 @@ qpart_layout(ui_app *a, slide_screen *ss)
 	if (!q)
 		return;
 	if (qp->slide != q->slide) {
-		qp->hover = qp->press = MOUSE_NONE;
+		qp->hover = qp->press = qp->focus = MOUSE_NONE;
 		qp->drag = 0;
 		qp->flash = NULL;
 	}
 	qp->slide = q->slide;
 	qp->pad = a->em * 3 / 5;
 	qp->badge = a->line_h[LAY_F_BODY] + a->em / 4;
+	qp->badge_w = qp->badge;
+	if (q->n > 9) { /* "10" and up make the badge a pill */
+		int tw = ui_text_width(a, "88", -1, LAY_F_BODY, LAY_BOLD) + a->em;
+
+		if (tw > qp->badge_w)
+			qp->badge_w = tw;
+	}
 
 	lay_space(&ss->L, a->em / 2);
 	hint(q, s, buf, sizeof buf);
@@ -400,12 +410,12 @@ badge(ui_app *a, SDL_Rect r, const char *label, int round, int filled, int col)
 	if (t < 1)
 		t = 1;
 	if (filled) {
-		ui_round_fill(a, r, round ? r.w / 2 : a->em / 5, col);
+		ui_round_fill(a, r, round ? r.h / 2 : a->em / 5, col);
 	} else {
 		SDL_Rect in = { r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t };
 
-		ui_round_fill(a, r, round ? r.w / 2 : a->em / 5, col);
-		ui_round_fill(a, in, round ? in.w / 2 : a->em / 5 - t, UI_BG);
+		ui_round_fill(a, r, round ? r.h / 2 : a->em / 5, col);
+		ui_round_fill(a, in, round ? in.h / 2 : a->em / 5 - t, UI_BG);
 	}
 	/* on the accent the theme's accent text; on right / wrong colours,
 	 * which are light in the dark themes, the page colour */
@@ -439,10 +449,10 @@ draw_card(ui_app *a, slide_screen *ss, qpart *qp, const q_card *c, SDL_Rect r,
           int hover)
 {
 	int fill, border, t, bcol = UI_ACCENT;
-	SDL_Rect b = { a->rtl ? r.x + r.w - qp->pad - qp->badge : r.x + qp->pad,
-	               r.y + qp->pad, qp->badge, qp->badge };
-	int tx = a->rtl ? r.x + r.w - qp->pad - qp->badge - a->em / 2 - c->L.p.width
-	                : r.x + qp->pad + qp->badge + a->em / 2;
+	SDL_Rect b = { a->rtl ? r.x + r.w - qp->pad - qp->badge_w : r.x + qp->pad,
+	               r.y + qp->pad, qp->badge_w, qp->badge };
+	int tx = a->rtl ? r.x + r.w - qp->pad - qp->badge_w - a->em / 2 - c->L.p.width
+	                : r.x + qp->pad + qp->badge_w + a->em / 2;
 
 	card_style(a, mark, selected, hover, &fill, &border, &t);
 	card_box(a, r, fill, border, t);
@@ -699,7 +709,8 @@ qpart_draw(ui_app *a, slide_screen *ss, int over)
 	if (!over) {
 		/* after Check: show the feedback, scrolling as little as possible */
 		if (qp->show_fb && qp->fbr.h > 0) {
-			int bottom = qp->fbr.y + qp->fbr.h + ss->pad, top = qp->fbr.y - ss->pad;
+			int bottom = qp->fbr.y + qp->fbr.h + ss->pad + a->em * 3 / 4;
+			int top = qp->fbr.y - ss->pad;
 			int want = ss->sc.y;
 
 			if (bottom - want > ss->sc.view.h)
@@ -710,6 +721,18 @@ qpart_draw(ui_app *a, slide_screen *ss, int over)
 			ui_scroll_clamp(&ss->sc);
 		}
 		qp->show_fb = 0;
+		if (qp->show_focus && qp->focus >= 0) {
+			const q_card *c = qp->focus < qp->nopt ? &qp->opt[qp->focus]
+			                                        : &qp->right[qp->focus - qp->nopt];
+			int top = c->r.y, bottom = c->r.y + c->r.h + ss->pad + a->em / 2;
+
+			if (bottom - ss->sc.y > ss->sc.view.h)
+				ss->sc.y = bottom - ss->sc.view.h;
+			if (top < ss->sc.y)
+				ss->sc.y = top;
+			ui_scroll_clamp(&ss->sc);
+		}
+		qp->show_focus = 0;
 		return;
 	}
 	SDL_RenderSetClipRect(a->ren, &ss->sc.view);
@@ -719,6 +742,16 @@ qpart_draw(ui_app *a, slide_screen *ss, int over)
 		draw_match(a, ss, qp, q);
 	else
 		draw_choices(a, ss, qp, q);
+	if (qp->focus >= 0 && qp->focus < qp->nopt + qp->nright && !qp->drag &&
+	    q->state == SES_OPEN) {
+		const q_card *c = qp->focus < qp->nopt ? &qp->opt[qp->focus]
+		                                        : &qp->right[qp->focus - qp->nopt];
+		int t = a->em / 8 > 2 ? a->em / 8 : 2;
+		SDL_Rect r = on_screen(ss, c->r);
+
+		r = (SDL_Rect){ r.x - 2 * t, r.y - 2 * t, r.w + 4 * t, r.h + 4 * t };
+		ui_outline(a, r, UI_FOCUS, t);
+	}
 	if (qp->fbr.h > 0)
 		draw_feedback(a, ss, qp, q);
 	SDL_RenderSetClipRect(a->ren, NULL);
@@ -817,7 +850,23 @@ key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
 		}
 	}
 	switch (sym) {
-	case SDLK_RIGHT: case SDLK_PAGEDOWN: case SDLK_SPACE:
+	case SDLK_TAB: {
+		/* Tab and Space reach any number of answers, past the 9 keys */
+		int total = qp->nopt + qp->nright, dir = (k->keysym.mod & KMOD_SHIFT) ? -1 : 1;
+
+		if (!open || total == 0)
+			return 0;
+		qp->focus = qp->focus < 0 ? (dir > 0 ? 0 : total - 1)
+		                          : (qp->focus + dir + total) % total;
+		qp->show_focus = 1;
+		a->dirty = 1;
+		return 1;
+	}
+	case SDLK_SPACE: case SDLK_RIGHT: case SDLK_PAGEDOWN:
+		if (sym == SDLK_SPACE && open && qp->focus >= 0) {
+			choose(a, ss, qp, qp->focus); /* Space picks the focused answer */
+			return 1;
+		}
 		if (q->state == SES_SETTLED)
 			return 0; /* the slide screen goes on as usual */
 		go_on(a, ss, qp);
@@ -826,6 +875,9 @@ key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
 		if (q->qtype != Q_ORDER || !open || q->sel < 0)
 			return 0;
 		ses_order_step(ss->pl->ses, sym == SDLK_UP ? -1 : +1);
+		if (qp->focus >= 0)
+			qp->focus = q->sel; /* the focus moves with the item */
+		qp->show_focus = 1;
 		a->dirty = 1;
 		return 1;
 	case SDLK_BACKSPACE: case SDLK_DELETE:
@@ -880,6 +932,7 @@ qpart_event(ui_app *a, slide_screen *ss, const SDL_Event *e)
 		if (k == MOUSE_NONE)
 			return 0;
 		qp->press = k;
+		qp->focus = MOUSE_NONE; /* the mouse took over */
 		qp->press_x = x;
 		qp->press_y = qp->drag_y = y;
 		qp->drag = 0;

@@ -231,7 +231,7 @@ shot k01-single-retry
 key Return 2 Return             # Try again, Beta, Check
 shot k01-single-checked
 key Return
-key 1 3                         # Two and Four
+key Tab space Tab Tab space     # Two and Four, with Tab and Space
 shot k02-multiple-open
 key Return
 shot k02-multiple-checked
