@@ -329,9 +329,11 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_LEFT:
 			select_card(a, cs, cs->sel - 1);
 			return;
+		case SDLK_TAB:
+			select_card(a, cs, cs->sel + ((e->key.keysym.mod & KMOD_SHIFT) ? -1 : 1));
+			return;
 		case SDLK_DOWN:
 		case SDLK_RIGHT:
-		case SDLK_TAB:
 			select_card(a, cs, cs->sel + 1);
 			return;
 		case SDLK_HOME:

@@ -262,7 +262,13 @@ keys ctrl+plus ctrl+plus
 shot bigger
 check "Ctrl+Plus makes the text bigger ($h0 -> $(ink_h bigger) px)" \
 	test "$(ink_h bigger)" -gt "$h0"
-keys ctrl+0
+keys ctrl+0 F11
+sleep 0.3
+shot full
+check "F11: full screen" \
+	test "$(identify -format '%wx%h' "$logs/player-full.png")" = 1024x768
+keys F11
+sleep 0.3
 xdotool windowsize "$wid" 800 600
 sleep 0.5
 shot small
