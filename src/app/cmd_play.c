@@ -205,6 +205,7 @@ cmd_play(int argc, char **argv)
 		pl_catalog(&a);
 	}
 	ui_run(&a);
+	pl_save(&a); /* the time spent in the module open at the end */
 	kiosk_end(&a);
 out:
 	ui_close(&a); /* screens first: they may still point at the session */
