@@ -59,10 +59,15 @@ look(void)
 	free(probe);
 	/* installed: PREFIX/bin/lectern finds PREFIX/share/lectern, so a
 	 * tree staged with DESTDIR or moved elsewhere runs as it is */
-	probe = xasprintf("%s/share/lectern/fonts/DejaVuSans.ttf", exe);
-	if (!in_tree && is_file(probe) && strlen(exe) + 15 < sizeof prefix_data)
-		snprintf(prefix_data, sizeof prefix_data, "%s/share/lectern", exe);
-	free(probe);
+	if (!in_tree) {
+		char *data = xasprintf("%s/share/lectern", exe);
+
+		probe = xasprintf("%s/fonts/DejaVuSans.ttf", data);
+		if (is_file(probe) && strlen(data) < sizeof prefix_data)
+			strcpy(prefix_data, data);
+		free(probe);
+		free(data);
+	}
 }
 
 const char *
