@@ -289,7 +289,11 @@ wait_exit
 start "$t/mods/a-intro.yaml"
 keys Right
 check "lectern PATH resumes at the bookmark" wait_row a-intro ',three'
+sleep 2
 keys Escape
+# time spent (10th field) is recorded when the module is left
+spent=$(row a-intro | cut -d, -f10)
+check "time spent in the module is recorded (${spent}s)" test "${spent:-0}" -ge 2
 sleep 0.3
 shot escape
 check "Escape from a module opened by path shows the catalog" has_color escape 9A4A00
