@@ -131,7 +131,14 @@ try() { # name, then the action
 	shift
 	before=$(count_log "progress of Ada Test saved")
 	"$@"
-	sleep 0.7
+	# wait for the note (a busy machine may take a while), then a moment
+	# more in case the program were on its way out
+	n=0
+	while [ "$(count_log "progress of Ada Test saved")" -le "$before" ] && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	sleep 0.5
 	check "$name: still running" alive
 	after=$(count_log "progress of Ada Test saved")
 	check "$name: progress saved first" [ "$after" -gt "$before" ]
