@@ -839,10 +839,17 @@ key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
 			a->dirty = 1;
 			return 1;
 		case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_ESCAPE: case SDLK_F1:
-		case SDLK_PAGEUP: case SDLK_PAGEDOWN: case SDLK_UP: case SDLK_DOWN:
-		case SDLK_TAB:
+		case SDLK_PAGEUP: case SDLK_UP: case SDLK_DOWN: case SDLK_TAB:
 			return 0;
-		case SDLK_LEFT: case SDLK_RIGHT: case SDLK_HOME: case SDLK_END:
+		case SDLK_PAGEDOWN:
+			go_on(a, ss, qp); /* next, not Check */
+			return 1;
+		case SDLK_RIGHT:
+			if (q->len > 0)
+				return 1; /* inside the typed text: not navigation */
+			go_on(a, ss, qp);
+			return 1;
+		case SDLK_LEFT: case SDLK_HOME: case SDLK_END:
 			return q->len > 0; /* inside the typed text: not navigation */
 		default:
 			/* every other key types (its text comes as SDL_TEXTINPUT) */
