@@ -1012,6 +1012,98 @@ test_response_text(void **state)
 	mod_free(m);
 }
 
+/* invariants that every sequence of actions must keep */
+static void
+check_invariants(ses_session *s, const mod_module *m)
+{
+	int i, k, j;
+
+	assert_true(ses_current(s) >= 0 && ses_current(s) < m->nslides);
+	for (i = 0; i < m->nslides; i++) {
+		const ses_question *q = ses_q(s, i);
+		int *seen;
+
+		if (!q)
+			continue;
+		/* positions are a permutation of the file's indices */
+		seen = calloc((size_t)q->n + 1, sizeof *seen);
+		for (k = 0; k < q->n; k++) {
+			assert_true(q->shown[k] >= 0 && q->shown[k] < q->n);
+			assert_false(seen[q->shown[k]]);
+			seen[q->shown[k]] = 1;
+		}
+		free(seen);
+		/* one right item per left item at most */
+		for (k = 0; q->qtype == Q_MATCH && k < q->n; k++) {
+			assert_true(q->pair[k] >= -1 && q->pair[k] < q->nright);
+			for (j = k + 1; j < q->n && q->pair[k] >= 0; j++)
+				assert_int_not_equal(q->pair[k], q->pair[j]);
+		}
+		if (q->qtype == Q_SINGLE || q->qtype == Q_TRUE_FALSE || q->qtype == Q_DECISION) {
+			int n = 0;
+
+			for (k = 0; k < q->n; k++)
+				n += q->picked[k];
+			assert_true(n <= 1);
+		}
+		assert_int_equal(strlen(q->text), q->len);
+		assert_true(q->state != SES_OPEN || ses_attempts_left(s, i) > 0);
+		assert_true(q->tries <= (m->slides[i].attempts > 0 ? m->slides[i].attempts : 1));
+	}
+}
+
+/* thousands of random key presses and clicks, in both navigation modes:
+ * nothing crashes, every invariant holds (run under ASan too). */
+static void
+test_random_operations(void **state)
+{
+	static const char *const texts[] = { "a", "\xc3\xa9", "\xd0\xba", " ", "Caf",
+	                                     "\xe2\x82\xac", "\xff", "" };
+	const char *nav[2] = { "linear", "free" };
+	unsigned r = 12345;
+	int mode, step;
+
+	(void)state;
+	for (mode = 0; mode < 2; mode++) {
+		mod_module *m = load(nav[mode]);
+		ses_session *s = ses_open(m, NULL, 3);
+
+		for (step = 0; step < 6000; step++) {
+			int op, a, b;
+
+			r = r * 1103515245u + 12345u;
+			op = (int)(r >> 16) % 16;
+			a = (int)((r >> 8) % 7) - 1;
+			b = (int)((r >> 4) % 7) - 1;
+			switch (op) {
+			case 0: ses_pick(s, a); break;
+			case 1: ses_order_move(s, a, b); break;
+			case 2: ses_order_step(s, a < 2 ? -1 : 1); break;
+			case 3: ses_match_right(s, b); break;
+			case 4: ses_match_pair(s, a, b); break;
+			case 5: ses_match_unpair(s, a); break;
+			case 6: ses_text_insert(s, texts[(r >> 3) % LT_NELEM(texts)]); break;
+			case 7: ses_text_backspace(s); break;
+			case 8: ses_check(s); break;
+			case 9: ses_try_again(s); break;
+			case 10: case 11: ses_next(s); break;
+			case 12: ses_back(s); break;
+			case 13:
+				if ((r >> 21) % 8 == 0) /* now and then anywhere */
+					ses_jump(s, (int)((r >> 12) % (unsigned)m->nslides));
+				else
+					ses_goto(s, a + 3);
+				break;
+			case 14: if ((r >> 20) % 40 == 0) ses_retake(s); break;
+			default: ses_results_get(s); break;
+			}
+			check_invariants(s, m);
+		}
+		ses_close(s);
+		mod_free(m);
+	}
+}
+
 /* a store that cannot save (its folder cannot be made) keeps the session
  * going in memory: answering, finishing and retaking all work. */
 static void
@@ -1068,6 +1160,7 @@ main(void)
 		cmocka_unit_test(test_answer_committed_before_feedback),
 		cmocka_unit_test(test_not_saving_store),
 		cmocka_unit_test(test_response_text),
+		cmocka_unit_test(test_random_operations),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
