@@ -19,8 +19,6 @@
 #include "player.h"
 #include "util.h"
 
-int render_parse_size(const char *s, int *w, int *h); /* cmd_render.c */
-
 static void
 usage(FILE *fp)
 {
@@ -71,7 +69,7 @@ parse(int argc, char **argv, play_opts *o)
 		else if (strcmp(a, "--config") == 0)
 			dst = &o->config;
 		else if (strcmp(a, "--size") == 0) {
-			if (!v || render_parse_size(v, &o->w, &o->h) != 0) {
+			if (!v || ui_parse_size(v, &o->w, &o->h) != 0) {
 				fprintf(stderr, _("lectern: --size: expected WIDTHxHEIGHT such as "
 				                  "1280x720\n"));
 				return 2;

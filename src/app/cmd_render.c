@@ -32,27 +32,6 @@ usage(FILE *fp)
 	                    "  --state answered show questions checked, with the correct answer\n"));
 }
 
-/* "1280x720" into w, h; returns 0, or -1 when it is not a size. */
-int render_parse_size(const char *s, int *w, int *h);
-
-int
-render_parse_size(const char *s, int *w, int *h)
-{
-	char *end;
-	long a, b;
-
-	a = strtol(s, &end, 10);
-	if (end == s || (*end != 'x' && *end != 'X'))
-		return -1;
-	s = end + 1;
-	b = strtol(s, &end, 10);
-	if (end == s || *end || a < 64 || b < 64 || a > 16384 || b > 16384)
-		return -1;
-	*w = (int)a;
-	*h = (int)b;
-	return 0;
-}
-
 static int
 find_slide(const mod_module *m, const char *arg)
 {
@@ -110,7 +89,7 @@ cmd_render(int argc, char **argv)
 		if (strcmp(o, "--slide") == 0)
 			slide = v;
 		else if (strcmp(o, "--size") == 0) {
-			if (render_parse_size(v, &w, &h) != 0) {
+			if (ui_parse_size(v, &w, &h) != 0) {
 				fprintf(stderr, _("lectern render: --size: expected WIDTHxHEIGHT "
 				                  "such as 1280x720, not \"%s\"\n"), v);
 				return 2;

@@ -209,6 +209,25 @@ ui_set_text_scale(ui_app *a, double s)
 	ui_prefs_save(a);
 }
 
+
+int
+ui_parse_size(const char *s, int *w, int *h)
+{
+	char *end;
+	long a, b;
+
+	a = strtol(s, &end, 10);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return -1;
+	s = end + 1;
+	b = strtol(s, &end, 10);
+	if (end == s || *end || a < 64 || b < 64 || a > 16384 || b > 16384)
+		return -1;
+	*w = (int)a;
+	*h = (int)b;
+	return 0;
+}
+
 /* ------------------------------------------------------------ prefs */
 /* the file holds "theme NAME" and "text-scale X" lines */
 void

@@ -116,6 +116,8 @@ void ui_resize(ui_app *a);
 int ui_set_theme(ui_app *a, const char *name);
 /* set the text scale (clamped 0.6 .. 2.5), remembered. */
 void ui_set_text_scale(ui_app *a, double s);
+/* "1280x720" into *w, *h (64 to 16384 each); 0, or -1 when it is not one. */
+int ui_parse_size(const char *s, int *w, int *h);
 /* theme and text size from prefs_dir (when not chosen on the command line). */
 void ui_prefs_load(ui_app *a, char *theme, size_t size, double *scale);
 void ui_prefs_save(const ui_app *a);
