@@ -103,7 +103,7 @@ ui_screen *picker_screen_new(ui_app *a);
 ui_screen *pin_screen_new(ui_app *a);
 ui_screen *trainer_screen_new(ui_app *a);
 
-/* shared drawing: a centred message box with a title line and text. */
+/* one line of text centred across the window at y, shortened to fit. */
 void kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y);
 
 #endif
