@@ -272,6 +272,7 @@ row "peak RSS opening 300 vs 10 image slides" "$(kb2mb "$a")" "10 images $(kb2mb
 
 # paging through every slide in the window: key presses through xdotool
 walk() { # module slides -> peak RSS kB of the player after visiting all
+	echo 0 >"$tmp/walk.frames"
 	# a new learner each time: a module paged before would resume at its end
 	LECTERN_FRAME_LOG=1 $L --renderer software --data-dir "$(mktemp -d "$tmp/data.XXXXXX")" \
 		"$1" >"$tmp/walk.log" 2>>"$tmp/stderr.log" &
