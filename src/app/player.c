@@ -27,15 +27,14 @@ void
 pl_save(ui_app *a)
 {
 	pl_player *pl = a->player;
-	Uint32 now = SDL_GetTicks();
+	Uint64 now = ui_active_ms(a), secs;
 
-	if (pl->ses && !pl->headless) {
+	if (pl->ses && !pl->headless && now > pl->since) {
 		/* whole seconds only; the rest is kept for next time */
-		Uint32 secs = (now - pl->since) / 1000;
-		if (secs > 0) {
+		secs = (now - pl->since) / 1000;
+		if (secs > 0)
 			ses_add_time(pl->ses, (long)secs);
-			pl->since += secs * 1000;
-		}
+		pl->since += secs * 1000;
 	}
 }
 
@@ -67,7 +66,7 @@ pl_open(ui_app *a, const char *path, diag_list *dl)
 	free(pl->catalog_sel);
 	pl->catalog_sel = xstrdup(m->id);
 	pl->ses = ses_open(m, pl->st, pl->learner);
-	pl->since = SDL_GetTicks();
+	pl->since = ui_active_ms(a);
 	pl_language(a, m);
 	ui_set_screen(a, ses_at_results(pl->ses) ? results_screen_new(a)
 	                                         : slide_screen_new(a));

@@ -22,7 +22,7 @@ typedef struct {
 	char *mod_path;         /* where mod came from */
 	char *catalog_sel;      /* module id last selected in the catalog */
 	int headless;           /* rendering to a file: no store, no window */
-	Uint32 since;           /* SDL_GetTicks when time was last recorded */
+	Uint64 since;           /* ui_active_ms when time was last recorded */
 } pl_player;
 
 /* load the module at path, start or resume its session and show its
@@ -31,8 +31,9 @@ typedef struct {
 int pl_open(ui_app *a, const char *path, diag_list *dl);
 /* leave the module being studied (store_leave) and show the catalog. */
 void pl_catalog(ui_app *a);
-/* record the time spent in the module so far (answers and visits are
- * recorded as they happen); call before anything that may end the run. */
+/* record the active time spent in the module so far (ui_active_ms: time
+ * away from the screen does not count; answers and visits are recorded as
+ * they happen); call before anything that may end the run. */
 void pl_save(ui_app *a);
 /* the UI language and direction for the module (NULL: catalog). */
 void pl_language(ui_app *a, const mod_module *m);

@@ -228,6 +228,14 @@ ui_parse_size(const char *s, int *w, int *h)
 	return 0;
 }
 
+Uint64
+ui_active_ms(const ui_app *a)
+{
+	Uint32 gap = SDL_GetTicks() - a->last_input;
+
+	return a->active_ms + (gap < UI_AWAY_MS ? gap : UI_AWAY_MS);
+}
+
 /* ------------------------------------------------------------ prefs */
 /* the file holds "theme NAME" and "text-scale X" lines */
 void
@@ -346,6 +354,11 @@ handle(ui_app *a, const SDL_Event *e)
 {
 	ui_screen *to;
 
+	if (e->type == SDL_KEYDOWN || e->type == SDL_MOUSEBUTTONDOWN ||
+	    e->type == SDL_MOUSEWHEEL || e->type == SDL_TEXTINPUT) {
+		a->active_ms = ui_active_ms(a);
+		a->last_input = SDL_GetTicks();
+	}
 	if (a->filter && a->filter(a, e))
 		return;
 	switch (e->type) {

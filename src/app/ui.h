@@ -84,6 +84,8 @@ struct ui_app {
 	int quit;
 	int fullscreen;
 	Uint32 wake_ms;         /* wake after this long even without events (0: no) */
+	Uint32 last_input;      /* SDL_GetTicks of the last key, click, wheel */
+	Uint64 active_ms;       /* time with input, up to the last input */
 	void *player;           /* the player's state (player.h), for screens */
 	void *kiosk;            /* kiosk mode's state (kiosk.c), or NULL */
 	/* sees every event before the screens; returns 1 to swallow it */
@@ -116,6 +118,10 @@ void ui_resize(ui_app *a);
 int ui_set_theme(ui_app *a, const char *name);
 /* set the text scale (clamped 0.6 .. 2.5), remembered. */
 void ui_set_text_scale(ui_app *a, double s);
+/* milliseconds of active use since start: gaps between inputs count up to
+ * UI_AWAY_MS each, so time away from the screen is not counted. */
+enum { UI_AWAY_MS = 5 * 60 * 1000 };
+Uint64 ui_active_ms(const ui_app *a);
 /* "1280x720" into *w, *h (64 to 16384 each); 0, or -1 when it is not one. */
 int ui_parse_size(const char *s, int *w, int *h);
 /* theme and text size from prefs_dir (when not chosen on the command line). */
@@ -129,7 +135,7 @@ int ui_text_width(ui_app *a, const char *s, int len, int font, int style);
 /* draw text with its top-left at x, y, vertically centred in a line of
  * line_h[font]; rtl shapes it right to left. */
 void ui_draw_text(ui_app *a, const char *s, int len, int font, int style, int rtl,
-             SDL_Color c, int x, int y);
+                  SDL_Color c, int x, int y);
 /* lay_params for this app: measure, image sizes, sizes, direction. The
  * module directory is needed for images (NULL: no images). */
 void ui_lay_params(ui_app *a, lay_params *p, int width, const char *module_dir);
