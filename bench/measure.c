@@ -206,6 +206,7 @@ main(int argc, char **argv)
 	double t0, t_ff = -1, t_end, idle_at = -1;
 	long peak_pss = -1, p;
 	ms_usage u0 = { 0, 0 }, u1;
+	int idle_started = 0;     /* u0 has been read */
 	double idle_cpu = -1;
 	long idle_wake = -1;
 	char t0s[32], buf[4096], line[256];
@@ -290,10 +291,10 @@ main(int argc, char **argv)
 			killed = 1;
 		}
 		if (idle_at > 0 && t >= idle_at) {
-			if (idle_cpu < 0 && u0.switches == 0 && u0.cpu_ms == 0) {
+			if (!idle_started) {
 				u0 = usage_of(pid);
 				idle_at = t + o.idle_s * 1e3;
-				idle_cpu = -2; /* started */
+				idle_started = 1;
 			} else {
 				u1 = usage_of(pid);
 				idle_cpu = u1.cpu_ms - u0.cpu_ms;
@@ -337,8 +338,6 @@ main(int argc, char **argv)
 	t_end = now_ms();
 	/* waitpid already reaped it; its usage is in RUSAGE_CHILDREN */
 	getrusage(RUSAGE_CHILDREN, &ru);
-	if (idle_cpu == -2)
-		idle_cpu = -1;
 
 	printf("wall_ms=%.1f first_frame_ms=%.1f maxrss_kb=%ld peak_pss_kb=%ld "
 	       "idle_cpu_ms=%.0f idle_wakeups=%ld exit=%d\n",
