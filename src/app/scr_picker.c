@@ -3,7 +3,8 @@
  *
  * A heading, then one big button per learner in a grid that scrolls when
  * there are many, the first button being "New learner". Arrow keys move
- * through the grid (Up and Down by a row), Enter picks; a click picks.
+ * through the grid (Up and Down by a row), a letter jumps to the next name
+ * starting with it, Enter picks; a click picks.
  * "New learner" turns the screen into a name field with Start and Cancel
  * and an on-screen keyboard for touch screens (capitals at the start of
  * each part of the name; the physical keyboard and input methods work as
@@ -214,6 +215,24 @@ submit(ui_app *a, picker *p)
 	return 1;
 }
 
+/* a letter key: the next learner whose name starts with it (after the
+ * focused one, wrapping), as a button index; -1 when none or not a letter */
+static int
+letter_jump(const picker *p, SDL_Keycode sym)
+{
+	int i, k;
+
+	if (sym < SDLK_a || sym > SDLK_z || p->nnames == 0)
+		return -1;
+	for (k = 1; k <= p->nnames; k++) {
+		/* button i + 1 is name i; the focus may be on "New learner" (0) */
+		i = (p->row.focus - 1 + k + p->nnames) % p->nnames;
+		if (tolower((unsigned char)p->names[i][0]) == (int)sym)
+			return i + 1;
+	}
+	return -1;
+}
+
 static void
 picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 {
@@ -290,7 +309,7 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			f = n - 1;
 			break;
 		default:
-			f = -1;
+			f = letter_jump(p, e->key.keysym.sym);
 		}
 		if (f >= 0) {
 			p->row.focus = f;
