@@ -1,7 +1,13 @@
 /* score.c: the score over the path taken (see score.h).
  *
- * One pass over the slides in module order: a slide not seen in this
- * attempt is off the path and ignored; a graded question on the path adds
+ * The path is every slide seen in this attempt plus the route the module
+ * itself lays out from the first slide (next:, and at a decision the
+ * choice the learner made, or every choice when none was made). So in free
+ * navigation a graded question the learner jumped over still counts, with
+ * 0 points, and skipping questions can never raise a score.
+ *
+ * Then one pass over the slides in module order: a slide off the path is
+ * ignored; a graded question on the path adds
  * its points to what was possible, and its points to what was earned when
  * the last response grade_judge()s as correct. Sections are collected by
  * name on the way, so a section that the module splits in two (or a name
@@ -39,14 +45,58 @@ section_index(score_result *r, const char *name)
 	return r->nsections++;
 }
 
+/* mark in path every slide on the module's own route from the first slide,
+ * following the learner's decisions. A stack walk: each slide is pushed at
+ * most once, so cycles and long modules cost O(nslides). */
+static void
+mark_route(const mod_module *m, const char *const *response, unsigned char *path)
+{
+	int *stack = xmalloc((size_t)m->nslides * sizeof *stack);
+	int n = 0, i, c;
+
+	if (m->nslides > 0) {
+		path[0] = 1;
+		stack[n++] = 0;
+	}
+	while (n > 0) {
+		const mod_slide *s = &m->slides[i = stack[--n]];
+		const char *resp = response ? response[i] : NULL;
+		int to[2] = { -1, -1 }, nto = 0, all = 0;
+
+		if (s->qtype == Q_DECISION) {
+			c = resp ? atoi(resp) : -1;
+			if (resp && c >= 0 && c < s->nchoices)
+				to[nto++] = s->choices[c].go_to_index;
+			else
+				all = 1; /* undecided: any branch may be the path */
+		} else {
+			to[nto++] = mod_next_index(m, i);
+		}
+		for (c = 0; c < (all ? s->nchoices : nto); c++) {
+			int j = all ? s->choices[c].go_to_index : to[c];
+
+			if (j >= 0 && j < m->nslides && !path[j]) {
+				path[j] = 1;
+				stack[n++] = j;
+			}
+		}
+	}
+	free(stack);
+}
+
 void
 score_compute(const mod_module *m, const unsigned char *seen,
               const char *const *response, score_result *out)
 {
 	const char *section = "";
+	unsigned char *path;
 	int i, k;
 
 	memset(out, 0, sizeof *out);
+	path = xcalloc((size_t)m->nslides + 1, 1);
+	for (i = 0; seen && i < m->nslides; i++)
+		path[i] = seen[i];
+	mark_route(m, response, path);
 	for (i = 0; i < m->nslides; i++) {
 		const mod_slide *s = &m->slides[i];
 		const char *resp = response ? response[i] : NULL;
@@ -54,7 +104,7 @@ score_compute(const mod_module *m, const unsigned char *seen,
 
 		if (s->section)
 			section = s->section;
-		if (!seen || !seen[i])
+		if (!path[i])
 			continue;
 		k = section_index(out, section);
 		if (!graded)
@@ -71,6 +121,7 @@ score_compute(const mod_module *m, const unsigned char *seen,
 			out->sections[k].earned += pts;
 		}
 	}
+	out->on_path = path;
 	for (k = 0; k < out->nsections; k++)
 		out->sections[k].percent = score_percent(out->sections[k].earned,
 		                                         out->sections[k].possible);
@@ -82,6 +133,8 @@ void
 score_free(score_result *r)
 {
 	free(r->sections);
+	free(r->on_path);
+	r->on_path = NULL;
 	r->sections = NULL;
 	r->nsections = 0;
 }

@@ -1,9 +1,10 @@
 /* score.h: a learner's score over the path they took through a module.
  *
- * The path is the set of slides seen in this attempt: on a branching
- * (decision) module only the questions the learner actually reached count.
- * A graded question on the path that was passed over without an answer
- * earns 0; practice questions (points: 0) never count. The module is
+ * The path is the set of slides seen in this attempt plus the module's own
+ * route from the first slide (next:, and the decisions the learner took):
+ * on a branching module only the branches taken count, and in free
+ * navigation a graded question jumped over is still on the path. A graded
+ * question on the path that was passed over without an answer earns 0; practice questions (points: 0) never count. The module is
  * passed when the percent reaches pass_mark, and simply completed when the
  * path held no graded question. */
 #ifndef LT_SCORE_H
@@ -27,6 +28,7 @@ typedef struct {
 	score_section *sections; /* in module order, one per section name that
 	                            has a slide on the path */
 	int nsections;
+	unsigned char *on_path;  /* m->nslides flags: slide i is on the path */
 } score_result;
 
 /* score the path: seen[i] says slide i was seen in this attempt, response[i]

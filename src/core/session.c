@@ -376,7 +376,6 @@ ses_results_get(ses_session *s)
 		r->sections[k].percent = sr.sections[k].percent;
 	}
 	r->nsections = sr.nsections;
-	score_free(&sr);
 
 	/* every question on the path, in module order */
 	r->review = xcalloc((size_t)(m->nslides > 0 ? m->nslides : 1),
@@ -385,7 +384,7 @@ ses_results_get(ses_session *s)
 		const mod_slide *q = &m->slides[i];
 		ses_review_item *it;
 
-		if (q->qtype == Q_NONE || !s->seen[i])
+		if (q->qtype == Q_NONE || !sr.on_path[i])
 			continue;
 		it = &r->review[r->nreview++];
 		it->slide = i;
@@ -398,6 +397,7 @@ ses_results_get(ses_session *s)
 		it->earned = it->correct ? q->points : 0;
 	}
 	free(resp);
+	score_free(&sr);
 
 	if (s->st) {
 		r->best_score = s->p.best_score;

@@ -19,13 +19,14 @@ static mod_choice four[4] = {
 static const char *accept[1] = { "Ethics officer" };
 
 /* linear: Gifts (intro, q1 1pt, practice), Reporting (text, q4 2pt, q5 1pt) */
+#define FOLLOW .next_index = NEXT_FOLLOWING
 static mod_slide linear_slides[6] = {
-	{ .id = "intro", .section = "Gifts" },
-	{ .id = "q1", .qtype = Q_SINGLE, .points = 1, .choices = yes_no, .nchoices = 2 },
-	{ .id = "practice", .qtype = Q_TRUE_FALSE, .points = 0, .answer = 1 },
-	{ .id = "how", .section = "Reporting" },
-	{ .id = "q4", .qtype = Q_MULTIPLE, .points = 2, .choices = four, .nchoices = 4 },
-	{ .id = "q5", .qtype = Q_SHORT, .points = 1, .accept = accept, .naccept = 1 },
+	{ .id = "intro", .section = "Gifts", FOLLOW },
+	{ .id = "q1", .qtype = Q_SINGLE, .points = 1, .choices = yes_no, .nchoices = 2, FOLLOW },
+	{ .id = "practice", .qtype = Q_TRUE_FALSE, .points = 0, .answer = 1, FOLLOW },
+	{ .id = "how", .section = "Reporting", FOLLOW },
+	{ .id = "q4", .qtype = Q_MULTIPLE, .points = 2, .choices = four, .nchoices = 4, FOLLOW },
+	{ .id = "q5", .qtype = Q_SHORT, .points = 1, .accept = accept, .naccept = 1, FOLLOW },
 };
 
 static mod_module
@@ -125,18 +126,26 @@ test_pass_mark_rounding(void **state)
 	score_compute(&m, all_seen, resp, &r);
 	assert_false(r.passed);
 	score_free(&r);
-	/* only Reporting seen: 2 of 3 = 66.7, rounded down never passes 67 */
+	/* free navigation, jumped straight to Reporting: q1 was passed over
+	 * and still counts, with 0 points: 2 of 4 */
 	{
 		const unsigned char seen[6] = { 0, 0, 0, 1, 1, 1 };
+		const char *jumped[6] = { NULL, NULL, NULL, NULL, "0[,]2", "wrong" };
 
-		m.pass_mark = 67;
-		score_compute(&m, seen, resp, &r);
-		assert_int_equal(r.percent, 66);
-		assert_false(r.passed);
-		assert_int_equal(r.nsections, 1);
-		assert_string_equal(r.sections[0].name, "Reporting");
+		m.pass_mark = 50;
+		score_compute(&m, seen, jumped, &r);
+		assert_int_equal(r.possible, 4);
+		assert_int_equal(r.percent, 50);
+		assert_true(r.passed);
+		assert_int_equal(r.answered, 2);
+		assert_int_equal(r.nsections, 2);
+		assert_int_equal(r.sections[0].earned, 0);
+		assert_int_equal(r.sections[0].possible, 1);
+		assert_true(r.on_path[1]);
 		score_free(&r);
 	}
+	/* 2 of 3 = 66.7, rounded down, never passes 67 */
+	assert_int_equal(score_percent(2, 3), 66);
 	assert_int_equal(score_percent(1, 3), 33);
 	assert_int_equal(score_percent(0, 0), -1);
 }
@@ -144,11 +153,18 @@ test_pass_mark_rounding(void **state)
 static void
 test_no_graded_question(void **state)
 {
+	mod_slide practice[6];
 	mod_module m = linear();
-	const unsigned char seen[6] = { 1, 0, 1, 1, 0, 0 }; /* graded ones unseen */
+	const unsigned char seen[6] = { 1, 0, 1, 1, 0, 0 };
 	score_result r;
+	int i;
 
 	(void)state;
+	/* every question is practice: nothing to pass or fail */
+	memcpy(practice, linear_slides, sizeof practice);
+	for (i = 0; i < 6; i++)
+		practice[i].points = 0;
+	m.slides = practice;
 	score_compute(&m, seen, NULL, &r);
 	assert_int_equal(r.possible, 0);
 	assert_int_equal(r.percent, -1);
@@ -157,9 +173,10 @@ test_no_graded_question(void **state)
 	assert_int_equal(r.sections[0].percent, -1);
 	score_free(&r);
 
+	/* nothing seen yet: the route from the first slide is still the path */
 	score_compute(&m, NULL, NULL, &r);
 	assert_int_equal(r.percent, -1);
-	assert_int_equal(r.nsections, 0);
+	assert_int_equal(r.nsections, 2);
 	score_free(&r);
 }
 
@@ -170,15 +187,15 @@ static mod_choice branch[2] = {
 	{ .text = "Inspect", .correct = 1, .go_to = "b", .go_to_index = 4 },
 };
 static mod_slide branch_slides[7] = {
-	{ .id = "start" },
+	{ .id = "start", FOLLOW },
 	{ .id = "d1", .qtype = Q_DECISION, .points = 1, .attempts = 1,
-	  .choices = branch, .nchoices = 2 },
-	{ .id = "a", .section = "Consequences" },
+	  .choices = branch, .nchoices = 2, FOLLOW },
+	{ .id = "a", .section = "Consequences", FOLLOW },
 	{ .id = "qa", .qtype = Q_TRUE_FALSE, .points = 1, .answer = 1,
 	  .next = "end", .next_index = 6 },
-	{ .id = "b", .section = "Inspection" },
-	{ .id = "qb", .qtype = Q_SINGLE, .points = 3, .choices = yes_no, .nchoices = 2 },
-	{ .id = "end", .section = "Wrap-up" },
+	{ .id = "b", .section = "Inspection", FOLLOW },
+	{ .id = "qb", .qtype = Q_SINGLE, .points = 3, .choices = yes_no, .nchoices = 2, FOLLOW },
+	{ .id = "end", .section = "Wrap-up", FOLLOW },
 };
 
 static void
@@ -225,6 +242,18 @@ test_branching(void **state)
 	assert_int_equal(r.percent, 25);
 	assert_false(r.passed);
 	score_free(&r);
+
+	/* free navigation, the decision jumped over: either branch may be the
+	 * path, so every question on both counts, with 0 points */
+	{
+		const unsigned char only_end[7] = { 1, 0, 0, 0, 0, 0, 1 };
+
+		score_compute(&m, only_end, NULL, &r);
+		assert_int_equal(r.possible, 5);
+		assert_int_equal(r.percent, 0);
+		assert_int_equal(r.graded, 3);
+		score_free(&r);
+	}
 
 	/* an answer left from an earlier visit of a slide that is not on this
 	 * attempt's path does not count */

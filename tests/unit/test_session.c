@@ -571,8 +571,15 @@ test_reveal_shows_correct_answer(void **state)
 		if (m->slides[i].qtype == Q_SHORT)
 			assert_string_equal(q->text, "Café");
 	}
-	/* nothing was recorded */
-	assert_int_equal(ses_results_get(s)->nreview, 0);
+	/* nothing was recorded: every question on the path is unanswered */
+	{
+		const ses_results *r = ses_results_get(s);
+
+		assert_true(r->nreview > 0);
+		for (k = 0; k < r->nreview; k++)
+			assert_false(r->review[k].answered);
+		assert_int_equal(r->earned, 0);
+	}
 	ses_close(s);
 	mod_free(m);
 }
@@ -782,10 +789,12 @@ test_decision_right_branch(void **state)
 	assert_int_equal(ses_next(s), SES_MOVED);
 	assert_string_equal(m->slides[ses_current(s)].id, "join");
 	assert_int_equal(ses_next(s), SES_FINISHED);
-	/* only what was seen is on the path (score.h) */
-	assert_int_equal(ses_results_get(s)->possible, 1);
-	assert_int_equal(ses_results_get(s)->score, 100);
-	assert_int_equal(ses_results_get(s)->nreview, 1);
+	/* the six graded questions jumped over are on the path with 0 points
+	 * (score.h); the branch not taken is not */
+	assert_int_equal(ses_results_get(s)->possible, 7);
+	assert_int_equal(ses_results_get(s)->score, 14);
+	assert_int_equal(ses_results_get(s)->nreview, 8);
+	assert_false(ses_results_get(s)->review[0].answered);
 	ses_close(s);
 	mod_free(m);
 }
