@@ -279,7 +279,21 @@ open_card(ui_app *a, catalog_screen *cs, int i)
 	if (i < 0 || i >= cs->n || cs->cards[i].error)
 		return;
 	/* pl_open replaces this screen: nothing of cs is used after it */
-	pl_open(a, cs->cards[i].path, &dl);
+	if (pl_open(a, cs->cards[i].path, &dl) != 0) {
+		/* the file changed since the catalog was read: say so on its card */
+		card *c = &cs->cards[i];
+		char buf[1024];
+		int k;
+		for (k = 0; k < dl.n && dl.v[k].severity != DIAG_ERROR; k++)
+			;
+		if (k < dl.n)
+			diag_format(&dl.v[k], buf, sizeof buf);
+		else
+			snprintf(buf, sizeof buf, "%s", _("cannot be read"));
+		c->error = xstrdup(buf);
+		cs->gen = a->gen - 1; /* lay the cards out again */
+		a->dirty = 1;
+	}
 	diag_free(&dl);
 }
 

@@ -300,6 +300,19 @@ check "Escape from a module opened by path shows the catalog" has_color escape 9
 keys ctrl+q
 wait_exit
 
+# ---------------------------------------------------------------- broken later
+# a module that breaks while the catalog is shown says so on its card
+start
+printf 'lectern: 1\nid: a-intro\ntitle: A short introduction\nslides: []\n' \
+	>"$t/mods/a-intro.yaml"
+keys Home Return
+sleep 0.3
+shot broken-later
+check "a module broken after the catalog was read shows its error on its card" \
+	has_color broken-later 9A4A00 800x150+100+80
+keys ctrl+q
+wait_exit
+
 # ---------------------------------------------------------------- theme
 start --theme high-contrast
 keys ctrl+q
