@@ -486,6 +486,50 @@ test_utf8(void **state)
 	assert_int_equal(i, 6);
 }
 
+/* random text of stars, escapes, spaces, newlines, CJK, Arabic, Latin and
+ * broken UTF-8, at random widths: no crash, everything inside the column */
+static void
+test_random(void **state)
+{
+	static const char *bits[] = {
+		"*", "**", "\\*", " ", "  ", "\n", "\n\n", "word", "x", "supercalifragilistic",
+		"\xe4\xb8\xad", AR1, AR2, "6", "1993.", "(", ")", "\xc3\xa9t\xc3\xa9", "\xff",
+		"\xe2\x80", "-", ",", "\xc2\xa0",
+	};
+	char buf[512];
+	unsigned seed = 12345;
+	int round, i;
+
+	(void)state;
+	for (round = 0; round < 400; round++) {
+		lay L;
+		size_t n = 0;
+		int w, rtl;
+		seed = seed * 1103515245u + 12345u;
+		w = 30 + (int)(seed >> 8) % 300; /* the item needs one character */
+		rtl = (seed >> 20) & 1;
+		setup(&L, w, rtl);
+		while (n < sizeof buf - 32) {
+			const char *b;
+			seed = seed * 1103515245u + 12345u;
+			b = bits[(seed >> 8) % (sizeof bits / sizeof bits[0])];
+			memcpy(buf + n, b, strlen(b));
+			n += strlen(b);
+			if ((seed >> 16) % 40 == 0)
+				break;
+		}
+		buf[n] = '\0';
+		lay_text(&L, buf, LAY_F_BODY, LAY_R_TEXT, 0, 0);
+		lay_item(&L, "9.", 15, buf, LAY_F_BODY, LAY_R_TEXT, 0);
+		for (i = 0; i < L.nbox; i++) {
+			assert_true(L.box[i].len >= 0);
+			assert_true(L.box[i].off + L.box[i].len <= L.ntext);
+		}
+		assert_inside(&L);
+		lay_free(&L);
+	}
+}
+
 static void
 test_column(void **state)
 {
@@ -513,6 +557,7 @@ main(void)
 		cmocka_unit_test(test_callout_quote_image),
 		cmocka_unit_test(test_rtl),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_column),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
