@@ -440,10 +440,21 @@ split_long_words(lay *L, pieces *P, int font, int avail)
 }
 
 /* ------------------------------------------------------------ lines */
+/* the space before piece i (i > first on its line): a space between two
+ * pieces of one style is drawn inside their run, in that style; between
+ * styles layout places it, at the regular width. */
+static int
+gap_before(const pieces *P, int i, const int *spw)
+{
+	if (!P->v[i].space)
+		return 0;
+	return P->v[i].style == P->v[i - 1].style ? spw[P->v[i].style & 3] : spw[0];
+}
+
 /* place pieces [a, b) as one line at y, between the insets. */
 static void
 place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
-           int inset_start, int inset_end, int flags, int spacew)
+           int inset_start, int inset_end, int flags, const int *spw)
 {
 	int D = L->p.rtl ? DIR_RTL : DIR_LTR;
 	int n = b - a, i, lw, avail, origin;
@@ -480,7 +491,7 @@ place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
 	for (i = a; i < b;) {
 		int j = i + 1, sum = P->v[i].w, wr;
 		while (j < b && P->v[j].style == P->v[i].style && P->v[j].dir == P->v[i].dir) {
-			sum += (P->v[j].space ? spacew : 0) + P->v[j].w;
+			sum += gap_before(P, j, spw) + P->v[j].w;
 			j++;
 		}
 		if (j - i > 1) {
@@ -495,8 +506,8 @@ place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
 	/* logical offsets, left to right */
 	lw = 0;
 	for (i = a; i < b; i++) {
-		if (i > a && P->v[i].space)
-			lw += spacew;
+		if (i > a)
+			lw += gap_before(P, i, spw);
 		lx[i - a] = lw;
 		lw += P->v[i].w;
 	}
@@ -536,7 +547,7 @@ place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
 		lay_box *bx;
 		while (j < b && P->v[j].style == P->v[i].style &&
 		       P->v[j].dir == P->v[i].dir) {
-			int gap = P->v[j].space ? spacew : 0;
+			int gap = gap_before(P, j, spw);
 			int xj = x[j - a], xp = x[j - 1 - a];
 			if (!rtl && xj != xp + P->v[j - 1].w + gap)
 				break;
@@ -562,7 +573,7 @@ place_line(lay *L, pieces *P, int a, int b, int y, int font, int role,
 /* width of pieces [a, b) as one line, measured as the strings that will
  * be drawn (runs of one style), not as a sum of words. */
 static int
-line_width(lay *L, pieces *P, int a, int b, int font, int spacew)
+line_width(lay *L, pieces *P, int a, int b, int font, const int *spw)
 {
 	int i = a, w = 0;
 
@@ -570,8 +581,8 @@ line_width(lay *L, pieces *P, int a, int b, int font, int spacew)
 		int j = i + 1;
 		while (j < b && P->v[j].style == P->v[i].style)
 			j++;
-		if (i > a && P->v[i].space)
-			w += spacew;
+		if (i > a)
+			w += gap_before(P, i, spw);
 		w += L->p.measure(L->p.ud, L->text + P->v[i].off,
 		                  P->v[j - 1].off + P->v[j - 1].len - P->v[i].off, font,
 		                  P->v[i].style);
@@ -585,7 +596,7 @@ layi_text_at(lay *L, const char *text, int font, int role, int inset_start,
         int inset_end, int flags)
 {
 	unsigned char *st = NULL;
-	int capst = 0, start, avail, spacew, i, lines = 0, a, x, over;
+	int capst = 0, start, avail, spw[4], i, lines = 0, a, x, over;
 	pieces P = { 0 };
 
 	start = copy_text(L, text, flags, &st, &capst);
@@ -600,7 +611,8 @@ layi_text_at(lay *L, const char *text, int font, int role, int inset_start,
 	if (avail < 1)
 		avail = 1;
 	split_long_words(L, &P, font, avail);
-	spacew = L->p.measure(L->p.ud, " ", 1, font, 0);
+	for (i = 0; i < 4; i++)
+		spw[i] = L->p.measure(L->p.ud, " ", 1, font, i);
 
 	a = 0;
 	x = 0;
@@ -608,13 +620,13 @@ layi_text_at(lay *L, const char *text, int font, int role, int inset_start,
 		int j = i + 1, ww = P.v[i].w, sp;
 		while (j < P.n && !P.v[j].brk)
 			ww += P.v[j++].w;
-		sp = (i > a && P.v[i].space) ? spacew : 0;
+		sp = i > a ? gap_before(&P, i, spw) : 0;
 		/* near the edge the sum of word widths is not exact enough */
 		over = x + sp + ww > avail - L->p.em / 2 &&
-		       line_width(L, &P, a, j, font, spacew) > avail;
+		       line_width(L, &P, a, j, font, spw) > avail;
 		if (i > a && (P.v[i].hard || over)) {
 			place_line(L, &P, a, i, L->y, font, role, inset_start, inset_end,
-			           flags, spacew);
+			           flags, spw);
 			L->y += L->p.line_h[font];
 			lines++;
 			a = i;
@@ -626,7 +638,7 @@ layi_text_at(lay *L, const char *text, int font, int role, int inset_start,
 	}
 	if (a < P.n) {
 		place_line(L, &P, a, P.n, L->y, font, role, inset_start, inset_end,
-		           flags, spacew);
+		           flags, spw);
 		L->y += L->p.line_h[font];
 		lines++;
 	}
