@@ -183,6 +183,15 @@ test_wrap(void **state)
 	assert_int_equal(L.box[2].w, 50);
 	assert_inside(&L);
 
+	/* spaces inside bold text are bold (12 px here, not 10): a bold line
+	 * measured with regular spaces would stick out */
+	lay_free(&L);
+	setup(&L, 215, 0);
+	lay_text(&L, "**a b c d e f g h i j**", LAY_F_BODY, LAY_R_TEXT, 0, 0);
+	assert_true(L.nbox == 2);
+	assert_true(L.box[0].x + fake_measure(NULL, L.text + L.box[0].off, L.box[0].len,
+	                                      0, LAY_BOLD) <= 215);
+
 	/* every width from tiny to wide keeps boxes inside */
 	for (i = 12; i < 300; i += 7) { /* at least one bold character */
 		lay_free(&L);
