@@ -108,6 +108,13 @@ draw(ui_app *a, ui_screen *s)
 	                               : UI_BTN_DISABLED;
 	ui_footer(a, prog, _("Back"), bflags, next, flags, &ss->back_r, &ss->next_r);
 	overlay_buttons_draw(a, ss->back_r, 1); /* contents and help by mouse */
+	{
+		/* how far along: a thin bar on the footer's top edge */
+		int bw = (int)((long)a->w * (cur + 1) / m->nslides);
+		SDL_Rect bar = { a->rtl ? a->w - bw : 0, a->h - ui_footer_height(a), bw,
+		                 a->em / 6 > 2 ? a->em / 6 : 2 };
+		ui_fill(a, bar, UI_ACCENT);
+	}
 }
 
 void
