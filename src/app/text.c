@@ -482,26 +482,38 @@ ui_text_free(ui_text *t)
 	free(t);
 }
 
+/* buf = the first cut bytes of s (backed off to a character boundary)
+ * and an ellipsis; returns its width. */
+static int
+cut_at(ui_app *a, const char *s, int cut, char *buf, int font, int style)
+{
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	memcpy(buf, s, (size_t)cut);
+	memcpy(buf + cut, "\xe2\x80\xa6", 4);
+	return ui_text_width(a, buf, -1, font, style);
+}
+
 const char *
 ui_ellipsize(ui_app *a, const char *s, int font, int style, int max_w)
 {
 	static char buf[1024];
-	int len = (int)strlen(s), cut;
+	int len = (int)strlen(s), lo = 0, hi;
 
-	if (ui_text_width(a, s, len, font, style) <= max_w || len == 0)
+	if (len == 0 || ui_text_width(a, s, len, font, style) <= max_w)
 		return s;
 	if (len > (int)sizeof buf - 4)
 		len = (int)sizeof buf - 4;
-	cut = len;
-	while (cut > 0) {
-		/* back one character (skip UTF-8 continuation bytes) */
-		cut--;
-		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-		memcpy(buf, s, (size_t)cut);
-		memcpy(buf + cut, "\xe2\x80\xa6", 4);
-		if (ui_text_width(a, buf, -1, font, style) <= max_w)
-			break;
+	/* the longest prefix that fits, by bisection: this runs on every
+	 * redraw of a header, so it must not measure once per character */
+	hi = len;
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (cut_at(a, s, mid, buf, font, style) <= max_w)
+			lo = mid;
+		else
+			hi = mid - 1;
 	}
+	cut_at(a, s, lo, buf, font, style);
 	return buf;
 }
