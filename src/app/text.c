@@ -13,8 +13,11 @@
  * segments are drawn once in white into one surface, turned into a
  * texture, and drawn in any colour with a colour mod. The cache is keyed
  * by text, pixel size, style and direction, and bounded: when it is full
- * the entries used longest ago are dropped. Open fonts are cached per face
- * and size in the same way (sizes change only on resize or Ctrl+Plus). */
+ * the entries used longest ago are dropped. Measured widths are kept too
+ * (text, size, style), so chrome drawn every frame and layout after a
+ * theme change shape nothing again; that table is emptied when full.
+ * Open fonts are cached per face and size in the same way (sizes change
+ * only on resize or Ctrl+Plus). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +54,16 @@ typedef struct tex_entry {
 	struct tex_entry *next;
 } tex_entry;
 
+/* a measured width: headers, buttons and layout ask for the same strings
+ * again and again, and measuring means shaping */
+enum { WIDTHS = 8192 };
+typedef struct {
+	char *s;             /* NULL: free slot */
+	int len, px, style;
+	unsigned hash;
+	int w;
+} width_entry;
+
 struct ui_text {
 	char *path[NFACES];
 	TTF_Font *probe[NFACES];  /* for glyph coverage only */
@@ -61,12 +74,28 @@ struct ui_text {
 	long pixels;              /* held by the cached textures */
 	unsigned stamp;
 	SDL_Renderer *ren;
+	width_entry widths[WIDTHS]; /* measured widths, open addressing */
+	int nwidths;
 };
 
 typedef struct {
 	int off, len, face, rtl;
 	int num;             /* a number cut out of right-to-left text */
 } segment;
+
+static unsigned hash_key(const char *s, int len, int px, int style, int rtl);
+
+static void
+widths_clear(ui_text *t)
+{
+	int i;
+
+	for (i = 0; i < WIDTHS; i++) {
+		free(t->widths[i].s);
+		t->widths[i].s = NULL;
+	}
+	t->nwidths = 0;
+}
 
 /* ------------------------------------------------------------ fonts */
 int
@@ -261,19 +290,42 @@ seg_str(const char *s, const segment *g, char *buf, size_t size)
 int
 ui_text_width(ui_app *a, const char *s, int len, int font, int style)
 {
+	ui_text *t = a->text;
 	segment seg[MAX_SEG];
 	char buf[4096];
-	int n, k, w = 0, cw, ch;
+	int n, k, w = 0, cw, ch, px = a->px[font];
+	unsigned h, i;
+	width_entry *e;
 
 	if (len < 0)
 		len = (int)strlen(s);
-	n = segments(a->text, s, len, style, 0, seg);
+	h = hash_key(s, len, px, style, 0);
+	for (i = h % WIDTHS; t->widths[i].s; i = (i + 1) % WIDTHS) {
+		e = &t->widths[i];
+		if (e->hash == h && e->len == len && e->px == px && e->style == style &&
+		    memcmp(e->s, s, (size_t)len) == 0)
+			return e->w;
+	}
+	n = segments(t, s, len, style, 0, seg);
 	for (k = 0; k < n; k++) {
 		TTF_Font *f = font_at(a->text, seg[k].face, a->px[font]);
 		set_direction(f, seg[k].face, seg[k].rtl);
 		if (TTF_SizeUTF8(f, seg_str(s, &seg[k], buf, sizeof buf), &cw, &ch) == 0)
 			w += cw;
 	}
+	if (t->nwidths >= WIDTHS * 3 / 4) { /* full: start again */
+		widths_clear(t);
+		for (i = h % WIDTHS; t->widths[i].s; i = (i + 1) % WIDTHS)
+			;
+	}
+	e = &t->widths[i];
+	e->s = xstrndup(s, (size_t)len);
+	e->len = len;
+	e->px = px;
+	e->style = style;
+	e->hash = h;
+	e->w = w;
+	t->nwidths++;
 	return w;
 }
 
@@ -473,6 +525,7 @@ ui_text_free(ui_text *t)
 			free(e);
 		}
 	}
+	widths_clear(t);
 	for (i = 0; i < t->nfonts; i++)
 		TTF_CloseFont(t->fonts[i].f);
 	for (i = 0; i < NFACES; i++) {
