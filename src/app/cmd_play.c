@@ -118,6 +118,7 @@ cmd_play(int argc, char **argv)
 	store_xapi_opts xo = { 0 };
 	char *cfgpath, *data_dir, *fonts, theme[64] = "";
 	const char *learner;
+	char osuser[256];
 	double scale;
 	int rc;
 
@@ -161,7 +162,9 @@ cmd_play(int argc, char **argv)
 	pl.st = store_open(data_dir, &xo);
 	if (store_warning(pl.st))
 		fprintf(stderr, "lectern: %s\n", store_warning(pl.st));
-	learner = o.learner ? o.learner : getenv("USER") ? getenv("USER") : "learner";
+	/* one default learner per OS account: its name, not $USER (which a
+	 * shell, su or a desktop launcher may leave set to someone else) */
+	learner = o.learner ? o.learner : store_default_learner(osuser, sizeof osuser);
 	/* a kiosk starts at its learner picker, with nobody logged in */
 	pl.learner = cfg.kiosk ? -1 : store_learner(pl.st, learner);
 

@@ -313,6 +313,21 @@ check "a module broken after the catalog was read shows its error on its card" \
 keys ctrl+q
 wait_exit
 
+# ---------------------------------------------------------------- default learner
+# without --learner the learner is the OS account, whatever $USER says
+USER=someone-else "$bin" --modules "$t/mods" --data-dir "$t/data-me" --size 1024x700 \
+	"$t/mods/b-walk.yaml" >"$t/app.log" 2>&1 &
+app=$!
+wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/null |
+	head -n 1)
+sleep 0.5
+keys ctrl+q
+wait_exit
+me=$(id -un)
+check "the default learner is the OS user ($me), not \$USER" sh -c \
+	"'$bin' progress --data-dir '$t/data-me' --format csv 2>/dev/null |
+	 grep -q '^$me,b-walk,'"
+
 # ---------------------------------------------------------------- theme
 start --theme high-contrast
 keys ctrl+q
