@@ -13,8 +13,9 @@
  * With --idle SECS the child is left running: after the first-frame line
  * (or --settle SECS without --first-frame) it reads every thread's CPU time
  * and context switches from /proc, sleeps SECS, reads them again and prints
- * the difference, then ends the child with SIGTERM. A thread that blocks in
- * the event wait and is woken counts one voluntary switch per wake-up.
+ * the difference, then ends the child with SIGTERM (SIGKILL if it is still
+ * there 2 s later). A thread that blocks in the event wait and is woken
+ * counts one voluntary switch per wake-up.
  *
  * It prints one line of key=value pairs on stdout:
  *   wall_ms= first_frame_ms= maxrss_kb= peak_pss_kb= idle_cpu_ms=
@@ -203,7 +204,7 @@ main(int argc, char **argv)
 {
 	ms_opts o = { 0, 0, 0, 0, 60 };
 	int i, fd[2] = { -1, -1 }, status = 0, done = 0, killed = 0;
-	double t0, t_ff = -1, t_end, idle_at = -1;
+	double t0, t_ff = -1, t_end, idle_at = -1, term_at = -1;
 	long peak_pss = -1, p;
 	ms_usage u0 = { 0, 0 }, u1;
 	int idle_started = 0;     /* u0 has been read */
@@ -286,7 +287,9 @@ main(int argc, char **argv)
 
 		if (o.pss && (p = tree_pss(pid)) > peak_pss)
 			peak_pss = p;
-		if (t - t0 > o.timeout_s * 1e3 && !killed) {
+		/* a kiosk ignores SIGTERM by design: 2 s later, SIGKILL */
+		if (((term_at > 0 && t - term_at > 2000) ||
+		     t - t0 > o.timeout_s * 1e3) && !killed) {
 			kill(-pid, SIGKILL);
 			killed = 1;
 		}
@@ -301,6 +304,7 @@ main(int argc, char **argv)
 				idle_wake = u1.switches - u0.switches;
 				idle_at = -1;
 				kill(-pid, SIGTERM);
+				term_at = t;
 			}
 		}
 		if (fd[0] >= 0) {

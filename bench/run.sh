@@ -420,6 +420,19 @@ lc=$(kv "$x" idle_cpu_ms); lw=$(kv "$x" idle_wakeups)
 [ "$lw" = -1 ] && lw=-
 row "idle ${IDLE_S} s on the catalog, CPU time" "$(ms "$lc")" "floor $(ms "$fc")" "" "~0" "$(verdict "$lc" 20)"
 row "idle ${IDLE_S} s on the catalog, wake-ups" "$lw" "floor $fw" "" "0" "$(verdict "$lw" 0)"
+# kiosk mode (a classroom PC between learners): the learner picker, with
+# the trainer PIN set as `lectern set-pin` does it
+lw=-; lc=-
+if printf '482913\n482913\n' | $L set-pin --config "$tmp/kiosk.yaml" >/dev/null 2>&1 &&
+   echo "kiosk: true" >>"$tmp/kiosk.yaml"; then
+	x=$(meas --settle 3 --idle "$IDLE_S" --timeout $((IDLE_S + 30)) -- \
+		$L --renderer software --config "$tmp/kiosk.yaml" --modules modules)
+	lc=$(kv "$x" idle_cpu_ms); lw=$(kv "$x" idle_wakeups)
+	[ "$lc" = -1 ] && lc=-
+	[ "$lw" = -1 ] && lw=-
+fi
+row "idle ${IDLE_S} s in kiosk mode (picker), CPU" "$(ms "$lc")" "floor $(ms "$fc")" "" "~0" "$(verdict "$lc" 20)"
+row "idle ${IDLE_S} s in kiosk mode, wake-ups" "$lw" "floor $fw" "" "0" "$(verdict "$lw" 0)"
 fi
 
 # ------------------------------------------------------------ 6: size
