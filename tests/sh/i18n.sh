@@ -154,7 +154,7 @@ for po in po/*.po; do
 	stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$po" 2>&1)
 	if echo "$stats" | grep -Eq 'fuzzy|untranslated'; then
 		fail "$po complete ($stats)"
-		msgattrib --only-fuzzy --no-wrap "$po" | grep '^msgid' | head -n 10 | sed 's/^/    fuzzy: /'
+		msgattrib --only-fuzzy --no-wrap "$po" | grep "^msgid" | sed 1d | head -n 10 | sed 's/^/    fuzzy: /'
 		msgattrib --untranslated --no-wrap "$po" | grep '^msgid' | sed 1d | head -n 10 | sed 's/^/    untranslated: /'
 	elif ! msgcmp "$po" po/lectern.pot >"$tmp/cmp.err" 2>&1; then
 		fail "$po has every message of po/lectern.pot (run make update-po and translate)"
