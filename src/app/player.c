@@ -1,6 +1,8 @@
 /* player.c: moving between the player's screens. Opening a module loads
  * and validates it, starts or resumes its session (which resumes at the
- * bookmark) and switches the UI language and direction to the module's;
+ * bookmark) and switches the UI language and direction to the module's
+ * (and notes when the module's version changed since the learner's last
+ * visit, which the slide screen then says);
  * leaving it records the leave in the store and goes back to the catalog
  * in the catalog's language. */
 #include <stdlib.h>
@@ -49,6 +51,7 @@ close_module(pl_player *pl)
 	pl->ses = NULL;
 	pl->mod = NULL;
 	pl->mod_path = NULL;
+	pl->updated = 0;
 }
 
 int
@@ -67,6 +70,9 @@ pl_open(ui_app *a, const char *path, diag_list *dl)
 	pl->catalog_sel = xstrdup(m->id);
 	pl->ses = ses_open(m, pl->st, pl->learner);
 	pl->since = ui_active_ms(a);
+	/* said once, on the slide the learner resumes at (not over results:
+	 * a finished attempt is not being continued) */
+	pl->updated = ses_version_changed(pl->ses) && !ses_at_results(pl->ses);
 	pl_language(a, m);
 	ui_set_screen(a, ses_at_results(pl->ses) ? results_screen_new(a)
 	                                         : slide_screen_new(a));

@@ -23,6 +23,7 @@ typedef struct {
 	char *catalog_sel;      /* module id last selected in the catalog */
 	int headless;           /* rendering to a file: no store, no window */
 	Uint64 since;           /* ui_active_ms when time was last recorded */
+	int updated;            /* tell the learner the module was updated */
 } pl_player;
 
 /* load the module at path, start or resume its session and show its

@@ -5,7 +5,10 @@
  * window, and scrolls when it is taller than the space between header and
  * footer. Drawing only walks the boxes; text textures come from the cache.
  * Navigation goes through the session, which knows the module's rules;
- * the question part (scr_question.c) adds the options of a question. */
+ * the question part (scr_question.c) adds the options of a question.
+ * When the module was updated since the learner's last visit, a banner
+ * under the header says so (and that their answers were kept) until it is
+ * dismissed or the learner moves to another slide. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,21 +42,86 @@ slide_relayout(slide_screen *ss)
 	ss->shown = -1;
 }
 
+/* the "module updated" banner at y, across the window, its text in the
+ * column beside a Dismiss button; sets notice_r (height 0 when none). */
+static void
+notice_layout(ui_app *a, slide_screen *ss, int y)
+{
+	const char *ok = _("Dismiss");
+	int pad = a->em / 2, bw = ui_button_width(a, ok), gap = a->em;
+	int bh = a->line_h[LAY_F_BODY] + a->em / 2, tw = ss->col_w - bw - gap, th, h;
+	lay_params p;
+
+	ss->notice_r = (SDL_Rect){ 0, y, a->w, 0 };
+	if (!ss->pl->updated)
+		return;
+	if (tw < a->em * 8)
+		tw = a->em * 8;
+	ui_lay_params(a, &p, tw, NULL);
+	lay_free(&ss->notice);
+	lay_init(&ss->notice, &p);
+	lay_text(&ss->notice, _("**This module has been updated** since you last studied it. "
+	                        "Your answers to questions that are still in it have been kept."),
+	         LAY_F_SMALL, LAY_R_TEXT, 0, 0);
+	th = lay_height(&ss->notice);
+	h = (th > bh ? th : bh) + 2 * pad;
+	ss->notice_r.h = h;
+	ss->notice_y = y + (h - th) / 2;
+	ss->notice_x = a->rtl ? ss->col_x + ss->col_w - tw : ss->col_x;
+	ss->dismiss_r = (SDL_Rect){ a->rtl ? ss->col_x : ss->col_x + ss->col_w - bw,
+	                            y + (h - bh) / 2, bw, bh };
+}
+
+static void
+notice_draw(ui_app *a, slide_screen *ss, int hover)
+{
+	SDL_Rect r = ss->notice_r, line = { 0, r.y + r.h - 1, r.w, 1 };
+	SDL_Rect bar = { 0, r.y, a->em / 4, r.h };
+
+	if (r.h == 0)
+		return;
+	if (a->rtl)
+		bar.x = a->w - bar.w;
+	ui_fill(a, r, UI_NOTE_BG);
+	ui_fill(a, bar, UI_NOTE);
+	ui_fill(a, line, UI_BORDER);
+	ui_draw_lay(a, &ss->notice, ss->notice_x, ss->notice_y, r, NULL);
+	ui_button(a, ss->dismiss_r, _("Dismiss"), hover ? UI_BTN_HOVER : 0);
+}
+
+static void layout(ui_app *a, slide_screen *ss);
+
+/* the learner has read the banner: give its room back to the slide. */
+static void
+notice_dismiss(ui_app *a, slide_screen *ss)
+{
+	ss->pl->updated = 0;
+	lay_free(&ss->notice);
+	memset(&ss->notice, 0, sizeof ss->notice);
+	layout(a, ss);
+	a->dirty = 1;
+}
+
 static void
 layout(ui_app *a, slide_screen *ss)
 {
 	pl_player *pl = ss->pl;
 	const mod_module *m = pl->mod;
 	int cur = ses_current(pl->ses), avail, hh = ui_header_height(a);
-	int fh = ui_footer_height(a), keep = ss->shown == cur ? ss->sc.y : 0;
+	int fh = ui_footer_height(a), keep = ss->shown == cur ? ss->sc.y : 0, top;
 	lay_params p;
 
-	ss->sc.view = (SDL_Rect){ 0, hh, a->w, a->h - hh - fh };
+	if (ss->shown >= 0 && ss->shown != cur)
+		pl->updated = 0; /* the banner goes once the learner moves on */
 	ss->pad = a->em * 3 / 2;
 	avail = a->w - 2 * margin(a);
 	ui_lay_params(a, &p, avail, m->dir);
 	ss->col_w = lay_column_width(&p, avail);
 	ss->col_x = (a->w - ss->col_w) / 2;
+	notice_layout(a, ss, hh);
+	top = hh + ss->notice_r.h;
+	ss->sc.view = (SDL_Rect){ 0, top, a->w, a->h - top - fh };
+	ui_lay_params(a, &p, avail, m->dir); /* the banner used the shared context */
 	p.width = ss->col_w;
 	p.max_image_h = ss->sc.view.h - 2 * ss->pad;
 	if (p.max_image_h < a->em * 4)
@@ -91,6 +159,7 @@ draw(ui_app *a, ui_screen *s)
 	if (q)
 		qpart_draw(a, ss, 1);
 	ui_scroll_draw(a, &ss->sc);
+	notice_draw(a, ss, ss->hover == 3);
 
 	sect = mod_section_of(m, cur);
 	ui_header(a, m->title, sect);
@@ -148,6 +217,23 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	if (ss->shown < 0 || ss->gen != a->gen)
 		layout(a, ss); /* events need the geometry of what is shown */
+	if (ss->notice_r.h > 0 && (e->type == SDL_MOUSEBUTTONDOWN ||
+	                           e->type == SDL_MOUSEBUTTONUP) &&
+	    ui_mouse(a, e, &x, &y) && ui_hit(ss->notice_r, x, y)) {
+		/* the banner's own clicks: never a click on what is under it */
+		if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT &&
+		    ui_hit(ss->dismiss_r, x, y))
+			notice_dismiss(a, ss);
+		return;
+	}
+	if (ss->notice_r.h > 0 && e->type == SDL_MOUSEMOTION) {
+		ui_mouse(a, e, &x, &y);
+		hover = ui_hit(ss->dismiss_r, x, y);
+		if (hover != (ss->hover == 3)) {
+			ss->hover = hover ? 3 : 0;
+			a->dirty = 1;
+		}
+	}
 	if (ss->pl->mod->slides[ses_current(ss->pl->ses)].qtype != Q_NONE &&
 	    qpart_event(a, ss, e))
 		return;
@@ -191,7 +277,8 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		break;
 	case SDL_MOUSEMOTION:
 		ui_mouse(a, e, &x, &y);
-		hover = ui_hit(ss->back_r, x, y) ? 1 : ui_hit(ss->next_r, x, y) ? 2 : 0;
+		hover = ui_hit(ss->back_r, x, y) ? 1 : ui_hit(ss->next_r, x, y) ? 2
+		        : ss->notice_r.h > 0 && ui_hit(ss->dismiss_r, x, y) ? 3 : 0;
 		if (hover != ss->hover) {
 			ss->hover = hover;
 			a->dirty = 1;
@@ -209,6 +296,7 @@ destroy(ui_screen *s)
 
 	qpart_free(ss);
 	lay_free(&ss->L);
+	lay_free(&ss->notice);
 	free(ss);
 }
 

@@ -25,6 +25,10 @@ typedef struct slide_screen {
 	SDL_Rect back_r, next_r;/* footer buttons as last drawn */
 	int hover;              /* 1 back, 2 next, 0 none */
 	void *q;                /* the question part's own state */
+	lay notice;             /* "module updated" banner text, when shown */
+	SDL_Rect notice_r;      /* the banner under the header (h 0: none) */
+	SDL_Rect dismiss_r;     /* its Dismiss button */
+	int notice_x, notice_y; /* where its text starts */
 } slide_screen;
 
 /* where box coordinates of ss->L start on screen (column origin). */

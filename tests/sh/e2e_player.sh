@@ -36,6 +36,7 @@ trap cleanup EXIT
 
 ok() { echo "PASS: player $1"; }
 no() { echo "FAIL: player $1"; }
+not() { ! "$@"; }
 check() { # name, command...
 	what=$1
 	shift
@@ -327,6 +328,73 @@ me=$(id -un)
 check "the default learner is the OS user ($me), not \$USER" sh -c \
 	"'$bin' progress --data-dir '$t/data-me' --format csv 2>/dev/null |
 	 grep -q '^$me,b-walk,'"
+
+# ---------------------------------------------------------------- updated
+# a module whose version changed since the learner's last visit: a banner
+# under the header says so until it is dismissed; answers are kept
+mkdir -p "$t/upd"
+upd() { # version
+	cat >"$t/upd/u.yaml" <<EOF
+lectern: 1
+id: upd
+title: A module that changes
+version: "$1"
+slides:
+  - id: q
+    title: A question
+    question: Is this a question?
+    type: true-false
+    answer: true
+  - id: two
+    title: Two
+    body: [The second slide.]
+EOF
+}
+# the banner's tint (note background) in the band under the header
+banner() { has_color "$1" EAF1FB 1024x60+0+70; }
+upd 1
+start "$t/upd/u.yaml"
+keys 1 Return
+check "an answer is recorded in version 1" wait_row upd 'in-progress'
+shot upd-same
+check "no banner when the module is as it was" not banner upd-same
+keys ctrl+q
+wait_exit
+start "$t/upd/u.yaml"
+shot upd-same2
+check "  ...nor when it is opened again unchanged" not banner upd-same2
+keys ctrl+q
+wait_exit
+upd 2
+start "$t/upd/u.yaml"
+shot upd-changed
+check "a changed version shows the 'module updated' banner" banner upd-changed
+# Dismiss: the banner's button (panel colour) inside the band
+geo=$(convert "$logs/player-upd-changed.png" -crop 1024x50+0+75 +repage -fill black \
+	+opaque '#EEF0F3' -fill white -opaque '#EEF0F3' -format '%@' info: 2>/dev/null)
+bx=$(echo "$geo" | sed 's/.*x[0-9]*+\([0-9]*\)+.*/\1/')
+by=$(echo "$geo" | sed 's/.*+\([0-9]*\)$/\1/')
+xdotool mousemove --window "$wid" $((bx + 15)) $((75 + by + 10)) click 1
+sleep 0.3
+shot upd-dismissed
+check "Dismiss puts the banner away (button at $geo)" not banner upd-dismissed
+check "  ...and the answer of version 1 is kept (shown checked, correct)" \
+	has_color upd-dismissed E7F4EA
+keys Right
+check "  ...and Next goes on from the answered question" \
+	wait_row upd 'in-progress.*,two'
+keys ctrl+q
+wait_exit
+upd 3
+start "$t/upd/u.yaml"
+shot upd-changed3
+check "another new version: the banner again" banner upd-changed3
+keys Left
+sleep 0.3
+shot upd-moved
+check "  ...until the learner moves to another slide" not banner upd-moved
+keys ctrl+q
+wait_exit
 
 # ---------------------------------------------------------------- theme
 start --theme high-contrast
