@@ -13,8 +13,13 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...);
-void die(const char *fmt, ...);
+#if defined(__GNUC__)
+#define LT_PRINTF(f, a) __attribute__((format(printf, f, a), nonnull(f)))
+#else
+#define LT_PRINTF(f, a)
+#endif
+char *xasprintf(const char *fmt, ...) LT_PRINTF(1, 2);
+void die(const char *fmt, ...) LT_PRINTF(1, 2);
 
 /* an arena hands out memory that is freed all at once; the module model and
  * the YAML tree live in one each, so freeing a module is one call. */
