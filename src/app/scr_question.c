@@ -203,6 +203,39 @@ card_text_w(const ui_app *a, const qpart *qp, int w)
 	return tw > a->em * 4 ? tw : a->em * 4;
 }
 
+/* width of a chip (see chip()) with text s. */
+static int
+chip_w(ui_app *a, const char *s)
+{
+	return ui_text_width(a, s, -1, LAY_F_SMALL, LAY_BOLD) + a->em / 2;
+}
+
+/* the chip a left item of a match gets when paired: "→ B" */
+static void
+pair_label(const ui_app *a, char *s, size_t size, int right)
+{
+	/* TRANSLATORS: chip on a matched left item: "→ B" */
+	snprintf(s, size, a->rtl ? "%c \xe2\x86\x90" : "\xe2\x86\x92 %c", letter(right));
+}
+
+/* inner text width of a left item of a match in a card of width w: its
+ * first line shares the card with the "→ B" chip, so all of its text
+ * wraps short of the widest chip it can get. */
+static int
+match_left_text_w(ui_app *a, const qpart *qp, int w, int nright)
+{
+	char s[32];
+	int k, cw, most = 0, tw;
+
+	for (k = 0; k < nright && k < 26; k++) {
+		pair_label(a, s, sizeof s, k);
+		if ((cw = chip_w(a, s)) > most)
+			most = cw;
+	}
+	tw = card_text_w(a, qp, w) - most;
+	return tw > a->em * 4 ? tw : a->em * 4;
+}
+
 static void
 layout_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 {
@@ -322,8 +355,8 @@ qpart_layout(ui_app *a, slide_screen *ss)
 		for (k = 0; k < q->n; k++) {
 			q_card *c = &qp->opt[k];
 
-			card_lay(a, ss, c, card_text_w(a, qp, cw), ses_opt_text(ses, q->slide, k),
-			         NULL, 0);
+			card_lay(a, ss, c, match_left_text_w(a, qp, cw, q->nright),
+			         ses_opt_text(ses, q->slide, k), NULL, 0);
 			c->r = (SDL_Rect){ 0, yl, cw, card_h(qp, c) };
 			yl += c->r.h + gap;
 		}
@@ -542,8 +575,8 @@ draw_choices(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 static void
 chip(ui_app *a, const qpart *qp, SDL_Rect card, const char *s, int col)
 {
-	int tw = ui_text_width(a, s, -1, LAY_F_SMALL, LAY_BOLD), h = a->line_h[LAY_F_SMALL];
-	SDL_Rect r = { 0, card.y + qp->pad + (qp->badge - h) / 2, tw + a->em / 2, h };
+	int h = a->line_h[LAY_F_SMALL];
+	SDL_Rect r = { 0, card.y + qp->pad + (qp->badge - h) / 2, chip_w(a, s), h };
 
 	r.x = a->rtl ? card.x + qp->pad : card.x + card.w - qp->pad - r.w;
 	if (col != UI_ACCENT)
@@ -568,9 +601,7 @@ draw_match(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		draw_card(a, ss, qp, &qp->opt[k], r, s, 0, q->sel == k || q->pair[k] >= 0,
 		          mark, q->sel == k, open && qp->hover == k);
 		if (q->pair[k] >= 0) {
-			/* TRANSLATORS: chip on a matched left item: "→ B" */
-			snprintf(s, sizeof s, a->rtl ? "%c \xe2\x86\x90" : "\xe2\x86\x92 %c",
-			         letter(q->pair[k]));
+			pair_label(a, s, sizeof s, q->pair[k]);
 			chip(a, qp, r, s, open ? UI_ACCENT : mark == SES_MARK_RIGHT ? UI_RIGHT
 			                                                         : UI_WRONG);
 		}
