@@ -461,13 +461,50 @@ ui_footer(ui_app *a, const char *progress, const char *back, int back_flags,
 		ui_button(a, n, next, next_flags);
 	}
 	if (progress) {
-		int tw = ui_text_width(a, progress, -1, LAY_F_SMALL, 0);
-		ui_draw_text(a, progress, -1, LAY_F_SMALL, 0, a->rtl, ui_color(a, UI_MUTED),
-		        (a->w - tw) / 2, y0 + (h - a->line_h[LAY_F_SMALL]) / 2);
+		SDL_Rect both[2];
+
+		both[0] = b;
+		both[1] = n;
+		ui_footer_text(a, progress, NULL, both, 2);
 	}
 	if (back_r)
 		*back_r = b;
 	if (next_r)
 		*next_r = n;
 	return h;
+}
+
+void
+ui_footer_text(ui_app *a, const char *s, const char *short_s, const SDL_Rect *rects,
+               int n)
+{
+	int h = ui_footer_height(a), gap = a->em / 2, x0 = 0, x1 = a->w, tw, x, k;
+
+	/* a button in the left half bounds the text on the left, and so on;
+	 * the side buttons can grow with the text size and the language */
+	for (k = 0; k < n; k++) {
+		if (rects[k].w <= 0)
+			continue;
+		if (rects[k].x + rects[k].w / 2 < a->w / 2) {
+			if (rects[k].x + rects[k].w > x0)
+				x0 = rects[k].x + rects[k].w;
+		} else if (rects[k].x < x1) {
+			x1 = rects[k].x;
+		}
+	}
+	x0 += gap;
+	x1 -= gap;
+	if (!s || x1 - x0 < a->em * 2)
+		return;
+	tw = ui_text_width(a, s, -1, LAY_F_SMALL, 0);
+	x = (a->w - tw) / 2;
+	if (x < x0 || x + tw > x1) {
+		if (short_s && ui_text_width(a, short_s, -1, LAY_F_SMALL, 0) <= x1 - x0)
+			s = short_s;
+		s = ui_ellipsize(a, s, LAY_F_SMALL, 0, x1 - x0);
+		tw = ui_text_width(a, s, -1, LAY_F_SMALL, 0);
+		x = x0 + (x1 - x0 - tw) / 2;
+	}
+	ui_draw_text(a, s, -1, LAY_F_SMALL, 0, a->rtl, ui_color(a, UI_MUTED), x,
+	             a->h - h + (h - a->line_h[LAY_F_SMALL]) / 2);
 }

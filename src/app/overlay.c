@@ -63,10 +63,13 @@ frame_draw(ui_app *a, const ov_frame *f, const char *title, const char *hint)
 	ui_round_fill(a, f->panel, a->em / 2, UI_BORDER);
 	in = (SDL_Rect){ f->panel.x + t, f->panel.y + t, f->panel.w - 2 * t, f->panel.h - 2 * t };
 	ui_round_fill(a, in, a->em / 2, UI_BG);
+	/* large text in a small window: shorten rather than spill out */
+	title = ui_ellipsize(a, title, LAY_F_H2, LAY_BOLD, f->panel.w - 2 * f->pad);
 	tw = ui_text_width(a, title, -1, LAY_F_H2, LAY_BOLD);
 	ui_draw_text(a, title, -1, LAY_F_H2, LAY_BOLD, a->rtl, ui_color(a, UI_HEADING),
 	             a->rtl ? f->panel.x + f->panel.w - f->pad - tw : f->panel.x + f->pad,
 	             f->panel.y + a->em / 2);
+	hint = ui_ellipsize(a, hint, LAY_F_SMALL, 0, f->panel.w - 2 * f->pad);
 	tw = ui_text_width(a, hint, -1, LAY_F_SMALL, 0);
 	ui_draw_text(a, hint, -1, LAY_F_SMALL, 0, a->rtl, ui_color(a, UI_MUTED),
 	             f->panel.x + (f->panel.w - tw) / 2,
@@ -349,11 +352,14 @@ typedef struct {
 	ui_screen base;
 	ov_frame f;
 	lay L;              /* the key table's "what" column */
+	lay K;              /* its keys column, wrapped to keys_w */
 	int laid;
 	int *ky;            /* per key row: y in the list */
 	int keys_w;         /* width of the keys column */
 	int themes_y;       /* where the theme buttons start, list coordinates */
 	SDL_Rect theme_r[3];/* as last drawn, screen coordinates */
+	SDL_Point theme_at[3]; /* where each starts, from the list's start edge
+	                        * and themes_y (they wrap when the panel is narrow) */
 	int hover;          /* theme button under the mouse, -1 */
 	unsigned gen;
 } help_overlay;
@@ -375,14 +381,33 @@ help_layout(ui_app *a, help_overlay *h)
 	if (h->keys_w > (w - 2 * a->em) * 45 / 100)
 		h->keys_w = (w - 2 * a->em) * 45 / 100;
 	ui_lay_params(a, &p, w - 2 * a->em, NULL);
-	if (h->laid)
+	if (h->laid) {
 		lay_free(&h->L);
+		lay_free(&h->K);
+	}
 	lay_init(&h->L, &p);
+	p.width = h->keys_w;
+	lay_init(&h->K, &p);
 	h->laid = 1;
 	/* the theme first: it is what people come to change */
 	lay_text(&h->L, _("Theme (keys L, D, H here)"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
 	h->themes_y = h->L.y;
-	lay_space(&h->L, a->line_h[LAY_F_BODY] + a->em / 2 + a->em);
+	{
+		/* the theme buttons in a row, wrapping onto more rows rather than
+		 * out of the panel */
+		int bx = 0, by = a->em / 3, bh = a->line_h[LAY_F_BODY] + a->em / 2, bw;
+
+		for (k = 0; k < 3; k++) {
+			bw = ui_button_width(a, _(help_themes[k].label));
+			if (bx > 0 && bx + bw > h->L.p.width) {
+				bx = 0;
+				by += bh + a->em / 2;
+			}
+			h->theme_at[k] = (SDL_Point){ bx, by };
+			bx += bw + a->em / 2;
+		}
+		lay_space(&h->L, by + bh + a->em * 2 / 3);
+	}
 	lay_text(&h->L, _("Keys"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
 	lay_space(&h->L, a->em / 4);
 	free(h->ky);
@@ -391,12 +416,19 @@ help_layout(ui_app *a, help_overlay *h)
 		const char *what = _(help_keys[k].what);
 
 		h->ky[k] = h->L.y;
+		/* keys wrap in their column (large text, long translations):
+		 * a row is as tall as the taller of its two cells */
+		h->K.y = h->L.y;
+		lay_text(&h->K, _(help_keys[k].keys), LAY_F_BODY, LAY_R_HEADING, 0,
+		         LAY_PLAIN | LAY_STRONG);
 		/* a classroom kiosk keeps the learner in full screen and in Lectern */
 		if (a->kiosk && (strcmp(help_keys[k].keys, "F11") == 0 ||
 		                 strcmp(help_keys[k].keys, "Ctrl+Q") == 0))
 			what = _("Not on this classroom computer");
 		/* the keys are drawn by hand in their column; the text hangs */
 		lay_text(&h->L, what, LAY_F_BODY, LAY_R_TEXT, h->keys_w + a->em, LAY_PLAIN);
+		if (h->K.y > h->L.y)
+			h->L.y = h->K.y;
 		lay_space(&h->L, a->em / 4);
 	}
 	frame_layout(a, &h->f, w, lay_height(&h->L) + a->em / 2);
@@ -407,7 +439,7 @@ static void
 help_draw(ui_app *a, ui_screen *s)
 {
 	help_overlay *h = (help_overlay *)s;
-	int k, x0, oy, bx, bh = a->line_h[LAY_F_BODY] + a->em / 2, n = (int)LT_NELEM(help_keys);
+	int k, x0, oy, bh = a->line_h[LAY_F_BODY] + a->em / 2;
 
 	if (h->gen != a->gen)
 		help_layout(a, h);
@@ -415,26 +447,20 @@ help_draw(ui_app *a, ui_screen *s)
 	x0 = h->f.panel.x + h->f.pad;
 	oy = h->f.sc.view.y - h->f.sc.y;
 	SDL_RenderSetClipRect(a->ren, &h->f.sc.view);
-	for (k = 0; k < n; k++) {
-		const char *t = ui_ellipsize(a, _(help_keys[k].keys), LAY_F_BODY, LAY_BOLD, h->keys_w);
-		int tw = ui_text_width(a, t, -1, LAY_F_BODY, LAY_BOLD);
-
-		ui_draw_text(a, t, -1, LAY_F_BODY, LAY_BOLD, a->rtl, ui_color(a, UI_HEADING),
-		             a->rtl ? x0 + h->L.p.width - tw : x0, oy + h->ky[k]);
-	}
+	ui_draw_lay(a, &h->K, a->rtl ? x0 + h->L.p.width - h->keys_w : x0, oy, h->f.sc.view,
+	            NULL);
 	ui_draw_lay(a, &h->L, x0, oy, h->f.sc.view, NULL);
 	SDL_RenderSetClipRect(a->ren, &h->f.sc.view);
-	bx = x0;
 	for (k = 0; k < 3; k++) {
 		const char *label = _(help_themes[k].label);
 		int on = strcmp(a->theme->name, help_themes[k].name) == 0;
-		SDL_Rect r = { bx, oy + h->themes_y + a->em / 3, ui_button_width(a, label), bh };
+		SDL_Rect r = { x0 + h->theme_at[k].x, oy + h->themes_y + h->theme_at[k].y,
+		               ui_button_width(a, label), bh };
 
 		if (a->rtl)
-			r.x = x0 + h->L.p.width - (bx - x0) - r.w;
+			r.x = x0 + h->L.p.width - h->theme_at[k].x - r.w;
 		ui_button(a, r, label, (on ? UI_BTN_PRIMARY : 0) | (h->hover == k ? UI_BTN_HOVER : 0));
 		h->theme_r[k] = r;
-		bx += r.w + a->em / 2;
 	}
 	SDL_RenderSetClipRect(a->ren, NULL);
 	ui_scroll_draw(a, &h->f.sc);
@@ -500,8 +526,10 @@ help_destroy(ui_screen *s)
 {
 	help_overlay *h = (help_overlay *)s;
 
-	if (h->laid)
+	if (h->laid) {
 		lay_free(&h->L);
+		lay_free(&h->K);
+	}
 	free(h->ky);
 	free(h);
 }
@@ -573,19 +601,22 @@ button_rects(ui_app *a, SDL_Rect back, int with_toc, SDL_Rect r[2])
 	}
 }
 
-void
+SDL_Rect
 overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc)
 {
-	SDL_Rect r[2];
+	SDL_Rect r[2], all = back;
 	int k, mx, my;
 
 	if (back.h <= 0)
-		return;
+		return all;
 	button_rects(a, back, with_toc, r);
 	ui_mouse_now(a, &mx, &my);
 	for (k = 0; k < 2; k++)
-		if (r[k].w > 0)
+		if (r[k].w > 0) {
 			ui_button(a, r[k], button_label[k], ui_hit(r[k], mx, my) ? UI_BTN_HOVER : 0);
+			SDL_UnionRect(&all, &r[k], &all);
+		}
+	return all;
 }
 
 int

@@ -16,8 +16,9 @@ ui_screen *help_overlay_new(ui_app *a);
 int overlay_keys(ui_app *a, const SDL_Event *e, int with_toc);
 /* small Contents and Help buttons in the footer, just after the Back
  * button whose rectangle is back (before it in right-to-left), so the
- * overlays open with the mouse alone. */
-void overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc);
+ * overlays open with the mouse alone. Returns the rectangle they and Back
+ * take together (for ui_footer_text). */
+SDL_Rect overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc);
 /* a click on one of them opens its overlay; 1 when e was used. */
 int overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e);
 

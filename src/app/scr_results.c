@@ -332,12 +332,18 @@ draw(ui_app *a, ui_screen *s)
 	ui_header(a, pl->mod->title, _("Results"));
 	/* TRANSLATORS: footer of the results screen, "Attempt 2" */
 	snprintf(prog, sizeof prog, _("Attempt %d"), r->attempt);
-	ui_footer(a, prog, _("Retake"),
+	ui_footer(a, NULL, _("Retake"),
 	          (rs->focus == 1 ? UI_BTN_FOCUS : 0) | (rs->hover == 1 ? UI_BTN_HOVER : 0),
 	          _("Back to catalog"),
 	          UI_BTN_PRIMARY | (rs->focus == 0 ? UI_BTN_FOCUS : 0),
 	          &rs->retake_r, &rs->catalog_r);
-	overlay_buttons_draw(a, rs->retake_r, 1);
+	{
+		SDL_Rect side[2];
+
+		side[0] = overlay_buttons_draw(a, rs->retake_r, 1);
+		side[1] = rs->catalog_r;
+		ui_footer_text(a, prog, NULL, side, 2);
+	}
 }
 
 /* ------------------------------------------------------------ events */

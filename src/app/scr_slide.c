@@ -175,8 +175,18 @@ draw(ui_app *a, ui_screen *s)
 		flags |= UI_BTN_HOVER;
 	bflags = ses_can_back(pl->ses) ? (ss->hover == 1 ? UI_BTN_HOVER : 0)
 	                               : UI_BTN_DISABLED;
-	ui_footer(a, prog, _("Back"), bflags, next, flags, &ss->back_r, &ss->next_r);
-	overlay_buttons_draw(a, ss->back_r, 1); /* contents and help by mouse */
+	ui_footer(a, NULL, _("Back"), bflags, next, flags, &ss->back_r, &ss->next_r);
+	{
+		/* contents and help by mouse; the progress text keeps clear of
+		 * them when the text is large */
+		SDL_Rect side[2];
+		char brief[32];
+
+		snprintf(brief, sizeof brief, "%d / %d", cur + 1, m->nslides);
+		side[0] = overlay_buttons_draw(a, ss->back_r, 1);
+		side[1] = ss->next_r;
+		ui_footer_text(a, prog, brief, side, 2);
+	}
 	{
 		/* how far along: a thin bar on the footer's top edge */
 		int bw = (int)((long)a->w * (cur + 1) / m->nslides);

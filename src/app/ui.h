@@ -204,5 +204,11 @@ int ui_header_height(const ui_app *a);
 int ui_footer(ui_app *a, const char *progress, const char *back, int back_flags,
               const char *next, int next_flags, SDL_Rect *back_r, SDL_Rect *next_r);
 int ui_footer_height(const ui_app *a);
+/* the footer's centre text (small, muted) between the buttons in rects:
+ * centred in the window when it clears them, else centred in the room
+ * between them as short_s (when not NULL and it fits) or shortened with
+ * "…"; left out when there is no room. */
+void ui_footer_text(ui_app *a, const char *s, const char *short_s,
+                    const SDL_Rect *rects, int n);
 
 #endif

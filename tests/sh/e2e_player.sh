@@ -396,6 +396,35 @@ check "  ...until the learner moves to another slide" not banner upd-moved
 keys ctrl+q
 wait_exit
 
+# ---------------------------------------------------------------- large text
+# at the largest text size in a small window the footer's "Slide n of N"
+# gives way to the buttons instead of running under them
+"$bin" --modules "$t/mods" --data-dir "$t/data-big" --learner e2e --size 800x600 \
+	"$t/mods/b-walk.yaml" >"$t/app.log" 2>&1 &
+app=$!
+wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/null |
+	head -n 1)
+sleep 0.5
+keys Right ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus
+sleep 0.3
+shot big-footer
+# x extents in the footer band of: the progress text (muted), the left
+# buttons' borders, the Next button (accent)
+footer_x() { # colour: first and last column where it occurs
+	convert "$logs/player-big-footer.png" -crop 800x80+0+515 +repage -depth 8 txt:- |
+		awk -F'[,:() ]+' -v c="$1" 'index($0, "#" c) {
+			if (lo == "" || $1 < lo) lo = $1; if ($1 > hi) hi = $1 }
+			END { print (lo == "" ? -1 : lo), (hi == "" ? -1 : hi) }'
+}
+set -- $(footer_x 57606A) $(footer_x CDD3DA) $(footer_x 1F5FAD)
+# $1 $2 text, $4 right end of the left buttons (borders in the left half)
+left_end=$(convert "$logs/player-big-footer.png" -crop 400x80+0+515 +repage -depth 8 txt:- |
+	awk '/#CDD3DA/ { split($1, p, ","); if (p[1] + 0 > m) m = p[1] + 0 } END { print m + 0 }')
+check "large text: the progress text sits between the buttons (text $1-$2, left buttons end $left_end, Next from $5)" \
+	test "$1" -gt "$left_end" -a "$2" -lt "$5" -a "$1" -ge 0
+keys ctrl+0 ctrl+q
+wait_exit
+
 # ---------------------------------------------------------------- theme
 start --theme high-contrast
 keys ctrl+q
