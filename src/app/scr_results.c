@@ -203,11 +203,17 @@ draw_score(ui_app *a, results_screen *rs, const ses_results *r)
 	}
 	tw = ui_text_width(a, line, -1, LAY_F_H2, LAY_BOLD);
 	h = a->line_h[LAY_F_H2] + a->em / 3;
-	pill = (SDL_Rect){ rs->col_x + (rs->col_w - tw) / 2 - a->em, y, tw + 2 * a->em, h };
-	ui_round_fill(a, pill, h / 2, r->score < 0 || r->passed ? UI_RIGHT : UI_WRONG);
-	/* the page colour reads on right / wrong in every theme */
-	ui_draw_text(a, line, -1, LAY_F_H2, LAY_BOLD, a->rtl, ui_color(a, UI_BG),
-	             pill.x + a->em, y + a->em / 6);
+	if (r->score < 0) {
+		/* nothing was judged: a plain sentence, not a verdict badge */
+		centred(a, rs, line, LAY_F_BODY, 0, UI_MUTED,
+		        y + (h - a->line_h[LAY_F_BODY]) / 2);
+	} else {
+		pill = (SDL_Rect){ rs->col_x + (rs->col_w - tw) / 2 - a->em, y, tw + 2 * a->em, h };
+		ui_round_fill(a, pill, h / 2, r->passed ? UI_RIGHT : UI_WRONG);
+		/* the page colour reads on right / wrong in every theme */
+		ui_draw_text(a, line, -1, LAY_F_H2, LAY_BOLD, a->rtl, ui_color(a, UI_BG),
+		             pill.x + a->em, y + a->em / 6);
+	}
 	y += h + a->em / 2;
 	if (r->score >= 0) {
 		char pts[64];

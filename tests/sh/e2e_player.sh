@@ -248,6 +248,8 @@ keys Right
 sleep 0.3
 shot results
 check "the last Next finishes the module" wait_row b-walk 'completed\|passed'
+check "  ...and, with nothing graded, no pass badge (no green) on the results" \
+	not has_color results 1C7440
 keys Escape
 sleep 0.3
 shot catalog2
