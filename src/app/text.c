@@ -18,9 +18,14 @@
  * theme change shape nothing again; that table is emptied when full.
  * Open fonts are cached per face and size in the same way (sizes change
  * only on resize or Ctrl+Plus). */
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <SDL_ttf.h>
 
@@ -66,6 +71,8 @@ typedef struct {
 
 struct ui_text {
 	char *path[NFACES];
+	void *map[NFACES];        /* the font file mapped into memory, or NULL */
+	size_t map_len[NFACES];
 	TTF_Font *probe[NFACES];  /* for glyph coverage only */
 	open_font fonts[MAX_FONTS];
 	int nfonts;
@@ -98,6 +105,52 @@ widths_clear(ui_text *t)
 }
 
 /* ------------------------------------------------------------ fonts */
+/* Fonts are opened from their files mapped into memory. Opened by name,
+ * FreeType reads every glyph it loads through a seek and a read on the
+ * file: about 17,000 system calls before the catalog's first frame, a
+ * third of its start-up time (make bench). From memory they cost none, and
+ * the mapped pages are shared with every other program using the font. */
+static void
+map_face(ui_text *t, int face)
+{
+	struct stat st;
+	void *p;
+	int fd = open(t->path[face], O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return; /* TTF_OpenFont then says what is wrong */
+	if (fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < INT_MAX) {
+		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p != MAP_FAILED) {
+			t->map[face] = p;
+			t->map_len[face] = (size_t)st.st_size;
+		}
+	}
+	close(fd);
+}
+
+/* face at px from its mapping, or from its file when it could not be mapped */
+static TTF_Font *
+open_face(ui_text *t, int face, int px)
+{
+	SDL_RWops *rw;
+
+	if (!t->map[face])
+		return TTF_OpenFont(t->path[face], px);
+	rw = SDL_RWFromConstMem(t->map[face], (int)t->map_len[face]);
+	return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+}
+
+static void
+unmap_faces(ui_text *t)
+{
+	int i;
+
+	for (i = 0; i < NFACES; i++)
+		if (t->map[i])
+			munmap(t->map[i], t->map_len[i]);
+}
+
 int
 ui_fonts_load(ui_app *a, const char *dir)
 {
@@ -111,7 +164,8 @@ ui_fonts_load(ui_app *a, const char *dir)
 	}
 	for (i = 0; i < NFACES; i++) {
 		t->path[i] = xasprintf("%s/%s", dir, face_file[i]);
-		t->probe[i] = TTF_OpenFont(t->path[i], 12);
+		map_face(t, i);
+		t->probe[i] = open_face(t, i, 12);
 		if (!t->probe[i]) {
 			fprintf(stderr, _("lectern: %s: cannot open font: %s\n"), t->path[i],
 			        TTF_GetError());
@@ -120,6 +174,7 @@ ui_fonts_load(ui_app *a, const char *dir)
 					TTF_CloseFont(t->probe[i]);
 				free(t->path[i--]);
 			}
+			unmap_faces(t);
 			free(t);
 			return -1;
 		}
@@ -153,7 +208,7 @@ font_at(ui_text *t, int face, int px)
 	o->face = face;
 	o->px = px;
 	o->stamp = t->stamp;
-	o->f = TTF_OpenFont(t->path[face], px);
+	o->f = open_face(t, face, px);
 	if (!o->f) /* it opened at start-up; only memory can fail now */
 		die("lectern: %s: %s", t->path[face], TTF_GetError());
 	TTF_SetFontHinting(o->f, TTF_HINTING_LIGHT);
@@ -532,6 +587,7 @@ ui_text_free(ui_text *t)
 		TTF_CloseFont(t->probe[i]);
 		free(t->path[i]);
 	}
+	unmap_faces(t); /* after every font that reads from them is closed */
 	free(t);
 }
 
