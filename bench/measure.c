@@ -18,8 +18,9 @@
  * counts one voluntary switch per wake-up.
  *
  * It prints one line of key=value pairs on stdout:
- *   wall_ms= first_frame_ms= maxrss_kb= peak_pss_kb= idle_cpu_ms=
+ *   wall_ms= first_frame_ms= maxrss_kb= cpu_ms= peak_pss_kb= idle_cpu_ms=
  *   idle_wakeups= exit=
+ * (cpu_ms: the child's user + system time over its whole life)
  * (-1 where not measured). The child's own stdout is dropped unless
  * --first-frame reads it; its stderr is passed through.
  *
@@ -343,9 +344,11 @@ main(int argc, char **argv)
 	/* waitpid already reaped it; its usage is in RUSAGE_CHILDREN */
 	getrusage(RUSAGE_CHILDREN, &ru);
 
-	printf("wall_ms=%.1f first_frame_ms=%.1f maxrss_kb=%ld peak_pss_kb=%ld "
-	       "idle_cpu_ms=%.0f idle_wakeups=%ld exit=%d\n",
-	       t_end - t0, t_ff < 0 ? -1.0 : t_ff - t0, ru.ru_maxrss, peak_pss,
+	printf("wall_ms=%.1f first_frame_ms=%.1f maxrss_kb=%ld cpu_ms=%.1f "
+	       "peak_pss_kb=%ld idle_cpu_ms=%.0f idle_wakeups=%ld exit=%d\n",
+	       t_end - t0, t_ff < 0 ? -1.0 : t_ff - t0, ru.ru_maxrss,
+	       (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3, peak_pss,
 	       idle_cpu, idle_wake,
 	       killed ? -9 : WIFEXITED(status) ? WEXITSTATUS(status)
 	                   : 128 + WTERMSIG(status));

@@ -211,6 +211,16 @@ for r in software accelerated; do
 		q=$(pratio "$tmp/$what.$r" "$tmp/floor.$r" first_frame_ms)
 		row "first frame, $what ($r)" "$(ms "$v")" "floor $(ms "$f")" "$q" "<= 1.5x" "$(verdict "$q" 1.5)"
 	done
+	# the same runs' CPU time (user + system, start to exit): what the
+	# program itself costs, less open to other processes than wall time
+	f=$(col "$tmp/floor.$r" cpu_ms)
+	for what in catalog slide; do
+		v=$(col "$tmp/$what.$r" cpu_ms)
+		[ "$(col "$tmp/$what.$r" first_frame_ms)" = - ] && v=-
+		q=$(pratio "$tmp/$what.$r" "$tmp/floor.$r" cpu_ms)
+		[ "$v" = - ] && q=-
+		row "  same, $what, process CPU time" "$(ms "$v")" "floor $(ms "$f")" "$q" "(info)" ""
+	done
 	if [ "$(col "$tmp/slide.$r" first_frame_ms)" = - ]; then
 		out "  (lectern printed no first-frame line; exit codes: $(col "$tmp/slide.$r" exit))"
 	fi
