@@ -141,43 +141,19 @@ cmd_export(int argc, char **argv)
 	rep_opts o = { 0 };
 	rep_ctx r;
 	const char *xapi = NULL, *csv = NULL, *since = NULL, *learner = NULL;
-	int i, rc;
+	int rc;
+	const rep_arg args[] = {
+		{ "--xapi", &xapi }, { "--csv", &csv }, { "--since", &since },
+		{ "--learner", &learner }, { "--data-dir", &o.data_dir },
+		{ "--modules", &o.modules }, { "--config", &o.config }, { NULL, NULL },
+	};
+	rep_argspec spec = { args, 0, NULL, NULL, usage };
 
 	i18n_init(NULL);
-	/* every option but --help takes a value */
-	for (i = 1; i < argc; i += 2) {
-		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-		const char **dst;
-
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			return 0;
-		}
-		if (!strcmp(a, "--xapi"))
-			dst = &xapi;
-		else if (!strcmp(a, "--csv"))
-			dst = &csv;
-		else if (!strcmp(a, "--since"))
-			dst = &since;
-		else if (!strcmp(a, "--learner"))
-			dst = &learner;
-		else if (!strcmp(a, "--data-dir"))
-			dst = &o.data_dir;
-		else if (!strcmp(a, "--modules"))
-			dst = &o.modules;
-		else if (!strcmp(a, "--config"))
-			dst = &o.config;
-		else {
-			fprintf(stderr, _("lectern export: unknown option %s\n"), a);
-			usage(stderr);
-			return 2;
-		}
-		if (!val || !*val) {
-			fprintf(stderr, _("lectern export: %s needs a value\n"), a);
-			return 2;
-		}
-		*dst = val;
-	}
+	spec.unknown = _("lectern export: unknown option %s\n");
+	spec.no_value = _("lectern export: %s needs a value\n");
+	if ((rc = rep_parse_args(argc, argv, &spec)) >= 0)
+		return rc;
 	if (!xapi && !csv) {
 		fprintf(stderr, "%s", _("lectern export: say what to write: --xapi FILE or "
 		                        "--csv FILE\n"));

@@ -114,39 +114,19 @@ cmd_progress(int argc, char **argv)
 	rep_ctx r;
 	const char *learner = NULL, *format = "table";
 	store_summary *v;
-	int i, n, rc;
+	int n, rc;
+	const rep_arg args[] = {
+		{ "--learner", &learner }, { "--format", &format },
+		{ "--data-dir", &o.data_dir }, { "--modules", &o.modules },
+		{ "--config", &o.config }, { NULL, NULL },
+	};
+	rep_argspec spec = { args, 1, NULL, NULL, usage };
 
 	i18n_init(NULL);
-	/* every option but --help takes a value */
-	for (i = 1; i < argc; i += 2) {
-		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-		const char **dst;
-
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			return 0;
-		}
-		if (!strcmp(a, "--learner"))
-			dst = &learner;
-		else if (!strcmp(a, "--format"))
-			dst = &format;
-		else if (!strcmp(a, "--data-dir"))
-			dst = &o.data_dir;
-		else if (!strcmp(a, "--modules"))
-			dst = &o.modules;
-		else if (!strcmp(a, "--config"))
-			dst = &o.config;
-		else {
-			fprintf(stderr, _("lectern progress: unknown option %s\n"), a);
-			usage(stderr);
-			return 2;
-		}
-		if (!val) {
-			fprintf(stderr, _("lectern progress: %s needs a value\n"), a);
-			return 2;
-		}
-		*dst = val;
-	}
+	spec.unknown = _("lectern progress: unknown option %s\n");
+	spec.no_value = _("lectern progress: %s needs a value\n");
+	if ((rc = rep_parse_args(argc, argv, &spec)) >= 0)
+		return rc;
 	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0) {
 		fprintf(stderr, _("lectern progress: --format: table or csv, not \"%s\"\n"),
 		        format);

@@ -21,6 +21,36 @@
 #include "util.h"
 
 int
+rep_parse_args(int argc, char **argv, const rep_argspec *spec)
+{
+	int i;
+
+	/* every option but --help takes a value */
+	for (i = 1; i < argc; i += 2) {
+		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+		const rep_arg *o;
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			spec->usage(stdout);
+			return 0;
+		}
+		for (o = spec->args; o->name && strcmp(a, o->name) != 0; o++)
+			;
+		if (!o->name) {
+			fprintf(stderr, spec->unknown, a);
+			spec->usage(stderr);
+			return 2;
+		}
+		if (!val || (!*val && !spec->empty_ok)) {
+			fprintf(stderr, spec->no_value, a);
+			return 2;
+		}
+		*o->value = val;
+	}
+	return -1;
+}
+
+int
 rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 {
 	diag_list dl = { 0 };

@@ -21,6 +21,24 @@ typedef struct {
 	char *modules_dir;      /* where modules are looked up for totals */
 } rep_ctx;
 
+/* the command line of a report: "--name value" pairs and --help */
+typedef struct {
+	const char *name;       /* "--learner"; NULL ends a table */
+	const char **value;     /* where its value goes */
+} rep_arg;
+
+typedef struct {
+	const rep_arg *args;    /* the options */
+	int empty_ok;           /* an empty value counts as given */
+	const char *unknown;    /* translated "...: unknown option %s\n" */
+	const char *no_value;   /* translated "...: %s needs a value\n" */
+	void (*usage)(FILE *fp);
+} rep_argspec;
+
+/* store each option of argv[1..] in its place. Returns -1 when every one
+ * was read; 0 after -h/--help (usage on stdout); 2 for an unknown option
+ * (message and usage on stderr) or a missing value (message on stderr). */
+int rep_parse_args(int argc, char **argv, const rep_argspec *spec);
 /* read the settings and open the store, printing its warning (prefixed by
  * cmd) on stderr. Returns 0, or an exit status (1 when the database cannot
  * be read at all, 2 for a bad config file). */
