@@ -108,27 +108,10 @@ put(char *buf, size_t size, size_t *len, const char *s)
 	buf[*len] = '\0';
 }
 
-char *
-grade_format_indices(const int *idx, int n, char *buf, size_t size)
-{
-	size_t len = 0;
-	char num[16];
-	int i;
-
-	if (size)
-		buf[0] = '\0';
-	for (i = 0; i < n; i++) {
-		if (i)
-			put(buf, size, &len, "[,]");
-		snprintf(num, sizeof num, "%d", idx[i]);
-		put(buf, size, &len, num);
-	}
-	return buf;
-}
-
-char *
-grade_format_pairs(const int *left, const int *right, int n, char *buf,
-                   size_t size)
+/* the items of a response joined by "[,]" (xAPI): a[i], or a[i][.]b[i]
+ * when b is given. */
+static char *
+join(const int *a, const int *b, int n, char *buf, size_t size)
 {
 	size_t len = 0;
 	char num[40];
@@ -139,10 +122,26 @@ grade_format_pairs(const int *left, const int *right, int n, char *buf,
 	for (i = 0; i < n; i++) {
 		if (i)
 			put(buf, size, &len, "[,]");
-		snprintf(num, sizeof num, "%d[.]%d", left[i], right[i]);
+		if (b)
+			snprintf(num, sizeof num, "%d[.]%d", a[i], b[i]);
+		else
+			snprintf(num, sizeof num, "%d", a[i]);
 		put(buf, size, &len, num);
 	}
 	return buf;
+}
+
+char *
+grade_format_indices(const int *idx, int n, char *buf, size_t size)
+{
+	return join(idx, NULL, n, buf, size);
+}
+
+char *
+grade_format_pairs(const int *left, const int *right, int n, char *buf,
+                   size_t size)
+{
+	return join(left, right, n, buf, size);
 }
 
 /* ------------------------------------------------------------ case folding */
