@@ -285,6 +285,19 @@ finish(ld_ctx *c, yt_doc *doc)
 	return m;
 }
 
+/* a context for loading file (relative paths inside it from dir) into a
+ * new, empty module */
+static void
+ctx_start(ld_ctx *c, const char *file, const char *dir, diag_list *dl)
+{
+	c->m = new_module();
+	c->file = file;
+	c->dir = dir;
+	c->dl = dl;
+	c->m->path = arena_strdup(&c->m->mem, file);
+	c->m->format = LOADER_FORMAT;
+}
+
 mod_module *
 loader_load_buf(const char *name, const char *dir, const char *buf, size_t len,
                 diag_list *dl)
@@ -292,12 +305,7 @@ loader_load_buf(const char *name, const char *dir, const char *buf, size_t len,
 	ld_ctx c = { 0 };
 	yt_doc *doc;
 
-	c.m = new_module();
-	c.file = name;
-	c.dir = dir;
-	c.dl = dl;
-	c.m->path = arena_strdup(&c.m->mem, name);
-	c.m->format = LOADER_FORMAT;
+	ctx_start(&c, name, dir, dl);
 	doc = yt_load_buf_in(name, buf, len, &c.m->mem, dl);
 	if (!doc) {
 		mod_free(c.m);
@@ -334,12 +342,7 @@ loader_load(const char *path, diag_list *dl)
 		dir = slash ? xstrndup(file, (size_t)(slash - file) + (slash == file))
 		            : xstrdup(".");
 	}
-	c.m = new_module();
-	c.file = file;
-	c.dir = dir;
-	c.dl = dl;
-	c.m->path = arena_strdup(&c.m->mem, file);
-	c.m->format = LOADER_FORMAT;
+	ctx_start(&c, file, dir, dl);
 	doc = yt_load_file_in(file, &c.m->mem, dl);
 	if (!doc) {
 		mod_free(c.m);
