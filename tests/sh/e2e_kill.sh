@@ -9,21 +9,19 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/sh/store_lib.inc
+. tests/sh/xvfb_lib.inc
 
 bin=$PWD/build/lectern
 shots=$PWD/build/e2e-shots
 T=$(mktemp -d /tmp/lectern-e2e-kill.XXXXXX)
-xpid=
 lpid=
 cleanup() {
 	[ -n "$lpid" ] && kill -9 "$lpid" 2>/dev/null
-	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null
+	xvfb_stop
 	[ -n "${KEEP:-}" ] || rm -rf "$T"
 }
 trap cleanup EXIT INT TERM
-for tool in Xvfb xdotool import sqlite3; do
-	command -v "$tool" >/dev/null 2>&1 || { fail "e2e_kill needs $tool (make deps-test)"; exit 1; }
-done
+need_tools e2e_kill Xvfb xdotool import sqlite3
 mkdir -p "$shots"
 
 cat >"$T/quiz.yaml" <<'YAML'
@@ -57,27 +55,18 @@ slides:
 YAML
 
 # a display nobody else uses
-n=$((200 + $$ % 300))
-while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xpid=$!
-export DISPLAY=":$n" SDL_AUDIODRIVER=dummy
-i=0
-while [ $i -lt 50 ] && ! [ -e "/tmp/.X11-unix/X$n" ]; do sleep 0.1; i=$((i + 1)); done
+xvfb_start 1280x800 "$T" || { fail "e2e_kill: Xvfb did not start"; exit 1; }
+export SDL_AUDIODRIVER=dummy
 
 DB=$T/data/progress.db
 start() {
 	"$bin" --data-dir "$T/data" --learner officer "$T/quiz.yaml" >"$T/log" 2>&1 &
 	lpid=$!
 	win=
-	i=0
-	while [ $i -lt 100 ] && [ -z "$win" ]; do
-		sleep 0.1
-		win=$(xdotool search --pid "$lpid" 2>/dev/null | head -n 1)
-		i=$((i + 1))
-	done
+	retry 100 find_win
 	sleep 0.5
 }
+find_win() { win=$(xdotool search --pid "$lpid" 2>/dev/null | head -n 1); [ -n "$win" ]; }
 key() { xdotool key --window "$win" "$@"; sleep 0.4; }
 
 start

@@ -19,19 +19,14 @@ mkdir -p "$logs"
 export LC_ALL=C LANGUAGE=
 unset LANG
 
-for tool in Xvfb xdotool openbox wmctrl import; do
-	if ! command -v $tool >/dev/null 2>&1; then
-		echo "FAIL: kiosk needs $tool (make deps-test installs it)"
-		exit 1
-	fi
-done
+. tests/sh/xvfb_lib.inc
+need_tools kiosk Xvfb xdotool openbox wmctrl import
 
 t=$(mktemp -d /tmp/lectern-kiosk.XXXXXX)
-xvfb= wm= app=
+app=
 cleanup() {
 	[ -n "$app" ] && kill -9 "$app" 2>/dev/null
-	[ -n "$wm" ] && kill "$wm" 2>/dev/null
-	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	xvfb_stop
 	rm -rf "$t"
 }
 trap cleanup EXIT
@@ -45,15 +40,7 @@ check() { # name, command...
 }
 alive() { kill -0 "$app" 2>/dev/null; }
 # wait until the log has a line matching $1 (at most $2 tenths of a second)
-wait_log() {
-	n=0
-	while [ $n -lt "${2:-50}" ]; do
-		grep -q -- "$1" "$t/app.log" && return 0
-		sleep 0.1
-		n=$((n + 1))
-	done
-	return 1
-}
+wait_log() { retry "${2:-50}" grep -q -- "$1" "$t/app.log"; }
 count_log() { grep -c -- "$1" "$t/app.log"; }
 shot() { import -window root "$logs/kiosk-$1.png" 2>/dev/null; }
 # does the store, read by `lectern progress` as a trainer would, have
@@ -72,24 +59,8 @@ in_progress() {
 }
 
 # ---------------------------------------------------------------- display
-for n in $(seq 91 130); do
-	[ -e "/tmp/.X$n-lock" ] && continue
-	Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp >/dev/null 2>&1 &
-	xvfb=$!
-	sleep 0.5
-	if kill -0 "$xvfb" 2>/dev/null; then
-		export DISPLAY=":$n"
-		break
-	fi
-	xvfb=
-done
-if [ -z "$xvfb" ]; then
-	echo "FAIL: kiosk could not start Xvfb"
-	exit 1
-fi
-openbox >/dev/null 2>&1 &
-wm=$!
-sleep 0.5
+xvfb_start 1024x768 "$t" || { echo "FAIL: kiosk could not start Xvfb"; exit 1; }
+wm_start
 
 # ---------------------------------------------------------------- no PIN
 cat >"$t/nopin.yaml" <<EOF
@@ -139,6 +110,7 @@ shot module
 check "progress recorded" in_progress "Ada Test"
 
 # ---------------------------------------------------------------- no way out
+saved_since() { [ "$(count_log "progress of Ada Test saved")" -gt "$1" ]; }
 try() { # name, then the action
 	name=$1
 	shift
@@ -146,11 +118,7 @@ try() { # name, then the action
 	"$@"
 	# wait for the note (a busy machine may take a while), then a moment
 	# more in case the program were on its way out
-	n=0
-	while [ "$(count_log "progress of Ada Test saved")" -le "$before" ] && [ $n -lt 50 ]; do
-		sleep 0.1
-		n=$((n + 1))
-	done
+	retry 50 saved_since "$before"
 	sleep 0.5
 	check "$name: still running" alive
 	after=$(count_log "progress of Ada Test saved")
@@ -236,8 +204,7 @@ xdotool key x
 sleep 0.4
 shot exit-confirm
 xdotool key Return
-n=0
-while alive && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+retry 50 gone "$app"
 check "Exit in the trainer menu ends the program" sh -c "! kill -0 $app 2>/dev/null"
 wait "$app"
 check "exit status 0" [ $? = 0 ]

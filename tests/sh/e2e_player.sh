@@ -17,19 +17,14 @@ mkdir -p "$logs"
 export LC_ALL=C LANGUAGE=
 unset LANG
 
-for tool in Xvfb xdotool openbox import convert; do
-	if ! command -v $tool >/dev/null 2>&1; then
-		echo "FAIL: e2e_player needs $tool (make deps-test installs it)"
-		exit 1
-	fi
-done
+. tests/sh/xvfb_lib.inc
+need_tools e2e_player Xvfb xdotool openbox import convert
 
 t=$(mktemp -d /tmp/lectern-e2e.XXXXXX)
-xvfb= wm= app=
+app=
 cleanup() {
 	[ -n "$app" ] && kill -9 "$app" 2>/dev/null
-	[ -n "$wm" ] && kill "$wm" 2>/dev/null
-	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	xvfb_stop
 	rm -rf "$t"
 }
 trap cleanup EXIT
@@ -57,15 +52,8 @@ row() {
 		grep ",$1,"
 }
 # wait until the row for module $1 matches $2 (5 s at most)
-wait_row() {
-	n=0
-	while [ $n -lt 50 ]; do
-		row "$1" | grep -q -- "$2" && return 0
-		sleep 0.1
-		n=$((n + 1))
-	done
-	return 1
-}
+row_has() { row "$1" | grep -q -- "$2"; }
+wait_row() { retry 50 row_has "$1" "$2"; }
 keys() { # key names, one after another, with time to draw between
 	for k in "$@"; do
 		xdotool key "$k"
@@ -82,12 +70,7 @@ start() { # args...
 }
 # wait for the program to end; its status in $rc
 wait_exit() {
-	n=0
-	while [ $n -lt 50 ] && kill -0 "$app" 2>/dev/null; do
-		sleep 0.1
-		n=$((n + 1))
-	done
-	if kill -0 "$app" 2>/dev/null; then
+	if ! retry 50 gone "$app"; then
 		rc=timeout
 	else
 		wait "$app"
@@ -165,24 +148,8 @@ EOF
 printf 'lectern: 1\nid: c-broken\ntitle: Broken\nslides: 12\n' >"$t/mods/c-broken.yaml"
 
 # ---------------------------------------------------------------- display
-for n in $(seq 140 180); do
-	[ -e "/tmp/.X$n-lock" ] && continue
-	Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp >/dev/null 2>&1 &
-	xvfb=$!
-	sleep 0.5
-	if kill -0 "$xvfb" 2>/dev/null; then
-		export DISPLAY=":$n"
-		break
-	fi
-	xvfb=
-done
-if [ -z "$xvfb" ]; then
-	echo "FAIL: player could not start Xvfb"
-	exit 1
-fi
-openbox >/dev/null 2>&1 &
-wm=$!
-sleep 0.5
+xvfb_start 1024x768 "$t" || { echo "FAIL: player could not start Xvfb"; exit 1; }
+wm_start
 
 # ---------------------------------------------------------------- catalog
 start

@@ -18,12 +18,12 @@ bin=$PWD/build/lectern
 keep=$PWD/build/e2e-shots
 tmp=$(mktemp -d /tmp/lectern-e2e.XXXXXX)
 shots=$tmp/shots # copied to $keep at the end: runs side by side never mix
-xpid=
 lpid=
+. tests/sh/xvfb_lib.inc
 
 cleanup() {
 	[ -n "$lpid" ] && kill "$lpid" 2>/dev/null
-	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null
+	xvfb_stop
 	if [ -d "$shots" ]; then
 		mkdir -p "$keep" && cp "$shots"/*.png "$keep"/ 2>/dev/null
 	fi
@@ -39,12 +39,7 @@ check() { # name command...
 	if "$@"; then pass "$name"; else fail "$name"; fi
 }
 
-for tool in Xvfb xdotool import convert; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		fail "e2e_questions needs $tool (make deps-test)"
-		exit 1
-	fi
-done
+need_tools e2e_questions Xvfb xdotool import convert
 [ -x "$bin" ] || { fail "e2e_questions: build/lectern missing (make)"; exit 1; }
 mkdir -p "$shots"
 
@@ -134,17 +129,8 @@ slides:
     next: end
 EOF
 
-# a display of our own: Xvfb picks a free number and tells us
-Xvfb -displayfd 5 -screen 0 1280x720x24 -nolisten tcp 5>"$tmp/dpy" 2>"$tmp/xvfb.log" &
-xpid=$!
-i=0
-while [ ! -s "$tmp/dpy" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-if [ ! -s "$tmp/dpy" ]; then
-	fail "e2e_questions: Xvfb did not start"
-	exit 1
-fi
-DISPLAY=:$(head -n 1 "$tmp/dpy")
-export DISPLAY
+# a display of our own
+xvfb_start 1280x720 "$tmp" || { fail "e2e_questions: Xvfb did not start"; exit 1; }
 export SDL_VIDEODRIVER=x11
 # settings and remembered preferences stay in the scratch folder
 XDG_CONFIG_HOME=$tmp/config
@@ -179,9 +165,7 @@ shot() {
 }
 quit() {
 	key ctrl+q
-	i=0
-	while kill -0 "$lpid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	if kill -0 "$lpid" 2>/dev/null; then
+	if ! retry 50 gone "$lpid"; then
 		kill "$lpid"
 		lpid=
 		return 1
