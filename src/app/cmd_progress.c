@@ -41,21 +41,10 @@ status_words(int status)
 	}
 }
 
-/* characters (not bytes) in a UTF-8 string, for lining up columns */
-static int
-width(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 static void
 cell(const char *s, int w, int last)
 {
-	int pad = w - width(s);
+	int pad = w - utf8_chars(s);
 
 	fputs(s, stdout);
 	if (!last)
@@ -91,10 +80,10 @@ print_table(const store_summary *v, int n)
 			snprintf(txt[i][6], sizeof txt[i][6], _("%ld min %02ld s"), t / 60, t % 60);
 	}
 	for (c = 0; c < NCOLS; c++) {
-		w[c] = width(head[c]);
+		w[c] = utf8_chars(head[c]);
 		for (i = 0; i < n; i++)
-			if (width(txt[i][c]) > w[c])
-				w[c] = width(txt[i][c]);
+			if (utf8_chars(txt[i][c]) > w[c])
+				w[c] = utf8_chars(txt[i][c]);
 	}
 	for (c = 0; c < NCOLS; c++)
 		cell(head[c], w[c], c == NCOLS - 1);

@@ -143,6 +143,15 @@ ui_hit(SDL_Rect r, int x, int y)
 	return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
 }
 
+void
+ui_hover(ui_app *a, int *hover, int v)
+{
+	if (v != *hover) {
+		*hover = v;
+		a->dirty = 1;
+	}
+}
+
 /* ------------------------------------------------------------ layout */
 typedef struct {
 	ui_app *a;

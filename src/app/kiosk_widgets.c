@@ -15,6 +15,7 @@
 
 #include "i18n.h"
 #include "kiosk_int.h"
+#include "util.h"
 
 void
 kf_init(kf_field *f, int max, int masked)
@@ -46,16 +47,6 @@ kf_set(kf_field *f, const char *s)
 	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
 	memcpy(f->buf, s, n);
-}
-
-static int
-utf8_count(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
 }
 
 int
@@ -110,7 +101,7 @@ kf_draw(ui_app *a, const kf_field *f, SDL_Rect r, const char *placeholder, int f
 	ui_round_fill(a, r, a->em / 4, focus ? UI_FOCUS : UI_BORDER);
 	ui_round_fill(a, in, a->em / 4, UI_BG);
 	if (f->masked) {
-		int n = utf8_count(f->buf), i;
+		int n = utf8_chars(f->buf), i;
 
 		if (n > 64)
 			n = 64;
@@ -209,10 +200,7 @@ kb_event(ui_app *a, kb_row *row, const SDL_Event *e)
 	switch (e->type) {
 	case SDL_MOUSEMOTION:
 		i = kb_at(a, row, e);
-		if (i != row->hover) {
-			row->hover = i;
-			a->dirty = 1;
-		}
+		ui_hover(a, &row->hover, i);
 		return -1;
 	case SDL_MOUSEBUTTONUP:
 		if (e->button.button != SDL_BUTTON_LEFT || (i = kb_at(a, row, e)) < 0)

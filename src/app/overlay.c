@@ -266,10 +266,7 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	case SDL_MOUSEMOTION:
 		ui_mouse(a, e, &x, &y);
 		i = toc_row_at(to, m, x, y);
-		if (i != to->hover) {
-			to->hover = i;
-			a->dirty = 1;
-		}
+		ui_hover(a, &to->hover, i);
 		return;
 	case SDL_MOUSEBUTTONUP:
 		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
@@ -500,10 +497,7 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		for (hover = -1, k = 0; k < 3; k++)
 			if (ui_hit(h->theme_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
 				hover = k;
-		if (hover != h->hover) {
-			h->hover = hover;
-			a->dirty = 1;
-		}
+		ui_hover(a, &h->hover, hover);
 		return;
 	case SDL_MOUSEBUTTONUP:
 		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))

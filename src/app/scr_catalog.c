@@ -387,10 +387,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	case SDL_MOUSEMOTION:
 		ui_mouse(a, e, &x, &y);
 		i = ui_hit(cs->quit_r, x, y) ? -2 : card_at(a, cs, x, y);
-		if (i != cs->hover) {
-			cs->hover = i;
-			a->dirty = 1;
-		}
+		ui_hover(a, &cs->hover, i);
 		break;
 	default:
 		break;

@@ -985,10 +985,7 @@ qpart_event(ui_app *a, slide_screen *ss, const SDL_Event *e)
 			return 1;
 		}
 		k = q->state == SES_OPEN ? card_at(ss, qp, x, y) : MOUSE_NONE;
-		if (k != qp->hover) {
-			qp->hover = k;
-			a->dirty = 1;
-		}
+		ui_hover(a, &qp->hover, k);
 		return 0; /* the footer tracks its hover too */
 	case SDL_MOUSEBUTTONUP:
 		if (e->button.button != SDL_BUTTON_LEFT || qp->press == MOUSE_NONE)

@@ -415,10 +415,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	case SDL_MOUSEMOTION:
 		ui_mouse(a, e, &x, &y);
 		hover = ui_hit(rs->retake_r, x, y) ? 1 : ui_hit(rs->catalog_r, x, y) ? 2 : 0;
-		if (hover != rs->hover) {
-			rs->hover = hover;
-			a->dirty = 1;
-		}
+		ui_hover(a, &rs->hover, hover);
 		break;
 	default:
 		break;

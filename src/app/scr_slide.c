@@ -289,10 +289,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		ui_mouse(a, e, &x, &y);
 		hover = ui_hit(ss->back_r, x, y) ? 1 : ui_hit(ss->next_r, x, y) ? 2
 		        : ss->notice_r.h > 0 && ui_hit(ss->dismiss_r, x, y) ? 3 : 0;
-		if (hover != ss->hover) {
-			ss->hover = hover;
-			a->dirty = 1;
-		}
+		ui_hover(a, &ss->hover, hover);
 		break;
 	default:
 		break;

@@ -173,6 +173,8 @@ int ui_button_width(ui_app *a, const char *label);
 /* event position in output pixels; returns 0 when e has no position. */
 int ui_mouse(const ui_app *a, const SDL_Event *e, int *x, int *y);
 int ui_hit(SDL_Rect r, int x, int y);
+/* set *hover (what is under the mouse) to v; a change marks a redraw. */
+void ui_hover(ui_app *a, int *hover, int v);
 /* current mouse position in output pixels. */
 void ui_mouse_now(const ui_app *a, int *x, int *y);
 

@@ -65,6 +65,16 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+int
+utf8_chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {

@@ -20,6 +20,9 @@ char *xstrndup(const char *s, size_t n);
 #endif
 char *xasprintf(const char *fmt, ...) LT_PRINTF(1, 2);
 void die(const char *fmt, ...) LT_PRINTF(1, 2);
+/* characters (not bytes) in a UTF-8 string: its bytes that do not
+ * continue a sequence. */
+int utf8_chars(const char *s);
 
 /* an arena hands out memory that is freed all at once; the module model and
  * the YAML tree live in one each, so freeing a module is one call. */
