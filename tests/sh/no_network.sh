@@ -5,14 +5,14 @@
 # service). A control run shows the trace does see an AF_INET socket.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/sh/store_lib.inc
+. tests/sh/xvfb_lib.inc
 
 if ! command -v strace >/dev/null 2>&1; then
 	echo "FAIL: strace is not installed (scripts/install-deps.sh test)"
 	exit 1
 fi
 T=$(mktemp -d)
-XPID=
-trap '[ -n "$XPID" ] && kill "$XPID" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'xvfb_stop; rm -rf "$T"' EXIT
 D=$T/data
 Q=tests/modules/good/all-questions.yaml
 fill "$D" "$Q" ana pass >/dev/null
@@ -49,11 +49,8 @@ traced fill "$FILL" "$D" "$Q" bo fail
 
 # the player, on a virtual display, for a few seconds
 if command -v Xvfb >/dev/null 2>&1; then
-	n=$((90 + $$ % 100))
-	Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-	XPID=$!
-	sleep 1
-	DISPLAY=":$n" SDL_AUDIODRIVER=dummy timeout -s TERM 4 \
+	xvfb_start 1280x800 "$T" || fail "player: Xvfb did not start"
+	SDL_AUDIODRIVER=dummy timeout -s TERM 4 \
 		strace -f -qq -e trace=socket,connect -o "$T/player.trace" \
 		./build/lectern --data-dir "$D" "$Q" >/dev/null 2>&1
 	if grep -E 'AF_INET|AF_INET6|AF_PACKET' "$T/player.trace" >/dev/null; then
@@ -63,8 +60,7 @@ if command -v Xvfb >/dev/null 2>&1; then
 		pass "player: no network socket"
 	fi
 	check "player: it did reach the display (AF_UNIX X socket)" grep -q 'X11-unix' "$T/player.trace"
-	kill "$XPID" 2>/dev/null
-	XPID=
+	xvfb_stop
 else
 	fail "player: Xvfb is not installed"
 fi
