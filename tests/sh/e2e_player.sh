@@ -60,13 +60,15 @@ keys() { # key names, one after another, with time to draw between
 		sleep 0.15
 	done
 }
-start() { # args...
-	"$bin" --modules "$t/mods" --data-dir "$t/data" --learner e2e --size 1024x700 \
-		"$@" >"$t/app.log" 2>&1 &
+launch() { # args...: run the player, find its window
+	"$bin" "$@" >"$t/app.log" 2>&1 &
 	app=$!
 	wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/null |
 		head -n 1)
 	sleep 0.5
+}
+start() { # args...
+	launch --modules "$t/mods" --data-dir "$t/data" --learner e2e --size 1024x700 "$@"
 }
 # wait for the program to end; its status in $rc
 wait_exit() {
@@ -368,12 +370,8 @@ wait_exit
 # ---------------------------------------------------------------- large text
 # at the largest text size in a small window the footer's "Slide n of N"
 # gives way to the buttons instead of running under them
-"$bin" --modules "$t/mods" --data-dir "$t/data-big" --learner e2e --size 800x600 \
-	"$t/mods/b-walk.yaml" >"$t/app.log" 2>&1 &
-app=$!
-wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/null |
-	head -n 1)
-sleep 0.5
+launch --modules "$t/mods" --data-dir "$t/data-big" --learner e2e --size 800x600 \
+	"$t/mods/b-walk.yaml"
 keys Right ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus
 sleep 0.3
 shot big-footer
