@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "catalog.h"
 #include "i18n.h"
@@ -141,6 +142,27 @@ layout(ui_app *a, catalog_screen *cs)
 }
 
 /* ------------------------------------------------------------ drawing */
+/* append " · DATE" (in the UI language's conventions) for an ISO 8601 UTC
+ * timestamp from the store; nothing when it is empty or unreadable. */
+static void
+append_date(char *buf, size_t size, const char *iso)
+{
+	struct tm tm = { 0 };
+	char date[64];
+	size_t len = strlen(buf);
+	time_t t;
+
+	if (sscanf(iso, "%d-%d-%dT%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	           &tm.tm_hour, &tm.tm_min) != 5)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	if ((t = timegm(&tm)) == (time_t)-1)
+		return;
+	i18n_format_date(t, date, sizeof date);
+	snprintf(buf + len, size - len, " \xc2\xb7 %s", date);
+}
+
 static const char *
 status_text(const card *c, char *buf, size_t size)
 {
@@ -171,6 +193,10 @@ status_text(const card *c, char *buf, size_t size)
 		snprintf(buf, size, "%s", _("Not started"));
 		break;
 	}
+	/* a finished module says when: learners coming back weeks later, and
+	 * trainers looking over their shoulder, want to know */
+	if (st == ST_PASSED || st == ST_FAILED || st == ST_COMPLETED)
+		append_date(buf, size, c->sum.completed_at);
 	return buf;
 }
 
