@@ -93,21 +93,6 @@ grade_parse_pairs(const char *r, int *left, int *right, int max)
 	}
 }
 
-/* append to buf at *len without overflowing; truncates silently. */
-static void
-put(char *buf, size_t size, size_t *len, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (*len + 1 >= size)
-		return;
-	if (n > size - 1 - *len)
-		n = size - 1 - *len;
-	memcpy(buf + *len, s, n);
-	*len += n;
-	buf[*len] = '\0';
-}
-
 /* the items of a response joined by "[,]" (xAPI): a[i], or a[i][.]b[i]
  * when b is given. */
 static char *
@@ -121,12 +106,12 @@ join(const int *a, const int *b, int n, char *buf, size_t size)
 		buf[0] = '\0';
 	for (i = 0; i < n; i++) {
 		if (i)
-			put(buf, size, &len, "[,]");
+			str_append(buf, size, &len, "[,]");
 		if (b)
 			snprintf(num, sizeof num, "%d[.]%d", a[i], b[i]);
 		else
 			snprintf(num, sizeof num, "%d", a[i]);
-		put(buf, size, &len, num);
+		str_append(buf, size, &len, num);
 	}
 	return buf;
 }

@@ -328,21 +328,6 @@ month_name(int m)
 	}
 }
 
-/* append s to buf (of size) at *len, truncating. */
-static void
-put(char *buf, size_t size, size_t *len, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (*len + 1 >= size)
-		return;
-	if (n > size - 1 - *len)
-		n = size - 1 - *len;
-	memcpy(buf + *len, s, n);
-	*len += n;
-	buf[*len] = '\0';
-}
-
 char *
 i18n_format_date(time_t t, char *buf, size_t size)
 {
@@ -365,19 +350,19 @@ i18n_format_date(time_t t, char *buf, size_t size)
 		if (*pat == '%' && (pat[1] == 'B' || pat[1] == 'd' || pat[1] == 'Y')) {
 			pat++;
 			if (*pat == 'B') {
-				put(buf, size, &len, month_name(tm.tm_mon));
+				str_append(buf, size, &len, month_name(tm.tm_mon));
 			} else if (*pat == 'd' && tm.tm_mday == 1) {
 				/* TRANSLATORS: the first day of the month in a date,
 				 * for languages that write it as an ordinal ("1er"). */
-				put(buf, size, &len, C_("day of the month", "1"));
+				str_append(buf, size, &len, C_("day of the month", "1"));
 			} else {
 				snprintf(num, sizeof num, "%d",
 				         *pat == 'd' ? tm.tm_mday : tm.tm_year + 1900);
-				put(buf, size, &len, num);
+				str_append(buf, size, &len, num);
 			}
 		} else {
 			one[0] = *pat;
-			put(buf, size, &len, one);
+			str_append(buf, size, &len, one);
 		}
 	}
 	return buf;
@@ -397,9 +382,9 @@ put_grouped(char *buf, size_t size, size_t *len, unsigned long long v)
 	sep = C_("number", ",");
 	for (i = 0; i < n; i++) {
 		if (i > 0 && n > 4 && (n - i) % 3 == 0)
-			put(buf, size, len, sep);
+			str_append(buf, size, len, sep);
 		one[0] = digits[i];
-		put(buf, size, len, one);
+		str_append(buf, size, len, one);
 	}
 }
 
@@ -412,7 +397,7 @@ i18n_format_int(long v, char *buf, size_t size)
 		return buf;
 	buf[0] = '\0';
 	if (v < 0)
-		put(buf, size, &len, "-");
+		str_append(buf, size, &len, "-");
 	put_grouped(buf, size, &len, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 	return buf;
 }
@@ -440,13 +425,13 @@ i18n_format_decimal(double v, int decimals, char *buf, size_t size)
 	}
 	n = (unsigned long long)llround(fabs(v) * (double)scale);
 	if (v < 0 && n != 0)
-		put(buf, size, &len, "-");
+		str_append(buf, size, &len, "-");
 	put_grouped(buf, size, &len, n / scale);
 	if (decimals > 0) {
 		/* TRANSLATORS: the decimal separator in numbers (3.5). */
-		put(buf, size, &len, C_("number", "."));
+		str_append(buf, size, &len, C_("number", "."));
 		snprintf(frac, sizeof frac, "%0*llu", decimals, n % scale);
-		put(buf, size, &len, frac);
+		str_append(buf, size, &len, frac);
 	}
 	return buf;
 }

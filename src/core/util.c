@@ -94,6 +94,20 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
+void
+str_append(char *buf, size_t size, size_t *len, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*len + 1 >= size)
+		return;
+	if (n > size - 1 - *len)
+		n = size - 1 - *len;
+	memcpy(buf + *len, s, n);
+	*len += n;
+	buf[*len] = '\0';
+}
+
 /* ---------------------------------------------------------------- arena */
 
 struct arena_block {

@@ -23,6 +23,9 @@ void die(const char *fmt, ...) LT_PRINTF(1, 2);
 /* characters (not bytes) in a UTF-8 string: its bytes that do not
  * continue a sequence. */
 int utf8_chars(const char *s);
+/* append s to buf (of size) at offset *len, advancing *len; truncates
+ * rather than overflow, and buf stays NUL-terminated. */
+void str_append(char *buf, size_t size, size_t *len, const char *s);
 
 /* an arena hands out memory that is freed all at once; the module model and
  * the YAML tree live in one each, so freeing a module is one call. */
