@@ -45,41 +45,41 @@ section_index(score_result *r, const char *name)
 	return r->nsections++;
 }
 
+/* push slide j on the walk's stack unless it is off the module or marked. */
+static void
+visit(const mod_module *m, unsigned char *path, int *stack, int *n, int j)
+{
+	if (j >= 0 && j < m->nslides && !path[j]) {
+		path[j] = 1;
+		stack[(*n)++] = j;
+	}
+}
+
 /* mark in path every slide on the module's own route from the first slide,
- * following the learner's decisions. A stack walk: each slide is pushed at
- * most once, so cycles and long modules cost O(nslides). */
+ * following the learner's decisions. path must start all zero (slides seen
+ * are added after: a seen slide must not stop the walk). A stack walk: each
+ * slide is pushed at most once, so cycles and long modules cost O(nslides). */
 static void
 mark_route(const mod_module *m, const char *const *response, unsigned char *path)
 {
-	int *stack = xmalloc((size_t)m->nslides * sizeof *stack);
+	int *stack = xmalloc((size_t)(m->nslides + 1) * sizeof *stack);
 	int n = 0, i, c;
 
-	if (m->nslides > 0) {
-		path[0] = 1;
-		stack[n++] = 0;
-	}
+	visit(m, path, stack, &n, 0);
 	while (n > 0) {
 		const mod_slide *s = &m->slides[i = stack[--n]];
 		const char *resp = response ? response[i] : NULL;
-		int to[2] = { -1, -1 }, nto = 0, all = 0;
 
-		if (s->qtype == Q_DECISION) {
-			c = resp ? atoi(resp) : -1;
-			if (resp && c >= 0 && c < s->nchoices)
-				to[nto++] = s->choices[c].go_to_index;
-			else
-				all = 1; /* undecided: any branch may be the path */
-		} else {
-			to[nto++] = mod_next_index(m, i);
+		if (s->qtype != Q_DECISION) {
+			visit(m, path, stack, &n, mod_next_index(m, i));
+			continue;
 		}
-		for (c = 0; c < (all ? s->nchoices : nto); c++) {
-			int j = all ? s->choices[c].go_to_index : to[c];
-
-			if (j >= 0 && j < m->nslides && !path[j]) {
-				path[j] = 1;
-				stack[n++] = j;
-			}
-		}
+		c = resp ? atoi(resp) : -1;
+		if (resp && c >= 0 && c < s->nchoices)
+			visit(m, path, stack, &n, s->choices[c].go_to_index);
+		else /* undecided: any branch may be the path */
+			for (c = 0; c < s->nchoices; c++)
+				visit(m, path, stack, &n, s->choices[c].go_to_index);
 	}
 	free(stack);
 }
@@ -94,9 +94,9 @@ score_compute(const mod_module *m, const unsigned char *seen,
 
 	memset(out, 0, sizeof *out);
 	path = xcalloc((size_t)m->nslides + 1, 1);
-	for (i = 0; seen && i < m->nslides; i++)
-		path[i] = seen[i];
 	mark_route(m, response, path);
+	for (i = 0; seen && i < m->nslides; i++)
+		path[i] |= seen[i];
 	for (i = 0; i < m->nslides; i++) {
 		const mod_slide *s = &m->slides[i];
 		const char *resp = response ? response[i] : NULL;

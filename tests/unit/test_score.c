@@ -144,6 +144,17 @@ test_pass_mark_rounding(void **state)
 		assert_true(r.on_path[1]);
 		score_free(&r);
 	}
+	/* seen up to q1, then a jump to q5: the seen slides must not stop the
+	 * route, so q4 between them is still on the path */
+	{
+		const unsigned char seen[6] = { 1, 1, 0, 0, 0, 1 };
+		const char *jumped[6] = { NULL, "1", NULL, NULL, NULL, "wrong" };
+
+		score_compute(&m, seen, jumped, &r);
+		assert_int_equal(r.possible, 4);
+		assert_true(r.on_path[4]);
+		score_free(&r);
+	}
 	/* 2 of 3 = 66.7, rounded down, never passes 67 */
 	assert_int_equal(score_percent(2, 3), 66);
 	assert_int_equal(score_percent(1, 3), 33);
