@@ -7,8 +7,10 @@
 #   make bench      measure Lectern against reference programs
 #   make install    PREFIX=/usr/local DESTDIR=
 #
-# Sources are found by wildcard: src/core/*.c is the SDL-free core (a static
-# library the tests link against), src/app/*.c the SDL front end and CLI.
+# Sources are found by wildcard, one folder per layer (docs/architecture.md):
+# the SDL-free layers (CORE_DIRS) make a static library the tests link
+# against; ui/, screens/ and cli/ are the SDL front end and the commands.
+# tests/sh/layers.sh checks every #include against the layer rules.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -23,16 +25,20 @@ DEFS    := -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DLT_VERSION=\"$(VERSION)\" \
            -DLT_DATADIR=\"$(PREFIX)/share/lectern\" \
            -DLT_LOCALEDIR=\"$(PREFIX)/share/locale\"
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(CFLAGS) -Isrc/core
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) $(CFLAGS) -Isrc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcrypt -lm
 
 B := build
-CORE_SRC := $(wildcard src/core/*.c)
-APP_SRC  := $(wildcard src/app/*.c)
-CORE_OBJ := $(CORE_SRC:src/core/%.c=$(B)/core/%.o)
-APP_OBJ  := $(APP_SRC:src/app/%.c=$(B)/app/%.o)
+CORE_DIRS := base format text settings store learn records
+APP_DIRS  := ui screens cli
+CORE_SRC := $(wildcard $(CORE_DIRS:%=src/%/*.c))
+APP_SRC  := $(wildcard $(APP_DIRS:%=src/%/*.c))
+CORE_HDR := $(wildcard $(CORE_DIRS:%=src/%/*.h))
+APP_HDR  := $(wildcard $(APP_DIRS:%=src/%/*.h))
+CORE_OBJ := $(CORE_SRC:src/%.c=$(B)/obj/%.o)
+APP_OBJ  := $(APP_SRC:src/%.c=$(B)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/asan/tests/%)
@@ -50,13 +56,13 @@ deps:
 deps-test:
 	@sh scripts/install-deps.sh test
 
-$(B)/core/%.o: src/core/%.c $(wildcard src/core/*.h) $(B)/prefix
+$(CORE_OBJ): $(B)/obj/%.o: src/%.c $(CORE_HDR) $(B)/prefix
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null) -c $< -o $@
 
-$(B)/app/%.o: src/app/%.c $(wildcard src/core/*.h src/app/*.h) $(B)/prefix
+$(APP_OBJ): $(B)/obj/%.o: src/%.c $(CORE_HDR) $(APP_HDR) $(B)/prefix
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc/app $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(B)/liblectern-core.a: $(CORE_OBJ)
 	@rm -f $@
@@ -75,7 +81,7 @@ MO_FILES := $(PO_FILES:po/%.po=$(B)/locale/%/LC_MESSAGES/lectern.mo)
 XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	--keyword=C_:1c,2 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: \
 	--add-location=file --package-name=lectern --package-version=$(VERSION)
-POT_SRC = $(sort $(wildcard src/core/*.[ch] src/app/*.[ch]))
+POT_SRC = $(sort $(wildcard src/*/*.[ch]))
 POT ?= po/lectern.pot
 
 all: $(MO_FILES)
@@ -98,11 +104,11 @@ $(B)/tests/%: tests/unit/%.c $(B)/liblectern-core.a tests/unit/testutil.h
 		$(shell pkg-config --libs cmocka) $(CORE_LIBS)
 
 # the same unit tests, core included, under ASan + UBSan
-$(B)/asan/core/%.o: src/core/%.c $(wildcard src/core/*.h) $(B)/prefix
+$(B)/asan/obj/%.o: src/%.c $(CORE_HDR) $(B)/prefix
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null) -c $< -o $@
 
-$(B)/asan/liblectern-core.a: $(CORE_SRC:src/core/%.c=$(B)/asan/core/%.o)
+$(B)/asan/liblectern-core.a: $(CORE_SRC:src/%.c=$(B)/asan/obj/%.o)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -116,10 +122,9 @@ unit: $(TESTS)
 asan: $(ASAN_TESTS)
 
 # libFuzzer harness for the loader (needs clang)
-FUZZ_SRC := $(filter-out src/core/store.c,$(CORE_SRC))
-$(B)/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(CORE_SRC) $(wildcard src/core/*.h)
+$(B)/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
-	clang -std=c11 -g -O1 $(DEFS) -Isrc/core -fsanitize=fuzzer,address,undefined \
+	clang -std=c11 -g -O1 $(DEFS) -Isrc -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all $(shell pkg-config --cflags $(CORE_PKGS)) \
 		tests/fuzz/fuzz_loader.c $(CORE_SRC) -o $@ $(CORE_LIBS)
 

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "loader.h"
+#include "format/loader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,7 +3,7 @@
  * usage: glyphcheck FONTDIR REGULAR BOLD ITALIC BOLDITALIC ARABIC ARABICBOLD
  *        [FILE...]
  *
- * The player (src/app/text.c) draws a character in the face of its style
+ * The player (src/ui/text.c) draws a character in the face of its style
  * and falls back to the Arabic face of the same weight, so a character is
  * drawable in a style when one of those two faces has it. Each character
  * of each FILE (standard input when none) is checked in all four styles

@@ -17,10 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "grade.h"
-#include "loader.h"
-#include "store.h"
+#include "format/diag.h"
+#include "learn/grade.h"
+#include "format/loader.h"
+#include "store/store.h"
 
 /* a response that is wrong for q, in the grade.h format */
 static void

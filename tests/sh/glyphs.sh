@@ -3,7 +3,7 @@
 # DejaVu face, then Noto Sans Arabic of the same weight), draw every
 # character of Latin with diacritics, Greek, Cyrillic and Arabic text, of
 # the translations and of the bundled modules: no missing-glyph boxes.
-# The face list is read from src/app/text.c, so the check follows the
+# The face list is read from src/ui/text.c, so the check follows the
 # renderer; tests/glyph/glyphcheck.c asks SDL2_ttf about each character.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -23,14 +23,14 @@ if ! ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -O1 tests/glyph/glyphcheck.c \
 fi
 
 # the faces in the order of text.c's face enum: R, B, I, BI, AR, AR_B
-faces=$(sed -n '/face_file\[NFACES\] = {/,/};/p' src/app/text.c |
+faces=$(sed -n '/face_file\[NFACES\] = {/,/};/p' src/ui/text.c |
 	grep -o '"[^"]*\.[ot]tf"' | tr -d '"' | tr '\n' ' ')
 set -- $faces
 if [ $# -ne 6 ]; then
-	fail "font list found in src/app/text.c (got: $faces)"
+	fail "font list found in src/ui/text.c (got: $faces)"
 	exit 1
 fi
-pass "font list found in src/app/text.c ($faces)"
+pass "font list found in src/ui/text.c ($faces)"
 
 check() { # name file
 	if "$tmp/glyphcheck" "$fonts" $faces "$2" >"$tmp/out" 2>&1; then

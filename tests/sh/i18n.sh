@@ -7,7 +7,7 @@
 #  - po/lectern.pot is what `make pot` makes from the sources now;
 #  - French typography: a no-break space, never a plain one, before : ; ? !
 #    and inside « »;
-#  - no UI string is left unmarked in src/core/*.c and src/app/*.c. xgettext
+#  - no UI string is left unmarked in src/*/*.c. xgettext
 #    does the C lexing (comments, escapes, concatenated literals), in two
 #    ways: (1) with the output functions as keywords (printf, die,
 #    diag_add, the text drawing calls, ...) it finds literals passed to them
@@ -241,7 +241,7 @@ fi
 
 # the real sources
 # shellcheck disable=SC2046
-unmarked $(ls src/core/*.c src/app/*.c | LC_ALL=C sort) >"$tmp/unmarked.txt"
+unmarked $(ls src/*/*.c | LC_ALL=C sort) >"$tmp/unmarked.txt"
 if [ -s "$tmp/unmarked.txt" ]; then
 	fail "every UI string in src/ is marked with _() ($(wc -l <"$tmp/unmarked.txt") not: mark them, or list non-UI literals in tests/sh/i18n-allow.txt)"
 	head -n 40 "$tmp/unmarked.txt" | sed 's/^/    /'

@@ -26,7 +26,7 @@ count() { # png hex
 		-format '%[fx:round(mean*w*h)]' info: 2>/dev/null
 }
 
-# theme right-fill wrong-fill (from src/app/theme.c)
+# theme right-fill wrong-fill (from src/ui/theme.c)
 for spec in "light E7F4EA FCE9E7" "dark 1C2F25 3B201F" "high-contrast 002200 220000"; do
 	set -- $spec
 	theme=$1 right=$2 wrong=$3

@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "util.h"
+#include "format/catalog.h"
+#include "base/util.h"
 
 static void
 test_good(void **state)

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "util.h"
+#include "settings/config.h"
+#include "base/util.h"
 
 static char tmpdir[256];
 

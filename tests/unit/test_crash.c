@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store/store.h"
 
 enum { CRASH_ROUNDS = 200, MAX_DELAY_US = 25000 };
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "grade.h"
+#include "format/catalog.h"
+#include "learn/grade.h"
 
 static mod_choice three_choices[3] = {
 	{ .text = "Accept the gift" },

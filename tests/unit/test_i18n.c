@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 
 #define LOCALEDIR LT_SRCDIR "/build/locale"
 #define NNBSP "\xe2\x80\xaf" /* U+202F narrow no-break space */

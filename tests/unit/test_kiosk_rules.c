@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "kiosk_rules.h"
-#include "util.h"
+#include "settings/kiosk_rules.h"
+#include "base/util.h"
 
 static void
 tidy_ok(const char *in, const char *want)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "testutil.h"
-#include "layout.h"
+#include "text/layout.h"
 
 static int
 fake_measure(void *ud, const char *s, int len, int font, int style)

@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loader.h"
-#include "yamltree.h"
-#include "util.h"
+#include "format/loader.h"
+#include "format/yamltree.h"
+#include "base/util.h"
 
 #define BAD LT_SRCDIR "/tests/modules/bad"
 #define GOOD LT_SRCDIR "/tests/modules/good"

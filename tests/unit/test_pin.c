@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pin.h"
+#include "settings/pin.h"
 
 static void
 test_hash_and_verify(void **state)

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "score.h"
+#include "learn/score.h"
 
 static mod_choice yes_no[2] = {
 	{ .text = "Accept" },

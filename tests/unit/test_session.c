@@ -12,10 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "grade.h"
-#include "loader.h"
-#include "session.h"
-#include "store.h"
+#include "learn/grade.h"
+#include "format/loader.h"
+#include "learn/session.h"
+#include "store/store.h"
 
 static const char module_yaml[] =
 	"lectern: 1\n"

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "yamltree.h"
-#include "util.h"
+#include "format/yamltree.h"
+#include "base/util.h"
 
 /* load text; expect failure with one error at line:col containing frag. */
 static void

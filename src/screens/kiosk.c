@@ -1,0 +1,404 @@
+/* kiosk.c: classroom kiosk mode.
+ *
+ * How it works. Before the window opens, kiosk_prepare sets SDL's hints for
+ * a keyboard grab without Alt+Tab and without minimising on focus loss,
+ * tells SDL to leave signals alone, and blocks SIGINT, SIGTERM, SIGHUP and
+ * SIGQUIT in the main thread (so in every thread started after it). One
+ * small thread waits for those signals with sigwait and turns each into an
+ * SDL event, which wakes the event loop like any other event.
+ *
+ * After the window opens, kiosk_start makes it full screen (desktop size),
+ * always on top, grabs the keyboard, and hooks two functions into the
+ * event loop (ui.h): a filter that sees every event first, and may_quit,
+ * asked before the loop ends. The filter swallows every way out a learner
+ * might try (the window's close button or Alt+F4 from the window manager,
+ * the session's quit request, Ctrl+Q, F11, the signals), saving progress
+ * first and noting it on stderr; it opens the PIN prompt on Ctrl+Alt+T,
+ * and it notes the time of every input for the idle logout. A screen that
+ * ends the loop itself (Escape or Quit at the catalog) reaches may_quit,
+ * which logs the learner out instead; only the trainer's Exit lets the
+ * loop end.
+ *
+ * The idle logout is one SDL timer, armed at login for the full idle time.
+ * When it fires, the time since the last input decides: log out, or arm
+ * again for what is left. No timer runs at the picker. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "kiosk_int.h"
+#include "base/util.h"
+
+static sigset_t kiosk_signals;
+
+kiosk *
+kiosk_of(ui_app *a)
+{
+	return a->kiosk;
+}
+
+const char *
+kiosk_learner(const ui_app *a)
+{
+	const kiosk *k = a->kiosk;
+
+	return k ? k->learner : "";
+}
+
+void
+kiosk_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("lectern: kiosk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/* ------------------------------------------------------------ signals */
+
+int
+kiosk_prepare(const cfg_config *cfg)
+{
+	if (!cfg->trainer_pin_hash) {
+		fprintf(stderr, "%s", _("lectern: kiosk mode needs a trainer PIN, so that a "
+		                        "trainer can open the trainer menu and leave it.\n"
+		                        "Set one with:  lectern set-pin\n"
+		                        "(as the user the kiosk runs as, or with --config FILE "
+		                        "for the config file the kiosk reads)\n"));
+		return -1;
+	}
+	if (pin_verify(cfg->trainer_pin_hash, "") < 0) {
+		fprintf(stderr, _("lectern: %s: this system's crypt(3) cannot check the "
+		                  "trainer PIN's hash; set the PIN again with lectern set-pin\n"),
+		        cfg->path ? cfg->path : "config");
+		return -1;
+	}
+	SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+	SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+	SDL_SetHint(SDL_HINT_WINDOWS_NO_CLOSE_ON_ALT_F4, "1");
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	/* blocked here, in the main thread, before SDL starts any thread, so
+	 * that no thread is left where the default action (exit) would run */
+	sigemptyset(&kiosk_signals);
+	sigaddset(&kiosk_signals, SIGINT);
+	sigaddset(&kiosk_signals, SIGTERM);
+	sigaddset(&kiosk_signals, SIGHUP);
+	sigaddset(&kiosk_signals, SIGQUIT);
+	pthread_sigmask(SIG_BLOCK, &kiosk_signals, NULL);
+	return 0;
+}
+
+/* the signal thread: each signal becomes an event for the loop */
+static int
+signal_thread(void *data)
+{
+	Uint32 type = (Uint32)(uintptr_t)data;
+	SDL_Event e;
+	int sig;
+
+	for (;;) {
+		if (sigwait(&kiosk_signals, &sig) != 0)
+			continue;
+		SDL_zero(e);
+		e.type = type;
+		e.user.code = sig;
+		SDL_PushEvent(&e);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ idle */
+
+static Uint32
+idle_fired(Uint32 interval, void *data)
+{
+	SDL_Event e;
+
+	(void)interval;
+	SDL_zero(e);
+	e.type = (Uint32)(uintptr_t)data;
+	SDL_PushEvent(&e);
+	return 0; /* one shot: the loop arms the next one */
+}
+
+static void
+idle_arm(kiosk *k, long ms)
+{
+	if (k->idle_timer)
+		SDL_RemoveTimer(k->idle_timer);
+	k->idle_timer = 0;
+	if (ms < 0)
+		return;
+	k->idle_timer = SDL_AddTimer((Uint32)(ms > 0 ? ms : 1), idle_fired,
+	                             (void *)(uintptr_t)k->ev_idle);
+}
+
+static void
+idle_check(kiosk *k)
+{
+	long left = kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
+	                         SDL_GetTicks());
+
+	k->idle_timer = 0;
+	if (!k->learner[0] && !k->trainer_open)
+		return;
+	if (left != 0) {
+		idle_arm(k, left);
+		return;
+	}
+	if (k->trainer_open) {
+		kiosk_log("%s", _("trainer menu closed after the idle time"));
+		kiosk_close_trainer(k);
+	}
+	if (k->learner[0])
+		kiosk_logout(k, _("idle"));
+}
+
+/* ------------------------------------------------------------ learners */
+
+void
+kiosk_save(kiosk *k, const char *why)
+{
+	if (!k->learner[0])
+		return;
+	/* answers, visits and bookmarks are committed as they happen; what
+	 * is still in memory is the time spent */
+	if (k->p->ses)
+		pl_save(k->a);
+	if (store_is_saving(k->p->st))
+		kiosk_log(_("ignored %s; progress of %s saved"), why, k->learner);
+	else
+		kiosk_log(_("ignored %s; progress of %s NOT saved: %s"), why, k->learner,
+		          store_warning(k->p->st) ? store_warning(k->p->st) : "");
+}
+
+void
+kiosk_login(kiosk *k, const char *name)
+{
+	long id = store_learner(k->p->st, name);
+
+	if (id < 0)
+		kiosk_log(_("%s could not be recorded: %s"), name,
+		          store_warning(k->p->st) ? store_warning(k->p->st) : "");
+	k->p->learner = id;
+	snprintf(k->learner, sizeof k->learner, "%s", name);
+	k->last_input = SDL_GetTicks();
+	idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
+	                         k->last_input));
+	kiosk_log(_("%s logged in"), name);
+	pl_catalog(k->a);
+}
+
+void
+kiosk_logout(kiosk *k, const char *why)
+{
+	if (k->trainer_open)
+		kiosk_close_trainer(k);
+	ui_set_overlay(k->a, NULL);
+	if (k->learner[0]) {
+		if (k->p->ses)
+			pl_save(k->a);
+		/* pl_catalog leaves the module (store_leave) */
+		pl_catalog(k->a);
+		if (store_is_saving(k->p->st))
+			kiosk_log(_("%s logged out (%s), progress saved"), k->learner, why);
+		else
+			kiosk_log(_("%s logged out (%s), progress NOT saved"), k->learner, why);
+	}
+	k->learner[0] = '\0';
+	k->p->learner = -1;
+	idle_arm(k, -1);
+	ui_set_screen(k->a, picker_screen_new(k->a));
+}
+
+void
+kiosk_close_trainer(kiosk *k)
+{
+	k->trainer_open = 0;
+	k->a->wake_ms = 0; /* the PIN lock's countdown, if it was running */
+	ui_set_overlay(k->a, NULL);
+	/* give a short answer being typed its text input back */
+	if (k->text_was_on)
+		SDL_StartTextInput();
+	else
+		SDL_StopTextInput();
+	if (!k->learner[0])
+		idle_arm(k, -1);
+}
+
+void
+kiosk_exit(kiosk *k)
+{
+	kiosk_log("%s", _("the trainer ended kiosk mode"));
+	if (k->learner[0])
+		kiosk_logout(k, _("kiosk mode ended"));
+	k->exiting = 1;
+	k->a->quit = 1;
+}
+
+/* ------------------------------------------------------------ hooks */
+
+static int
+is_input(const SDL_Event *e)
+{
+	switch (e->type) {
+	case SDL_KEYDOWN:
+	case SDL_TEXTINPUT:
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEWHEEL:
+	case SDL_MOUSEMOTION:
+	case SDL_FINGERDOWN:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+open_pin(kiosk *k)
+{
+	if (k->trainer_open)
+		return;
+	k->trainer_open = 1;
+	k->text_was_on = SDL_IsTextInputActive();
+	if (!k->idle_timer)
+		idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
+		                         SDL_GetTicks()));
+	ui_set_overlay(k->a, pin_screen_new(k->a));
+}
+
+/* every event passes here first; 1 = swallowed */
+static int
+filter(ui_app *a, const SDL_Event *e)
+{
+	kiosk *k = a->kiosk;
+	SDL_Keycode sym;
+	Uint16 mod;
+
+	if (is_input(e))
+		k->last_input = SDL_GetTicks();
+	if (e->type == k->ev_idle) {
+		idle_check(k);
+		return 1;
+	}
+	if (e->type == k->ev_signal) {
+		kiosk_save(k, strsignal(e->user.code));
+		if (!k->learner[0])
+			kiosk_log(_("ignored %s"), strsignal(e->user.code));
+		return 1;
+	}
+	switch (e->type) {
+	case SDL_QUIT:
+		kiosk_save(k, _("a request to quit"));
+		if (!k->learner[0])
+			kiosk_log("%s", _("ignored a request to quit"));
+		return 1;
+	case SDL_WINDOWEVENT:
+		switch (e->window.event) {
+		case SDL_WINDOWEVENT_CLOSE:
+			kiosk_save(k, _("a request to close the window"));
+			if (!k->learner[0])
+				kiosk_log("%s", _("ignored a request to close the window"));
+			return 1;
+		case SDL_WINDOWEVENT_MINIMIZED:
+			SDL_RestoreWindow(a->win);
+			return 0;
+		case SDL_WINDOWEVENT_FOCUS_LOST:
+			/* another window popped up: come back on top */
+			SDL_RaiseWindow(a->win);
+			return 0;
+		default:
+			return 0;
+		}
+	case SDL_KEYDOWN:
+		sym = e->key.keysym.sym;
+		mod = e->key.keysym.mod;
+		if ((mod & KMOD_CTRL) && (mod & KMOD_ALT) && sym == SDLK_t) {
+			open_pin(k);
+			return 1;
+		}
+		if ((mod & KMOD_CTRL) && sym == SDLK_q) {
+			kiosk_save(k, "Ctrl+Q");
+			return 1;
+		}
+		if ((mod & KMOD_ALT) && sym == SDLK_F4) {
+			kiosk_save(k, "Alt+F4");
+			return 1;
+		}
+		/* F11 would leave full screen; Ctrl+W closes windows elsewhere */
+		if (sym == SDLK_F11 || ((mod & KMOD_CTRL) && sym == SDLK_w))
+			return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* the loop is about to end: only the trainer's Exit may end it */
+static int
+may_quit(ui_app *a)
+{
+	kiosk *k = a->kiosk;
+
+	if (k->exiting)
+		return 1;
+	if (k->learner[0])
+		kiosk_logout(k, _("left the catalog"));
+	return 0;
+}
+
+void
+kiosk_start(ui_app *a)
+{
+	kiosk *k = xcalloc(1, sizeof *k);
+	Uint32 base = SDL_RegisterEvents(2);
+	SDL_Thread *t;
+
+	k->a = a;
+	k->p = a->player;
+	k->p->learner = -1;
+	k->ev_idle = base;
+	k->ev_signal = base + 1;
+	a->kiosk = k;
+	a->filter = filter;
+	a->may_quit = may_quit;
+	SDL_InitSubSystem(SDL_INIT_TIMER);
+	t = SDL_CreateThread(signal_thread, "lectern-signals",
+	                     (void *)(uintptr_t)k->ev_signal);
+	if (t)
+		SDL_DetachThread(t);
+	else
+		kiosk_log(_("cannot watch signals: %s"), SDL_GetError());
+	if (a->win) {
+		SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+		a->fullscreen = 1;
+		SDL_SetWindowAlwaysOnTop(a->win, SDL_TRUE);
+		SDL_SetWindowKeyboardGrab(a->win, SDL_TRUE);
+		SDL_RaiseWindow(a->win);
+	}
+	kiosk_log("%s", _("started; the trainer menu opens with Ctrl+Alt+T"));
+	ui_set_screen(a, picker_screen_new(a));
+}
+
+void
+kiosk_end(ui_app *a)
+{
+	kiosk *k = a->kiosk;
+
+	if (!k)
+		return;
+	idle_arm(k, -1);
+	a->filter = NULL;
+	a->may_quit = NULL;
+	a->kiosk = NULL;
+	free(k);
+}

@@ -1,0 +1,109 @@
+/* kiosk_int.h: what the kiosk's files share: the kiosk state, the text
+ * field used for names, PINs and folders, and the kiosk screens. */
+#ifndef LT_KIOSK_INT_H
+#define LT_KIOSK_INT_H
+
+#include "kiosk.h"
+#include "settings/kiosk_rules.h"
+#include "settings/pin.h"
+#include "player.h"
+#include "ui/ui.h"
+
+/* ------------------------------------------------------------ state */
+typedef struct {
+	ui_app *a;
+	pl_player *p;
+	pin_guard guard;          /* wrong PINs in a row, lock time */
+	char learner[KR_NAME_MAX + 1]; /* logged in, "" at the picker */
+	Uint32 ev_idle;           /* SDL user event: the idle timer fired */
+	Uint32 ev_signal;         /* SDL user event: SIGINT, SIGTERM, ... (code) */
+	SDL_TimerID idle_timer;
+	Uint32 last_input;        /* SDL_GetTicks of the last key, click, touch */
+	int exiting;              /* the trainer chose Exit: the loop may end */
+	int trainer_open;         /* the PIN prompt or trainer menu is shown */
+	int text_was_on;          /* text input was on when it opened (an answer) */
+} kiosk;
+
+kiosk *kiosk_of(ui_app *a);
+/* log learner name in (created when new) and show the catalog. */
+void kiosk_login(kiosk *k, const char *name);
+/* save, leave the module, forget the learner, show the picker. */
+void kiosk_logout(kiosk *k, const char *why);
+/* record the learner's progress now (before ignoring a way out). */
+void kiosk_save(kiosk *k, const char *why);
+/* a line on stderr for the machine's log: "lectern: kiosk: ..." */
+void kiosk_log(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* write the xAPI statements and the CSV summary into dir, synced, as
+ * BASE.json and BASE.csv (base is filled in, *n statements). Returns 0, or
+ * -1 with the reason in msg. */
+int kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
+                 char *msg, size_t msgsize);
+/* close the PIN prompt or trainer menu, back to what was under it. */
+void kiosk_close_trainer(kiosk *k);
+/* the trainer chose to end kiosk mode. */
+void kiosk_exit(kiosk *k);
+
+/* ------------------------------------------------------------ text field */
+enum { KF_MAX = 1024 };
+
+typedef struct {
+	char buf[KF_MAX];         /* UTF-8, NUL-terminated */
+	int max;                  /* bytes allowed */
+	int masked;               /* show dots (PINs) */
+} kf_field;
+
+enum { KF_NONE, KF_CHANGED, KF_ENTER };
+
+void kf_init(kf_field *f, int max, int masked);
+void kf_set(kf_field *f, const char *s);
+/* wipe the text (PINs do not linger in memory). */
+void kf_clear(kf_field *f);
+/* text input, Backspace, Enter; returns KF_*. Call SDL_StartTextInput while
+ * a field has focus. */
+int kf_event(kf_field *f, const SDL_Event *e);
+/* a large box with the text and a caret; placeholder when empty. */
+void kf_draw(ui_app *a, const kf_field *f, SDL_Rect r, const char *placeholder,
+             int focus);
+/* height of a field for a->em. */
+int kf_height(const ui_app *a);
+
+/* ------------------------------------------------------------ buttons */
+enum { KB_MAX = 1024, KB_MOVED = -2 };
+
+typedef struct {
+	SDL_Rect r;
+	const char *label;        /* must outlive the row (static or the screen's) */
+	int id;                   /* what the screen calls it */
+	int flags;                /* UI_BTN_PRIMARY, UI_BTN_DISABLED */
+} kb_button;
+
+typedef struct {
+	kb_button b[KB_MAX];
+	int n;
+	int focus;                /* index of the focused button */
+	int show_focus;           /* draw the focus ring (after a key was used) */
+	int hover;                /* index under the mouse, or -1 */
+} kb_row;
+
+void kb_reset(kb_row *row);   /* before laying out again; keeps the focus */
+void kb_add(kb_row *row, SDL_Rect r, const char *label, int id, int flags);
+void kb_draw(ui_app *a, const kb_row *row);
+/* mouse and keys: the id of the button activated, KB_MOVED when the focus
+ * moved, or -1. */
+int kb_event(ui_app *a, kb_row *row, const SDL_Event *e);
+/* index of the button with this id, or -1. */
+int kb_find(const kb_row *row, int id);
+
+/* ------------------------------------------------------------ screens */
+ui_screen *picker_screen_new(ui_app *a);
+ui_screen *pin_screen_new(ui_app *a);
+ui_screen *trainer_screen_new(ui_app *a);
+
+/* one line of text centred across the window at y, shortened to fit. */
+void kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y);
+
+#endif

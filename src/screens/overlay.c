@@ -1,0 +1,635 @@
+/* overlay.c: the table of contents and help overlays.
+ *
+ * Both are a panel centred over the dimmed screen, with a title, a list
+ * that scrolls when it is taller than the panel (ui_scroll), and a hint
+ * line of keys. They are modal: while one is open it gets every event
+ * (ui.c hands events to a->overlay first) and Escape, or its own key
+ * again, closes it. Rows are plain data (a slide index or a line of the
+ * key table), so drawing is a walk over them with the scroll offset.
+ *
+ * The contents list shows each section as a heading and each slide with
+ * a mark: a check when done, an arrow for where the learner is; slides
+ * the session would not open (linear navigation, not reached yet) are
+ * dimmed and cannot be chosen. The help lists every key binding from one
+ * table and offers the three themes as buttons (keys 1 to 3 there); the
+ * choice is remembered by ui_set_theme. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "overlay.h"
+#include "player.h"
+#include "base/util.h"
+
+/* ------------------------------------------------------------ panel */
+
+typedef struct {
+	SDL_Rect panel;     /* the whole panel */
+	ui_scroll sc;       /* the list inside it */
+	int pad;
+} ov_frame;
+
+/* dim the screen and place a panel of width w (at most) holding content_h
+ * pixels of list under a title; fills f. */
+static void
+frame_layout(ui_app *a, ov_frame *f, int w, int content_h)
+{
+	int title_h = a->line_h[LAY_F_H2] + a->em, hint_h = a->line_h[LAY_F_SMALL] + a->em;
+	int maxh = a->h - 2 * a->em, h;
+
+	f->pad = a->em;
+	if (w > a->w - 2 * a->em)
+		w = a->w - 2 * a->em;
+	h = title_h + content_h + hint_h + f->pad;
+	if (h > maxh)
+		h = maxh;
+	f->panel = (SDL_Rect){ (a->w - w) / 2, (a->h - h) / 2, w, h };
+	f->sc.view = (SDL_Rect){ f->panel.x, f->panel.y + title_h, w,
+	                         h - title_h - hint_h - f->pad / 2 };
+	f->sc.content_h = content_h;
+	ui_scroll_clamp(&f->sc);
+}
+
+static void
+frame_draw(ui_app *a, const ov_frame *f, const char *title, const char *hint)
+{
+	SDL_Rect all = { 0, 0, a->w, a->h }, in;
+	int t = a->em / 12 > 1 ? a->em / 12 : 1, tw;
+
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 150);
+	SDL_RenderFillRect(a->ren, &all);
+	ui_round_fill(a, f->panel, a->em / 2, UI_BORDER);
+	in = (SDL_Rect){ f->panel.x + t, f->panel.y + t, f->panel.w - 2 * t, f->panel.h - 2 * t };
+	ui_round_fill(a, in, a->em / 2, UI_BG);
+	/* large text in a small window: shorten rather than spill out */
+	title = ui_ellipsize(a, title, LAY_F_H2, LAY_BOLD, f->panel.w - 2 * f->pad);
+	tw = ui_text_width(a, title, -1, LAY_F_H2, LAY_BOLD);
+	ui_draw_text(a, title, -1, LAY_F_H2, LAY_BOLD, a->rtl, ui_color(a, UI_HEADING),
+	             a->rtl ? f->panel.x + f->panel.w - f->pad - tw : f->panel.x + f->pad,
+	             f->panel.y + a->em / 2);
+	hint = ui_ellipsize(a, hint, LAY_F_SMALL, 0, f->panel.w - 2 * f->pad);
+	tw = ui_text_width(a, hint, -1, LAY_F_SMALL, 0);
+	ui_draw_text(a, hint, -1, LAY_F_SMALL, 0, a->rtl, ui_color(a, UI_MUTED),
+	             f->panel.x + (f->panel.w - tw) / 2,
+	             f->panel.y + f->panel.h - a->line_h[LAY_F_SMALL] - a->em / 2);
+}
+
+/* keep list rows y .. y + h visible. */
+static void
+frame_reveal(ov_frame *f, int y, int h)
+{
+	if (y < f->sc.y)
+		f->sc.y = y;
+	else if (y + h > f->sc.y + f->sc.view.h)
+		f->sc.y = y + h - f->sc.view.h;
+	ui_scroll_clamp(&f->sc);
+}
+
+/* ------------------------------------------------------------ contents */
+
+typedef struct {
+	ui_screen base;
+	ov_frame f;
+	int *ry;            /* per slide: y of its row in the list */
+	int sel;            /* slide under the keyboard cursor */
+	int hover;          /* slide under the mouse, -1 */
+	int row_h, sec_h;
+	unsigned gen;
+	int shown_sel;      /* sel last scrolled into view, -1 */
+} toc_overlay;
+
+static void
+toc_layout(ui_app *a, toc_overlay *to)
+{
+	pl_player *pl = a->player;
+	const mod_module *m = pl->mod;
+	int i, y = 0;
+
+	free(to->ry);
+	to->ry = xcalloc((size_t)(m->nslides > 0 ? m->nslides : 1), sizeof *to->ry);
+	to->row_h = a->line_h[LAY_F_BODY] + a->em / 3;
+	to->sec_h = a->line_h[LAY_F_SMALL] + a->em;
+	for (i = 0; i < m->nslides; i++) {
+		if (m->slides[i].section)
+			y += to->sec_h;
+		to->ry[i] = y;
+		y += to->row_h;
+	}
+	frame_layout(a, &to->f, a->em * 34, y + a->em / 2);
+	to->gen = a->gen;
+	to->shown_sel = -1;
+}
+
+static void
+toc_draw(ui_app *a, ui_screen *s)
+{
+	toc_overlay *to = (toc_overlay *)s;
+	pl_player *pl = a->player;
+	const mod_module *m = pl->mod;
+	const ses_session *ses = pl->ses;
+	int i, x0, w, oy, gx;
+	char hint[256];
+
+	if (to->gen != a->gen)
+		toc_layout(a, to);
+	if (to->shown_sel != to->sel) {
+		frame_reveal(&to->f, to->ry[to->sel], to->row_h);
+		to->shown_sel = to->sel;
+	}
+	snprintf(hint, sizeof hint, "%s",
+	         _("Up/Down choose \xc2\xb7 Enter opens \xc2\xb7 Esc or T closes"));
+	frame_draw(a, &to->f, _("Contents"), hint);
+	SDL_RenderSetClipRect(a->ren, &to->f.sc.view);
+	x0 = to->f.panel.x + to->f.pad;
+	w = to->f.panel.w - 2 * to->f.pad;
+	oy = to->f.sc.view.y - to->f.sc.y;
+	gx = a->em * 2; /* the mark column */
+	for (i = 0; i < m->nslides; i++) {
+		ses_toc_entry e = ses_toc(ses, i);
+		int y = oy + to->ry[i], col = e.reachable ? UI_TEXT : UI_MUTED, tx, mw = 0;
+		SDL_Rect row = { x0 - a->em / 3, y, w + 2 * (a->em / 3), to->row_h };
+		const char *g = NULL, *label, *t;
+
+		if (e.section) {
+			const char *sec = ui_ellipsize(a, e.section, LAY_F_SMALL, LAY_BOLD, w);
+			int sw = ui_text_width(a, sec, -1, LAY_F_SMALL, LAY_BOLD);
+
+			ui_draw_text(a, sec, -1, LAY_F_SMALL, LAY_BOLD, a->rtl,
+			             ui_color(a, UI_HEADING), a->rtl ? x0 + w - sw : x0,
+			             y - to->sec_h + a->em * 2 / 3);
+		}
+		if (y + to->row_h < to->f.sc.view.y || y > to->f.sc.view.y + to->f.sc.view.h)
+			continue;
+		if (i == to->sel) {
+			ui_round_fill(a, row, a->em / 4, UI_FOCUS);
+			row = (SDL_Rect){ row.x + 2, row.y + 2, row.w - 4, row.h - 4 };
+			ui_round_fill(a, row, a->em / 4, UI_NOTE_BG);
+		} else if (i == to->hover && e.reachable) {
+			ui_round_fill(a, row, a->em / 4, UI_PANEL);
+		}
+		if (e.current) {
+			g = a->rtl ? "\xe2\x97\x80" : "\xe2\x96\xb6";
+			col = UI_ACCENT;
+		} else if (e.done) {
+			g = "\xe2\x9c\x93";
+		}
+		if (g) {
+			int gw = ui_text_width(a, g, -1, LAY_F_BODY, LAY_BOLD);
+
+			ui_draw_text(a, g, -1, LAY_F_BODY, LAY_BOLD, 0,
+			             ui_color(a, e.current ? UI_ACCENT : UI_RIGHT),
+			             a->rtl ? x0 + w - (gx + gw) / 2 : x0 + (gx - gw) / 2,
+			             y + a->em / 6);
+		}
+		label = e.is_question ? _("Question") : NULL;
+		if (label)
+			mw = ui_text_width(a, label, -1, LAY_F_SMALL, 0) + a->em;
+		t = ui_ellipsize(a, e.title, LAY_F_BODY, e.current ? LAY_BOLD : 0, w - gx - mw);
+		tx = a->rtl ? x0 + w - gx - ui_text_width(a, t, -1, LAY_F_BODY,
+		                                           e.current ? LAY_BOLD : 0)
+		            : x0 + gx;
+		ui_draw_text(a, t, -1, LAY_F_BODY, e.current ? LAY_BOLD : 0, a->rtl,
+		             ui_color(a, col), tx, y + a->em / 6);
+		if (label)
+			ui_draw_text(a, label, -1, LAY_F_SMALL, 0, a->rtl, ui_color(a, UI_MUTED),
+			             a->rtl ? x0 : x0 + w - mw + a->em,
+			             y + a->em / 6 + (a->line_h[LAY_F_BODY] - a->line_h[LAY_F_SMALL]) / 2);
+	}
+	SDL_RenderSetClipRect(a->ren, NULL);
+	ui_scroll_draw(a, &to->f.sc);
+}
+
+/* the slide whose row is at screen point x, y, or -1. */
+static int
+toc_row_at(const toc_overlay *to, const mod_module *m, int x, int y)
+{
+	int i, oy = to->f.sc.view.y - to->f.sc.y;
+
+	if (!ui_hit(to->f.sc.view, x, y))
+		return -1;
+	for (i = 0; i < m->nslides; i++)
+		if (y >= oy + to->ry[i] && y < oy + to->ry[i] + to->row_h)
+			return i;
+	return -1;
+}
+
+static void
+toc_open(ui_app *a, int i)
+{
+	pl_player *pl = a->player;
+
+	if (ses_goto(pl->ses, i) != SES_MOVED)
+		return;
+	/* ui_set_overlay destroys this overlay: nothing of it is used after */
+	ui_set_overlay(a, NULL);
+	ui_set_screen(a, slide_screen_new(a));
+}
+
+static void
+toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
+{
+	toc_overlay *to = (toc_overlay *)s;
+	const mod_module *m = ((pl_player *)a->player)->mod;
+	int x, y, i, n = m->nslides;
+
+	if (to->gen != a->gen)
+		toc_layout(a, to);
+	/* the list's keys choose rows; the mouse may still scroll it */
+	if (e->type != SDL_KEYDOWN && ui_scroll_event(a, &to->f.sc, e)) {
+		a->dirty = 1;
+		return;
+	}
+	switch (e->type) {
+	case SDL_KEYDOWN:
+		switch (e->key.keysym.sym) {
+		case SDLK_ESCAPE:
+		case SDLK_t:
+			ui_set_overlay(a, NULL);
+			return;
+		case SDLK_UP: to->sel = to->sel > 0 ? to->sel - 1 : 0; break;
+		case SDLK_DOWN: to->sel = to->sel < n - 1 ? to->sel + 1 : n - 1; break;
+		case SDLK_PAGEUP: to->sel = to->sel > 8 ? to->sel - 8 : 0; break;
+		case SDLK_PAGEDOWN: to->sel = to->sel + 8 < n ? to->sel + 8 : n - 1; break;
+		case SDLK_HOME: to->sel = 0; break;
+		case SDLK_END: to->sel = n - 1; break;
+		case SDLK_RETURN:
+		case SDLK_KP_ENTER:
+			toc_open(a, to->sel);
+			return;
+		default:
+			return;
+		}
+		a->dirty = 1;
+		return;
+	case SDL_MOUSEMOTION:
+		ui_mouse(a, e, &x, &y);
+		i = toc_row_at(to, m, x, y);
+		ui_hover(a, &to->hover, i);
+		return;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
+			return;
+		if (!ui_hit(to->f.panel, x, y)) {
+			ui_set_overlay(a, NULL); /* a click outside closes */
+			return;
+		}
+		i = toc_row_at(to, m, x, y);
+		if (i >= 0) {
+			to->sel = i;
+			a->dirty = 1;
+			toc_open(a, i);
+		}
+		return;
+	default:
+		return;
+	}
+}
+
+static void
+toc_destroy(ui_screen *s)
+{
+	toc_overlay *to = (toc_overlay *)s;
+
+	free(to->ry);
+	free(to);
+}
+
+ui_screen *
+toc_overlay_new(ui_app *a)
+{
+	toc_overlay *to = xcalloc(1, sizeof *to);
+	pl_player *pl = a->player;
+
+	to->base.event = toc_event;
+	to->base.draw = toc_draw;
+	to->base.destroy = toc_destroy;
+	to->sel = pl && pl->ses ? ses_current(pl->ses) : 0;
+	to->hover = -1;
+	to->gen = a->gen - 1;
+	return &to->base;
+}
+
+/* ------------------------------------------------------------ help */
+
+/* every key binding, as the learner reads it. */
+static const struct {
+	const char *keys, *what;
+} help_keys[] = {
+	{ N_("Right, Page Down, Space"), N_("Next slide") },
+	{ N_("Left, Page Up"), N_("Previous slide") },
+	{ N_("Up, Down, mouse wheel"), N_("Scroll a long slide") },
+	{ N_("Home, End"), N_("Top or bottom of a long slide") },
+	{ N_("1 to 9"), N_("Choose or toggle answer N; in a matching question, item N on the left") },
+	{ N_("A to Z"), N_("Matching question: the partner on the right") },
+	{ N_("Tab, Shift+Tab, Space"), N_("Move between the answers, and choose the marked one") },
+	{ N_("Up, Down"), N_("Ordering question: move the chosen item") },
+	{ N_("Enter"), N_("Check your answer, Try again, or Continue") },
+	{ N_("T"), N_("Table of contents") },
+	{ N_("F1 or ?"), N_("This help") },
+	{ N_("Ctrl+Plus, Ctrl+Minus, Ctrl+0"), N_("Larger, smaller or normal text") },
+	{ N_("F11"), N_("Full screen on or off") },
+	{ N_("Escape"), N_("Close this window; on a slide, back to the catalog") },
+	{ N_("Ctrl+Q"), N_("Quit Lectern") },
+	{ N_("Catalog: arrow keys, Enter"), N_("Choose a module and open it") },
+	{ N_("Results: R, Tab, Enter"), N_("Retake the module, or choose a button and press it") },
+	{ N_("Mouse"), N_("Click buttons and answers, drag items into order, wheel to scroll; the \xe2\x98\xb0 and ? buttons open the contents and this help") },
+};
+
+static const struct {
+	const char *name, *label;
+} help_themes[] = {
+	{ "light", N_("Light") },
+	{ "dark", N_("Dark") },
+	{ "high-contrast", N_("High contrast") },
+};
+
+typedef struct {
+	ui_screen base;
+	ov_frame f;
+	lay L;              /* the key table's "what" column */
+	lay K;              /* its keys column, wrapped to keys_w */
+	int laid;
+	int *ky;            /* per key row: y in the list */
+	int keys_w;         /* width of the keys column */
+	int themes_y;       /* where the theme buttons start, list coordinates */
+	SDL_Rect theme_r[3];/* as last drawn, screen coordinates */
+	SDL_Point theme_at[3]; /* where each starts, from the list's start edge
+	                        * and themes_y (they wrap when the panel is narrow) */
+	int hover;          /* theme button under the mouse, -1 */
+	unsigned gen;
+} help_overlay;
+
+static void
+help_layout(ui_app *a, help_overlay *h)
+{
+	lay_params p;
+	int k, w = a->em * 44, tw, n = (int)LT_NELEM(help_keys);
+
+	if (w > a->w - 2 * a->em)
+		w = a->w - 2 * a->em;
+	h->keys_w = 0;
+	for (k = 0; k < n; k++) {
+		tw = ui_text_width(a, _(help_keys[k].keys), -1, LAY_F_BODY, LAY_BOLD);
+		if (tw > h->keys_w)
+			h->keys_w = tw;
+	}
+	if (h->keys_w > (w - 2 * a->em) * 45 / 100)
+		h->keys_w = (w - 2 * a->em) * 45 / 100;
+	ui_lay_params(a, &p, w - 2 * a->em, NULL);
+	if (h->laid) {
+		lay_free(&h->L);
+		lay_free(&h->K);
+	}
+	lay_init(&h->L, &p);
+	p.width = h->keys_w;
+	lay_init(&h->K, &p);
+	h->laid = 1;
+	/* the theme first: it is what people come to change */
+	lay_text(&h->L, _("Theme (keys L, D, H here)"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
+	h->themes_y = h->L.y;
+	{
+		/* the theme buttons in a row, wrapping onto more rows rather than
+		 * out of the panel */
+		int bx = 0, by = a->em / 3, bh = a->line_h[LAY_F_BODY] + a->em / 2, bw;
+
+		for (k = 0; k < 3; k++) {
+			bw = ui_button_width(a, _(help_themes[k].label));
+			if (bx > 0 && bx + bw > h->L.p.width) {
+				bx = 0;
+				by += bh + a->em / 2;
+			}
+			h->theme_at[k] = (SDL_Point){ bx, by };
+			bx += bw + a->em / 2;
+		}
+		lay_space(&h->L, by + bh + a->em * 2 / 3);
+	}
+	lay_text(&h->L, _("Keys"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
+	lay_space(&h->L, a->em / 4);
+	free(h->ky);
+	h->ky = xcalloc((size_t)n, sizeof *h->ky);
+	for (k = 0; k < n; k++) {
+		const char *what = _(help_keys[k].what);
+
+		h->ky[k] = h->L.y;
+		/* keys wrap in their column (large text, long translations):
+		 * a row is as tall as the taller of its two cells */
+		h->K.y = h->L.y;
+		lay_text(&h->K, _(help_keys[k].keys), LAY_F_BODY, LAY_R_HEADING, 0,
+		         LAY_PLAIN | LAY_STRONG);
+		/* a classroom kiosk keeps the learner in full screen and in Lectern */
+		if (a->kiosk && (strcmp(help_keys[k].keys, "F11") == 0 ||
+		                 strcmp(help_keys[k].keys, "Ctrl+Q") == 0))
+			what = _("Not on this classroom computer");
+		/* the keys are drawn by hand in their column; the text hangs */
+		lay_text(&h->L, what, LAY_F_BODY, LAY_R_TEXT, h->keys_w + a->em, LAY_PLAIN);
+		if (h->K.y > h->L.y)
+			h->L.y = h->K.y;
+		lay_space(&h->L, a->em / 4);
+	}
+	frame_layout(a, &h->f, w, lay_height(&h->L) + a->em / 2);
+	h->gen = a->gen;
+}
+
+static void
+help_draw(ui_app *a, ui_screen *s)
+{
+	help_overlay *h = (help_overlay *)s;
+	int k, x0, oy, bh = a->line_h[LAY_F_BODY] + a->em / 2;
+
+	if (h->gen != a->gen)
+		help_layout(a, h);
+	frame_draw(a, &h->f, _("Keys and settings"), _("Esc, F1 or ? closes"));
+	x0 = h->f.panel.x + h->f.pad;
+	oy = h->f.sc.view.y - h->f.sc.y;
+	SDL_RenderSetClipRect(a->ren, &h->f.sc.view);
+	ui_draw_lay(a, &h->K, a->rtl ? x0 + h->L.p.width - h->keys_w : x0, oy, h->f.sc.view,
+	            NULL);
+	ui_draw_lay(a, &h->L, x0, oy, h->f.sc.view, NULL);
+	SDL_RenderSetClipRect(a->ren, &h->f.sc.view);
+	for (k = 0; k < 3; k++) {
+		const char *label = _(help_themes[k].label);
+		int on = strcmp(a->theme->name, help_themes[k].name) == 0;
+		SDL_Rect r = { x0 + h->theme_at[k].x, oy + h->themes_y + h->theme_at[k].y,
+		               ui_button_width(a, label), bh };
+
+		if (a->rtl)
+			r.x = x0 + h->L.p.width - h->theme_at[k].x - r.w;
+		ui_button(a, r, label, (on ? UI_BTN_PRIMARY : 0) | (h->hover == k ? UI_BTN_HOVER : 0));
+		h->theme_r[k] = r;
+	}
+	SDL_RenderSetClipRect(a->ren, NULL);
+	ui_scroll_draw(a, &h->f.sc);
+}
+
+static void
+help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
+{
+	help_overlay *h = (help_overlay *)s;
+	int x, y, k, hover;
+
+	if (h->gen != a->gen)
+		help_layout(a, h);
+	if (ui_scroll_event(a, &h->f.sc, e)) {
+		a->dirty = 1;
+		return;
+	}
+	switch (e->type) {
+	case SDL_KEYDOWN:
+		switch (e->key.keysym.sym) {
+		case SDLK_ESCAPE:
+		case SDLK_F1:
+			ui_set_overlay(a, NULL);
+			return;
+		case SDLK_l: ui_set_theme(a, "light"); return;
+		case SDLK_d: ui_set_theme(a, "dark"); return;
+		case SDLK_h: ui_set_theme(a, "high-contrast"); return;
+		default:
+			return;
+		}
+	case SDL_TEXTINPUT:
+		if (strcmp(e->text.text, "?") == 0)
+			ui_set_overlay(a, NULL);
+		return;
+	case SDL_MOUSEMOTION:
+		ui_mouse(a, e, &x, &y);
+		for (hover = -1, k = 0; k < 3; k++)
+			if (ui_hit(h->theme_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
+				hover = k;
+		ui_hover(a, &h->hover, hover);
+		return;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
+			return;
+		if (!ui_hit(h->f.panel, x, y)) {
+			ui_set_overlay(a, NULL);
+			return;
+		}
+		for (k = 0; k < 3; k++)
+			if (ui_hit(h->theme_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
+				ui_set_theme(a, help_themes[k].name);
+		return;
+	default:
+		return;
+	}
+}
+
+static void
+help_destroy(ui_screen *s)
+{
+	help_overlay *h = (help_overlay *)s;
+
+	if (h->laid) {
+		lay_free(&h->L);
+		lay_free(&h->K);
+	}
+	free(h->ky);
+	free(h);
+}
+
+ui_screen *
+help_overlay_new(ui_app *a)
+{
+	help_overlay *h = xcalloc(1, sizeof *h);
+
+	h->base.event = help_event;
+	h->base.draw = help_draw;
+	h->base.destroy = help_destroy;
+	h->hover = -1;
+	h->gen = a->gen - 1;
+	return &h->base;
+}
+
+/* ------------------------------------------------------------ keys */
+
+int
+overlay_keys(ui_app *a, const SDL_Event *e, int with_toc)
+{
+	pl_player *pl = a->player;
+
+	if (e->type == SDL_KEYDOWN &&
+	    !(e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) {
+		if (e->key.keysym.sym == SDLK_F1) {
+			ui_set_overlay(a, help_overlay_new(a));
+			return 1;
+		}
+		if (e->key.keysym.sym == SDLK_t && with_toc && pl && pl->ses) {
+			ui_set_overlay(a, toc_overlay_new(a));
+			return 1;
+		}
+	}
+	/* "?" sits on different keys in different layouts: take the text */
+	if (e->type == SDL_TEXTINPUT && strcmp(e->text.text, "?") == 0) {
+		ui_set_overlay(a, help_overlay_new(a));
+		return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ buttons */
+
+static const char *const button_label[2] = {
+	"\xe2\x98\xb0", /* ☰ contents */
+	"?"              /* help */
+};
+
+/* where the buttons are, from the Back button's rectangle; r[0] is
+ * empty without contents. */
+static void
+button_rects(ui_app *a, SDL_Rect back, int with_toc, SDL_Rect r[2])
+{
+	int k, gap = a->em / 2, x = a->rtl ? back.x - gap : back.x + back.w + gap;
+
+	for (k = 0; k < 2; k++) {
+		int w = ui_text_width(a, button_label[k], -1, LAY_F_BODY, LAY_BOLD) + a->em * 3 / 2;
+
+		if (w < back.h)
+			w = back.h;
+		r[k] = (SDL_Rect){ 0, back.y, 0, back.h };
+		if (k == 0 && !with_toc)
+			continue;
+		r[k].w = w;
+		r[k].x = a->rtl ? x - w : x;
+		x = a->rtl ? x - w - gap : x + w + gap;
+	}
+}
+
+SDL_Rect
+overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc)
+{
+	SDL_Rect r[2], all = back;
+	int k, mx, my;
+
+	if (back.h <= 0)
+		return all;
+	button_rects(a, back, with_toc, r);
+	ui_mouse_now(a, &mx, &my);
+	for (k = 0; k < 2; k++)
+		if (r[k].w > 0) {
+			ui_button(a, r[k], button_label[k], ui_hit(r[k], mx, my) ? UI_BTN_HOVER : 0);
+			SDL_UnionRect(&all, &r[k], &all);
+		}
+	return all;
+}
+
+int
+overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e)
+{
+	SDL_Rect r[2];
+	int x, y;
+
+	if (back.h <= 0 || e->type != SDL_MOUSEBUTTONUP || e->button.button != SDL_BUTTON_LEFT ||
+	    !ui_mouse(a, e, &x, &y))
+		return 0;
+	button_rects(a, back, with_toc, r);
+	if (r[0].w > 0 && ui_hit(r[0], x, y)) {
+		ui_set_overlay(a, toc_overlay_new(a));
+		return 1;
+	}
+	if (ui_hit(r[1], x, y)) {
+		ui_set_overlay(a, help_overlay_new(a));
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,91 @@
+/* player.c: moving between the player's screens. Opening a module loads
+ * and validates it, starts or resumes its session (which resumes at the
+ * bookmark) and switches the UI language and direction to the module's
+ * (and notes when the module's version changed since the learner's last
+ * visit, which the slide screen then says);
+ * leaving it records the leave in the store and goes back to the catalog
+ * in the catalog's language. */
+#include <stdlib.h>
+
+#include "base/i18n.h"
+#include "format/loader.h"
+#include "player.h"
+#include "base/util.h"
+
+void
+pl_language(ui_app *a, const mod_module *m)
+{
+	pl_player *pl = a->player;
+
+	const char *ui = i18n_use(m ? m->language : NULL, pl->cfg ? pl->cfg->language : NULL);
+
+	/* a module reads in its own direction; the catalog in the UI's */
+	a->rtl = lay_lang_is_rtl(m ? m->language : ui);
+	a->gen++;
+	a->dirty = 1;
+}
+
+void
+pl_save(ui_app *a)
+{
+	pl_player *pl = a->player;
+	Uint64 now = ui_active_ms(a), secs;
+
+	if (pl->ses && !pl->headless && now > pl->since) {
+		/* whole seconds only; the rest is kept for next time */
+		secs = (now - pl->since) / 1000;
+		if (secs > 0)
+			ses_add_time(pl->ses, (long)secs);
+		pl->since += secs * 1000;
+	}
+}
+
+static void
+close_module(pl_player *pl)
+{
+	if (pl->ses)
+		ses_close(pl->ses);
+	if (pl->mod)
+		mod_free(pl->mod);
+	free(pl->mod_path);
+	pl->ses = NULL;
+	pl->mod = NULL;
+	pl->mod_path = NULL;
+	pl->updated = 0;
+}
+
+int
+pl_open(ui_app *a, const char *path, diag_list *dl)
+{
+	pl_player *pl = a->player;
+	mod_module *m = loader_load(path, dl);
+
+	if (!m)
+		return -1;
+	pl_save(a);
+	close_module(pl);
+	pl->mod = m;
+	pl->mod_path = xstrdup(path);
+	free(pl->catalog_sel);
+	pl->catalog_sel = xstrdup(m->id);
+	pl->ses = ses_open(m, pl->st, pl->learner);
+	pl->since = ui_active_ms(a);
+	/* said once, on the slide the learner resumes at (not over results:
+	 * a finished attempt is not being continued) */
+	pl->updated = ses_version_changed(pl->ses) && !ses_at_results(pl->ses);
+	pl_language(a, m);
+	ui_set_screen(a, ses_at_results(pl->ses) ? results_screen_new(a)
+	                                         : slide_screen_new(a));
+	return 0;
+}
+
+void
+pl_catalog(ui_app *a)
+{
+	pl_player *pl = a->player;
+
+	pl_save(a);
+	close_module(pl);
+	pl_language(a, NULL);
+	ui_set_screen(a, catalog_screen_new(a));
+}

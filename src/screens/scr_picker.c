@@ -1,0 +1,414 @@
+/* scr_picker.c: the learner picker, the kiosk's first screen and where
+ * every logout returns.
+ *
+ * A heading, then one big button per learner in a grid that scrolls when
+ * there are many, the first button being "New learner". Arrow keys move
+ * through the grid (Up and Down by a row), a letter jumps to the next name
+ * starting with it, Enter picks; a click picks.
+ * "New learner" turns the screen into a name field with Start and Cancel
+ * and an on-screen keyboard for touch screens (capitals at the start of
+ * each part of the name; the physical keyboard and input methods work as
+ * well): the name is tidied, checked (not empty, not too long, not
+ * someone else's), and the learner is created and logged in. The grid is laid out
+ * again on every draw and event from the window size, so it follows
+ * resizing and text size without saved state. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "kiosk_int.h"
+#include "base/util.h"
+
+enum {
+	ID_NEW = -100, ID_START = -101, ID_CANCEL = -102,
+	ID_SHIFT = -103, ID_SPACE = -104, ID_ERASE = -105,
+	ID_KEY = 1000000          /* + the character of an on-screen key */
+};
+
+/* the on-screen keyboard, for touch screens without a keyboard */
+static const char *const kbd_rows[] = {
+	"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-.",
+};
+enum { KBD_KEYS = 39 };
+
+typedef struct {
+	ui_screen base;
+	char **names;             /* every learner, sorted */
+	int nnames;
+	int adding;               /* showing the name field */
+	kf_field name;
+	const char *error;        /* why the name was refused, or NULL */
+	char error_buf[256];
+	int shift;                /* the next letter's case is swapped */
+	char keys[KBD_KEYS][2];   /* the on-screen keys' labels, as shown */
+	kb_row row;
+	ui_scroll sc;
+	int cols;                 /* grid columns in the last layout */
+	int top;                  /* y where the grid starts */
+} picker;
+
+void
+kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y)
+{
+	s = ui_ellipsize(a, s, font, style, a->w - 2 * a->em);
+	ui_draw_text(a, s, -1, font, style, 0, ui_color(a, col),
+	             (a->w - ui_text_width(a, s, -1, font, style)) / 2, y);
+}
+
+/* the grid of names, in content coordinates shifted by the scroll */
+/* would the next on-screen letter be a capital? At the start of the name
+ * and of each part of it, unless Shift says otherwise. */
+static int
+next_upper(const picker *p)
+{
+	size_t n = strlen(p->name.buf);
+	int start = n == 0 || p->name.buf[n - 1] == ' ' || p->name.buf[n - 1] == '-';
+
+	return start != p->shift;
+}
+
+static void
+layout(ui_app *a, picker *p)
+{
+	int em = a->em, gap = em, bw = em * 14, bh = a->line_h[LAY_F_H2] + em * 2;
+	int avail = a->w - 4 * em, cols, x0, i, y;
+	int wide;
+
+	kb_reset(&p->row);
+	p->top = em * 3 + a->line_h[LAY_F_H1] + a->line_h[LAY_F_BODY] + em;
+	if (p->adding) {
+		int fw = a->w - 8 * em < em * 30 ? a->w - 8 * em : em * 30;
+		int fx = (a->w - fw) / 2, fy = p->top + a->line_h[LAY_F_BODY] + em;
+		int b1 = ui_button_width(a, _("Start")), b2 = ui_button_width(a, _("Cancel"));
+		int h = a->line_h[LAY_F_BODY] + em, kg = em / 3, kh = h;
+		int kw = (fw - 9 * kg) / 10, ky = fy + kf_height(a) + em + a->line_h[LAY_F_BODY];
+		int by = ky + 5 * (kh + kg) + em, r, c, n = 0, upper = next_upper(p);
+
+		/* Start and Cancel first, so that the focus starts on Start */
+		kb_add(&p->row, (SDL_Rect){ fx + fw - b1, by, b1, h }, _("Start"), ID_START,
+		       UI_BTN_PRIMARY | (p->name.buf[0] ? 0 : UI_BTN_DISABLED));
+		kb_add(&p->row, (SDL_Rect){ fx + fw - b1 - em - b2, by, b2, h }, _("Cancel"),
+		       ID_CANCEL, 0);
+		for (r = 0; r < 4; r++) {
+			const char *k = kbd_rows[r];
+			int x = fx + (r == 3 ? (kw + kg) / 2 : 0);
+
+			for (c = 0; k[c] && n < KBD_KEYS; c++, n++) {
+				p->keys[n][0] = upper ? (char)toupper((unsigned char)k[c]) : k[c];
+				p->keys[n][1] = '\0';
+				kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), ky + r * (kh + kg), kw, kh },
+				       p->keys[n], ID_KEY + (unsigned char)k[c], 0);
+			}
+		}
+		ky += 4 * (kh + kg);
+		kb_add(&p->row, (SDL_Rect){ fx, ky, 2 * kw + kg, kh }, _("Shift"), ID_SHIFT,
+		       p->shift ? UI_BTN_PRIMARY : 0);
+		kb_add(&p->row, (SDL_Rect){ fx + 2 * (kw + kg), ky, 6 * kw + 5 * kg, kh },
+		       _("Space"), ID_SPACE, 0);
+		kb_add(&p->row, (SDL_Rect){ fx + 8 * (kw + kg), ky, 2 * kw + kg, kh }, _("Erase"),
+		       ID_ERASE, 0);
+		return;
+	}
+	cols = (avail + gap) / (bw + gap);
+	if (cols < 1)
+		cols = 1;
+	if (cols > p->nnames + 1)
+		cols = p->nnames + 1;
+	/* few learners: wider buttons, still centred */
+	wide = (avail - (cols - 1) * gap) / cols;
+	if (wide > bw * 3 / 2)
+		wide = bw * 3 / 2;
+	if (wide > bw)
+		bw = wide;
+	x0 = (a->w - (cols * bw + (cols - 1) * gap)) / 2;
+	p->cols = cols;
+	p->sc.view = (SDL_Rect){ 0, p->top, a->w, a->h - p->top - em -
+	                         (store_warning(kiosk_of(a)->p->st) ? 2 * em : 0) };
+	p->sc.content_h = ((p->nnames + 1 + cols - 1) / cols) * (bh + gap) + em / 2;
+	ui_scroll_clamp(&p->sc);
+	for (i = 0; i <= p->nnames; i++) {
+		y = p->top + em / 4 + (i / cols) * (bh + gap) - p->sc.y;
+		kb_add(&p->row, (SDL_Rect){ x0 + (i % cols) * (bw + gap), y, bw, bh },
+		       i == 0 ? _("+ New learner") : p->names[i - 1], i == 0 ? ID_NEW : i - 1,
+		       i == 0 ? UI_BTN_PRIMARY : 0);
+	}
+}
+
+/* scroll so the focused button is in view */
+static void
+reveal_focus(ui_app *a, picker *p)
+{
+	SDL_Rect r;
+
+	layout(a, p);
+	if (p->row.focus < 0 || p->row.focus >= p->row.n)
+		return;
+	r = p->row.b[p->row.focus].r;
+	if (r.y < p->sc.view.y)
+		p->sc.y -= p->sc.view.y - r.y + a->em / 4;
+	else if (r.y + r.h > p->sc.view.y + p->sc.view.h)
+		p->sc.y += r.y + r.h - (p->sc.view.y + p->sc.view.h) + a->em / 4;
+	ui_scroll_clamp(&p->sc);
+}
+
+static void
+load_names(ui_app *a, picker *p)
+{
+	kiosk *k = kiosk_of(a);
+
+	if (p->names)
+		store_free_names(p->names, p->nnames);
+	p->names = store_learners(k->p->st, &p->nnames);
+	if (!p->names)
+		p->nnames = 0;
+}
+
+static void
+start_adding(ui_app *a, picker *p)
+{
+	p->adding = 1;
+	p->shift = 0;
+	p->error = NULL;
+	kf_init(&p->name, KR_NAME_MAX * 2, 0);
+	p->row.focus = 0;
+	p->row.show_focus = 0;
+	SDL_StartTextInput();
+	a->dirty = 1;
+}
+
+static void
+stop_adding(ui_app *a, picker *p)
+{
+	p->adding = 0;
+	p->error = NULL;
+	SDL_StopTextInput();
+	p->row.focus = 0;
+	a->dirty = 1;
+}
+
+/* check the typed name; log in when it is good. Returns 1 when the screen
+ * is gone (logged in). */
+static int
+submit(ui_app *a, picker *p)
+{
+	char name[KF_MAX];
+	int i;
+
+	snprintf(name, sizeof name, "%s", p->name.buf);
+	if ((p->error = kr_name_tidy(name))) {
+		a->dirty = 1;
+		return 0;
+	}
+	for (i = 0; i < p->nnames; i++) {
+		if (kr_name_same(p->names[i], name)) {
+			snprintf(p->error_buf, sizeof p->error_buf,
+			         _("There is already a learner called %s: pick that name in the "
+			           "list, or add something to tell you apart."), p->names[i]);
+			p->error = p->error_buf;
+			a->dirty = 1;
+			return 0;
+		}
+	}
+	SDL_StopTextInput();
+	kiosk_login(kiosk_of(a), name); /* replaces this screen */
+	return 1;
+}
+
+/* a letter key: the next learner whose name starts with it (after the
+ * focused one, wrapping), as a button index; -1 when none or not a letter */
+static int
+letter_jump(const picker *p, SDL_Keycode sym)
+{
+	int i, k;
+
+	if (sym < SDLK_a || sym > SDLK_z || p->nnames == 0)
+		return -1;
+	for (k = 1; k <= p->nnames; k++) {
+		/* button i + 1 is name i; the focus may be on "New learner" (0) */
+		i = (p->row.focus - 1 + k + p->nnames) % p->nnames;
+		if (tolower((unsigned char)p->names[i][0]) == (int)sym)
+			return i + 1;
+	}
+	return -1;
+}
+
+static void
+picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
+{
+	picker *p = (picker *)s;
+	int id, r;
+
+	layout(a, p);
+	if (p->adding) {
+		if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
+			stop_adding(a, p);
+			return;
+		}
+		r = kf_event(&p->name, e);
+		if (r == KF_ENTER) {
+			submit(a, p);
+			return;
+		}
+		if (r == KF_CHANGED) {
+			p->error = NULL;
+			a->dirty = 1;
+			return;
+		}
+		/* Space belongs to the name, not to the focused button */
+		if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_SPACE)
+			return;
+		id = kb_event(a, &p->row, e);
+		if (id == ID_START) {
+			submit(a, p);
+		} else if (id == ID_CANCEL) {
+			stop_adding(a, p);
+		} else if (id == ID_SHIFT) {
+			p->shift = !p->shift;
+		} else if (id == ID_SPACE || id == ID_ERASE || id >= ID_KEY) {
+			SDL_Event k;
+
+			SDL_zero(k);
+			if (id == ID_ERASE) {
+				k.type = SDL_KEYDOWN;
+				k.key.keysym.sym = SDLK_BACKSPACE;
+			} else {
+				int ch = id == ID_SPACE ? ' ' : id - ID_KEY;
+
+				if (next_upper(p))
+					ch = toupper(ch);
+				k.type = SDL_TEXTINPUT;
+				k.text.text[0] = (char)ch;
+				p->shift = 0;
+			}
+			kf_event(&p->name, &k);
+			p->error = NULL;
+			a->dirty = 1;
+		}
+		return;
+	}
+	/* keys move the focus (and scroll to it); the mouse scrolls */
+	if (e->type != SDL_KEYDOWN && ui_scroll_event(a, &p->sc, e)) {
+		a->dirty = 1;
+		return;
+	}
+	if (e->type == SDL_KEYDOWN) {
+		int f = p->row.focus, n = p->row.n;
+
+		switch (e->key.keysym.sym) {
+		case SDLK_DOWN:
+			f = f + p->cols < n ? f + p->cols : n - 1;
+			break;
+		case SDLK_UP:
+			f = f - p->cols >= 0 ? f - p->cols : 0;
+			break;
+		case SDLK_HOME:
+			f = 0;
+			break;
+		case SDLK_END:
+			f = n - 1;
+			break;
+		default:
+			f = letter_jump(p, e->key.keysym.sym);
+		}
+		if (f >= 0) {
+			p->row.focus = f;
+			p->row.show_focus = 1;
+			reveal_focus(a, p);
+			a->dirty = 1;
+			return;
+		}
+	}
+	id = kb_event(a, &p->row, e);
+	if (id == KB_MOVED)
+		reveal_focus(a, p);
+	else if (id == ID_NEW)
+		start_adding(a, p);
+	else if (id >= 0 && id < p->nnames)
+		kiosk_login(kiosk_of(a), p->names[id]); /* replaces this screen */
+}
+
+static void
+picker_draw(ui_app *a, ui_screen *s)
+{
+	picker *p = (picker *)s;
+	int em = a->em, y = em * 2;
+	SDL_Rect clip;
+	const char *warn;
+
+	layout(a, p);
+	if (p->adding) {
+		int fw = a->w - 8 * em < em * 30 ? a->w - 8 * em : em * 30;
+		int fx = (a->w - fw) / 2, fy;
+
+		kiosk_text_center(a, _("New learner"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
+		y += a->line_h[LAY_F_H1];
+		kiosk_text_center(a, _("Type your name as your trainer should see it."),
+		                  LAY_F_BODY, 0, UI_MUTED, y);
+		fy = p->top + a->line_h[LAY_F_BODY] + em;
+		ui_draw_text(a, _("Your name"), -1, LAY_F_BODY, LAY_BOLD, 0,
+		             ui_color(a, UI_TEXT), fx, fy - a->line_h[LAY_F_BODY]);
+		kf_draw(a, &p->name, (SDL_Rect){ fx, fy, fw, kf_height(a) },
+		        _("First name and surname"), 1);
+		if (p->error) {
+			const char *m = ui_ellipsize(a, p->error, LAY_F_BODY, 0, a->w - 2 * em);
+			int mw = ui_text_width(a, m, -1, LAY_F_BODY, 0);
+			int mx = mw > fw ? (a->w - mw) / 2 : fx;
+
+			ui_draw_text(a, m, -1, LAY_F_BODY, 0, 0, ui_color(a, UI_WRONG), mx,
+			             fy + kf_height(a) + em / 2);
+		}
+		kb_draw(a, &p->row);
+		return;
+	}
+	kiosk_text_center(a, _("Who is studying?"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
+	y += a->line_h[LAY_F_H1];
+	kiosk_text_center(a, p->nnames ? _("Choose your name, or add yourself as a new "
+	                                   "learner.")
+	                               : _("Add yourself as a new learner to begin."),
+	                  LAY_F_BODY, 0, UI_MUTED, y);
+	clip = p->sc.view;
+	SDL_RenderSetClipRect(a->ren, &clip);
+	kb_draw(a, &p->row);
+	SDL_RenderSetClipRect(a->ren, NULL);
+	ui_scroll_draw(a, &p->sc);
+	/* a disk that cannot be written: everyone should know before studying */
+	warn = store_warning(kiosk_of(a)->p->st);
+	if (warn) {
+		SDL_Rect bar = { 0, a->h - a->line_h[LAY_F_SMALL] - em, a->w,
+		                 a->line_h[LAY_F_SMALL] + em };
+
+		ui_fill(a, bar, UI_WRONG_BG);
+		kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, bar.y + em / 2);
+	}
+}
+
+static void
+picker_destroy(ui_screen *s)
+{
+	picker *p = (picker *)s;
+
+	if (p->names)
+		store_free_names(p->names, p->nnames);
+	kf_clear(&p->name);
+	free(p);
+}
+
+ui_screen *
+picker_screen_new(ui_app *a)
+{
+	picker *p = xcalloc(1, sizeof *p);
+
+	p->base.event = picker_event;
+	p->base.draw = picker_draw;
+	p->base.destroy = picker_destroy;
+	p->row.hover = -1;
+	kf_init(&p->name, KR_NAME_MAX * 2, 0);
+	load_names(a, p);
+	/* start on the first learner when there are some: most mornings a
+	 * learner picks a name rather than adding one */
+	p->row.focus = p->nnames > 0 ? 1 : 0;
+	SDL_StopTextInput();
+	a->dirty = 1;
+	return &p->base;
+}

@@ -1,0 +1,58 @@
+/* config.h: Lectern's settings, from built-in defaults, then the config file
+ * ($XDG_CONFIG_HOME/lectern/config.yaml, else /etc/lectern/config.yaml, or
+ * --config FILE), then command-line options. The file is YAML read through
+ * yamltree; unknown keys and bad values are FILE:LINE:COLUMN diagnostics. */
+#ifndef LT_CONFIG_H
+#define LT_CONFIG_H
+
+#include "format/diag.h"
+
+typedef struct {
+	char *modules_dir;        /* NULL: bundled or installed modules */
+	char *data_dir;           /* NULL: $XDG_DATA_HOME/lectern */
+	int kiosk;                /* bool */
+	char *trainer_pin_hash;   /* crypt(3) hash, or NULL */
+	double idle_logout_minutes; /* kiosk: default 10, 0 = never; fractions allowed */
+	char *theme;              /* "light", "dark", "high-contrast"; NULL = remembered */
+	double text_scale;        /* 1.0 */
+	char *language;           /* UI language, NULL = system locale */
+	char *xapi_home_page;     /* NULL = urn naming the device */
+	char *xapi_base_iri;      /* NULL = urn:lectern:module: */
+	char *path;               /* file the settings came from, or NULL */
+} cfg_config;
+
+enum {
+	CFG_IDLE_DEFAULT = 10,    /* minutes */
+	CFG_IDLE_MAX = 24 * 60    /* minutes */
+};
+#define CFG_SCALE_MIN 0.6  /* as ui_set_text_scale clamps */
+#define CFG_SCALE_MAX 2.5
+
+void cfg_defaults(cfg_config *c);
+/* path of the config file to use when --config is not given (may not exist):
+ * the user's file ($XDG_CONFIG_HOME, else ~/.config) when it exists, else
+ * /etc/lectern/config.yaml. Returns a malloc'd string. */
+char *cfg_default_path(void);
+/* the user's own config file path, existing or not; malloc'd, NULL without
+ * $XDG_CONFIG_HOME and $HOME. */
+char *cfg_user_path(void);
+/* read settings from path over what c holds. A missing file is not an error
+ * when required is 0. Returns 0, or -1 with diagnostics in dl. */
+int cfg_load(cfg_config *c, const char *path, int required, diag_list *dl);
+/* the same, from a buffer (name is used in diagnostics). */
+int cfg_load_buf(cfg_config *c, const char *name, const char *buf, size_t len,
+                 diag_list *dl);
+void cfg_free(cfg_config *c);
+
+/* set a top-level key to a string value in the file at path, keeping every
+ * other line as it is (created, with its directory, when missing). The file
+ * is replaced atomically and left with mode 0600. Returns 0, or -1 with a
+ * diagnostic in dl. */
+int cfg_write_string(const char *path, const char *key, const char *value,
+                     diag_list *dl);
+
+/* the closest known name to word within a small edit distance, or NULL
+ * (for "did you mean" hints). names ends with NULL. */
+const char *cfg_closest(const char *word, const char *const *names);
+
+#endif

@@ -1,0 +1,138 @@
+/* kiosk_rules.c: see kiosk_rules.h. Plain functions of their arguments;
+ * the only outside state read is the directory tree kr_export_dirs lists. */
+#include "kiosk_rules.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+
+const char *
+kr_name_tidy(char *name)
+{
+	char *r = name, *w = name;
+	int space = 0;
+
+	for (; *r; r++) {
+		unsigned char c = (unsigned char)*r;
+
+		if (c < ' ' || c == 0x7f)
+			return _("a name cannot contain control characters");
+		if (c == ' ') {
+			space = w > name;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	if (!name[0])
+		return _("type a name first");
+	if (strlen(name) > KR_NAME_MAX)
+		return _("this name is too long");
+	return NULL;
+}
+
+int
+kr_name_same(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+long
+kr_idle_left(double idle_minutes, unsigned long last_input_ms, unsigned long now_ms)
+{
+	double limit = idle_minutes * 60000.0;
+	double idle;
+
+	if (idle_minutes <= 0)
+		return -1;
+	/* a clock that went backwards counts as fresh input */
+	idle = now_ms >= last_input_ms ? (double)(now_ms - last_input_ms) : 0;
+	return idle >= limit ? 0 : (long)(limit - idle + 0.999);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* add the subdirectories of dir (sorted) to out; skip the one named skip */
+static int
+add_subdirs(const char *dir, const char *skip, char **out, int n, int max)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char *found[64];
+	int nf = 0, i;
+	struct stat sb;
+
+	if (!d)
+		return n;
+	while ((e = readdir(d)) && nf < (int)LT_NELEM(found)) {
+		char *p;
+
+		if (e->d_name[0] == '.' || (skip && strcmp(e->d_name, skip) == 0))
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+			found[nf++] = p;
+		else
+			free(p);
+	}
+	closedir(d);
+	qsort(found, (size_t)nf, sizeof *found, cmp_str);
+	for (i = 0; i < nf; i++) {
+		if (n < max)
+			out[n++] = found[i];
+		else
+			free(found[i]);
+	}
+	return n;
+}
+
+int
+kr_export_dirs(const char *root, const char *user, const char *home, char **out,
+               int max)
+{
+	char *dir;
+	int n = 0;
+	struct stat sb;
+
+	if (user && user[0] && !strchr(user, '/')) {
+		dir = xasprintf("%s/media/%s", root, user);
+		n = add_subdirs(dir, NULL, out, n, max);
+		free(dir);
+		dir = xasprintf("%s/run/media/%s", root, user);
+		n = add_subdirs(dir, NULL, out, n, max);
+		free(dir);
+	}
+	dir = xasprintf("%s/media", root);
+	n = add_subdirs(dir, user, out, n, max);
+	free(dir);
+	if (home && home[0] && n < max && stat(home, &sb) == 0 && S_ISDIR(sb.st_mode))
+		out[n++] = xstrdup(home);
+	return n;
+}
+
+void
+kr_export_name(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(buf, size, "lectern-progress-%04d%02d%02d-%02d%02d%02d",
+	         tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+	         tm.tm_sec);
+}

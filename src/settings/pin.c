@@ -1,0 +1,147 @@
+/* pin.c: hashing and checking the trainer PIN through libxcrypt.
+ *
+ * A new hash gets its setting from crypt_gensalt, which draws the salt from
+ * the system's random source: yescrypt first, SHA-512 when this libcrypt
+ * lacks it. Checking re-hashes the PIN with the stored hash as the setting
+ * and compares the results in constant time, so the time taken does not say
+ * how much of a guess was right. crypt_r's work area is big (tens of KiB),
+ * so it lives on the heap and is wiped after use. */
+#include "pin.h"
+
+#include <crypt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+
+static void
+wipe(void *p, size_t n)
+{
+	volatile unsigned char *v = p;
+
+	while (n--)
+		*v++ = 0;
+}
+
+/* crypt_r into a fresh work area; the result is malloc'd or NULL */
+static char *
+hash_with(const char *pin, const char *setting)
+{
+	struct crypt_data *cd = xcalloc(1, sizeof *cd);
+	char *out = NULL, *h;
+
+	h = crypt_r(pin, setting, cd);
+	/* libxcrypt returns a string starting with '*' on failure */
+	if (h && h[0] && h[0] != '*')
+		out = xstrdup(h);
+	wipe(cd, sizeof *cd);
+	free(cd);
+	return out;
+}
+
+char *
+pin_hash(const char *pin)
+{
+	static const char *const prefixes[] = { "$y$", "$6$" };
+	size_t i;
+
+	for (i = 0; i < LT_NELEM(prefixes); i++) {
+		char *setting = crypt_gensalt_ra(prefixes[i], 0, NULL, 0);
+		char *h;
+
+		if (!setting)
+			continue;
+		h = hash_with(pin, setting);
+		free(setting);
+		if (h)
+			return h;
+	}
+	return NULL;
+}
+
+int
+pin_verify(const char *hash, const char *pin)
+{
+	char *h;
+	size_t n, i;
+	unsigned char diff = 0;
+
+	if (!hash || hash[0] != '$')
+		return -1;
+	if (!(h = hash_with(pin, hash)))
+		return -1;
+	n = strlen(hash);
+	if (strlen(h) != n) {
+		free(h);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		diff |= (unsigned char)(h[i] ^ hash[i]);
+	wipe(h, n);
+	free(h);
+	return diff == 0;
+}
+
+double
+pin_lock_seconds(int failures)
+{
+	double s = PIN_LOCK_FIRST;
+	int i;
+
+	if (failures < PIN_FREE_TRIES)
+		return 0;
+	for (i = PIN_FREE_TRIES; i < failures && s < PIN_LOCK_MAX; i++)
+		s *= 2;
+	return s < PIN_LOCK_MAX ? s : PIN_LOCK_MAX;
+}
+
+double
+pin_wait(const pin_guard *g, double now)
+{
+	double lock = pin_lock_seconds(g->failures);
+	double left;
+
+	if (lock <= 0)
+		return 0;
+	/* a clock that went backwards must not open the lock early */
+	if (now < g->last_failure)
+		return lock;
+	left = g->last_failure + lock - now;
+	return left > 0 ? left : 0;
+}
+
+int
+pin_try(pin_guard *g, const char *hash, const char *pin, double now)
+{
+	int ok;
+
+	if (pin_wait(g, now) > 0)
+		return PIN_LOCKED;
+	ok = pin_verify(hash, pin);
+	if (ok < 0)
+		return PIN_ERROR;
+	if (ok) {
+		g->failures = 0;
+		g->last_failure = 0;
+		return PIN_OK;
+	}
+	g->failures++;
+	g->last_failure = now;
+	return PIN_WRONG;
+}
+
+const char *
+pin_weakness(const char *pin)
+{
+	size_t n = strlen(pin), i;
+
+	if (n < PIN_MIN_LEN)
+		return _("the PIN must have at least 4 characters");
+	if (n > PIN_MAX_LEN)
+		return _("the PIN must have at most 64 characters");
+	for (i = 0; i < n; i++)
+		if ((unsigned char)pin[i] < ' ' || pin[i] == 0x7f)
+			return _("the PIN must not contain control characters");
+	return NULL;
+}
