@@ -135,7 +135,7 @@ ses_open(const mod_module *m, store *st, long learner)
 	s->best_score = -1;
 	s->seen = xcalloc((size_t)n, 1);
 	s->slots = xcalloc((size_t)n, sizeof *s->slots);
-	if (st && store_begin(st, learner, m, &s->p) == 0 &&
+	if (st && store_begin(st, learner, m, grade_judge, &s->p) == 0 &&
 	    s->p.nslides == m->nslides) {
 		s->attempt = s->p.attempt > 0 ? s->p.attempt : 1;
 		s->resumed = s->p.resumed;
@@ -258,7 +258,7 @@ ses_next(ses_session *s)
 	if (nx == NEXT_END) {
 		s->at_results = 1;
 		if (s->st)
-			store_finish(s->st, s->learner, s->m, &s->p);
+			ses_record_finish(s->st, s->learner, s->m, &s->p);
 		return SES_FINISHED;
 	}
 	hist_push(s, s->cur);
@@ -435,4 +435,23 @@ ses_retake(ses_session *s)
 	s->at_results = 0;
 	visit(s, 0);
 	return 0;
+}
+
+int
+ses_record_finish(store *st, long learner, const mod_module *m, store_progress *p)
+{
+	score_result r;
+	store_outcome o;
+	int rc;
+
+	if (!st || !m || !p || p->nslides != m->nslides)
+		return -1;
+	score_compute(m, p->seen, (const char *const *)p->response, &r);
+	o.percent = r.percent;
+	o.passed = r.passed;
+	o.earned = r.earned;
+	o.possible = r.possible;
+	rc = store_finish(st, learner, m, p, &o);
+	score_free(&r);
+	return rc;
 }

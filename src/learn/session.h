@@ -216,4 +216,10 @@ const ses_results *ses_results_get(ses_session *s);
 /* start a new attempt (store_retake) at the first slide, reshuffled. */
 int ses_retake(ses_session *s);
 
+/* score the attempt in p over the learner's path (learn/score.h) and have
+ * the store record that outcome (store_finish). What ses_next does when the
+ * learner reaches the end; tools that fill a store use it too. Returns
+ * store_finish's result. */
+int ses_record_finish(store *st, long learner, const mod_module *m, store_progress *p);
+
 #endif

@@ -21,6 +21,7 @@
 #include "grade.h"
 #include "base/i18n.h"
 #include "base/util.h"
+#include "format/response.h"
 
 enum { SES_TEXT_MAX = 2000 }; /* bytes of a short answer */
 
@@ -118,7 +119,7 @@ apply_response(ses_slot *sl, const mod_slide *q, const char *r)
 	case Q_SINGLE:
 	case Q_MULTIPLE:
 	case Q_DECISION:
-		c = grade_parse_indices(r, a, n);
+		c = resp_parse_indices(r, a, n);
 		for (k = 0; k < c; k++)
 			if (pos_of(x->shown, x->n, a[k]) >= 0)
 				x->picked[pos_of(x->shown, x->n, a[k])] = 1;
@@ -132,7 +133,7 @@ apply_response(ses_slot *sl, const mod_slide *q, const char *r)
 	case Q_ORDER: {
 		int ok;
 
-		c = grade_parse_indices(r, a, n);
+		c = resp_parse_indices(r, a, n);
 		ok = c == x->n;
 		for (k = 0; ok && k < c; k++)
 			ok = a[k] >= 0 && a[k] < x->n && pos_of(a, k, a[k]) < 0;
@@ -141,7 +142,7 @@ apply_response(ses_slot *sl, const mod_slide *q, const char *r)
 		break;
 	}
 	case Q_MATCH:
-		c = grade_parse_pairs(r, a, b, n);
+		c = resp_parse_pairs(r, a, b, n);
 		for (k = 0; k < c; k++) {
 			int l = pos_of(x->shown, x->n, a[k]);
 			int rr = pos_of(x->rshown, x->nright, b[k]);
@@ -270,7 +271,7 @@ sesq_decision_choice(const ses_session *s, int i)
 	const char *r = sesq_response(s, i);
 	int idx[2];
 
-	if (!r || grade_parse_indices(r, idx, 2) != 1 ||
+	if (!r || resp_parse_indices(r, idx, 2) != 1 ||
 	    idx[0] >= s->m->slides[i].nchoices)
 		return -1;
 	return idx[0];
@@ -612,7 +613,7 @@ build_response(const ses_slot *sl)
 			if (x->picked[pos_of(x->shown, x->n, k)])
 				a[c++] = k;
 		if (c > 0 && (c == 1 || x->qtype == Q_MULTIPLE))
-			buf = grade_format_indices(a, c, xmalloc(size), size);
+			buf = resp_format_indices(a, c, xmalloc(size), size);
 		break;
 	case Q_TRUE_FALSE:
 		if (x->picked[0] || x->picked[1])
@@ -620,7 +621,7 @@ build_response(const ses_slot *sl)
 		break;
 	case Q_ORDER:
 		if (x->n > 0)
-			buf = grade_format_indices(x->shown, x->n, xmalloc(size), size);
+			buf = resp_format_indices(x->shown, x->n, xmalloc(size), size);
 		break;
 	case Q_MATCH:
 		for (k = 0; k < x->n; k++) {
@@ -632,7 +633,7 @@ build_response(const ses_slot *sl)
 			b[c++] = x->rshown[x->pair[l]];
 		}
 		if (c == x->n && c > 0)
-			buf = grade_format_pairs(a, b, c, xmalloc(size), size);
+			buf = resp_format_pairs(a, b, c, xmalloc(size), size);
 		break;
 	case Q_SHORT: {
 		const char *p = x->text;
@@ -787,7 +788,7 @@ ses_response_text(const mod_slide *q, const char *r)
 	case Q_SINGLE:
 	case Q_MULTIPLE:
 	case Q_DECISION:
-		n = grade_parse_indices(r, a, max);
+		n = resp_parse_indices(r, a, max);
 		for (k = 0; k < n; k++)
 			if (a[k] >= 0 && a[k] < q->nchoices)
 				sb_line(&b, q->choices[a[k]].text);
@@ -796,7 +797,7 @@ ses_response_text(const mod_slide *q, const char *r)
 		sb_line(&b, strcmp(r, "true") == 0 ? _("True") : _("False"));
 		break;
 	case Q_ORDER:
-		n = grade_parse_indices(r, a, max);
+		n = resp_parse_indices(r, a, max);
 		for (k = 0; k < n; k++)
 			if (a[k] >= 0 && a[k] < q->nitems) {
 				char *t = xasprintf("%d. %s", k + 1, q->items[a[k]]);
@@ -806,7 +807,7 @@ ses_response_text(const mod_slide *q, const char *r)
 			}
 		break;
 	case Q_MATCH:
-		n = grade_parse_pairs(r, a, c, max);
+		n = resp_parse_pairs(r, a, c, max);
 		for (k = 0; k < n; k++)
 			if (a[k] >= 0 && a[k] < q->npairs && c[k] >= 0 && c[k] < q->npairs) {
 				char *t = xasprintf("%s \xe2\x86\x92 %s", q->left[a[k]],
@@ -834,7 +835,7 @@ ses_correct_text(const mod_slide *q)
 	if (q->qtype == Q_SHORT && q->naccept > 0)
 		size += strlen(q->accept[0]);
 	buf = xmalloc(size);
-	grade_correct_response(q, buf, size);
+	resp_correct(q, buf, size);
 	t = ses_response_text(q, buf[0] || q->qtype == Q_SHORT ? buf : NULL);
 	free(buf);
 	return t;

@@ -84,21 +84,36 @@ typedef struct {
 	int nslides;
 } store_progress;
 
+/* how the store asks whether a stored response still fits its question
+ * after a module update: 1 right, 0 wrong, -1 does not fit (dropped). The
+ * session passes grade_judge: the store keeps responses, it never judges. */
+typedef int (*store_judge_fn)(const mod_slide *q, const char *response);
+
+/* the outcome of a finished attempt, as the learning session scored it
+ * (learn/score.h): the store records it and never computes it. */
+typedef struct {
+	int percent;            /* -1: no graded question on the path */
+	int passed;
+	int earned, possible;   /* points on the path */
+} store_outcome;
+
 /* resume or start the module for learner: fills p (free with
  * store_progress_free), records `initialized` or `resumed`. Returns 0
  * whenever p is filled, saved or not (the learner goes on either way); -1
  * only for bad arguments. The calls below return 0 only when the change is
  * on disk, and always update p. */
-int store_begin(store *st, long learner, const mod_module *m, store_progress *p);
+int store_begin(store *st, long learner, const mod_module *m, store_judge_fn judge,
+                store_progress *p);
 /* learner is now at slide i: bookmark, seen, `experienced`. */
 int store_visit(store *st, long learner, const mod_module *m, store_progress *p, int i);
 /* record an answer to the question at slide i (committed when 0 is
  * returned), with `answered`. Updates p. */
 int store_answer(store *st, long learner, const mod_module *m, store_progress *p,
                  int i, const char *response, int correct, int points);
-/* the learner reached the end: computes the score over the path taken,
- * sets completed/passed/failed, `completed` and `passed`/`failed`. */
-int store_finish(store *st, long learner, const mod_module *m, store_progress *p);
+/* the learner reached the end with outcome o: sets the score (and the best
+ * score), completed/passed/failed, `completed` and `passed`/`failed`. */
+int store_finish(store *st, long learner, const mod_module *m, store_progress *p,
+                 const store_outcome *o);
 /* start a new attempt, keeping the best score. */
 int store_retake(store *st, long learner, const mod_module *m, store_progress *p);
 /* add active seconds to the time spent. */

@@ -13,10 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "learn/grade.h"
 #include "base/i18n.h"
 #include "store.h"
 #include "base/util.h"
+#include "base/fold.h"
 
 char *
 sfs_default_dir(void)
@@ -178,7 +178,7 @@ sfs_valid_name(const char *name)
 	for (; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)
 			return 0;
-	f = grade_fold(name); /* NULL when not UTF-8 */
+	f = fold_text(name); /* NULL when not UTF-8 */
 	free(f);
 	return f != NULL;
 }

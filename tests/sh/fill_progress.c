@@ -19,8 +19,10 @@
 
 #include "format/diag.h"
 #include "learn/grade.h"
+#include "learn/session.h"
 #include "format/loader.h"
 #include "store/store.h"
+#include "format/response.h"
 
 /* a response that is wrong for q, in the grade.h format */
 static void
@@ -48,7 +50,7 @@ wrong_response(const mod_slide *q, char *buf, size_t size)
 
 		for (n = q->nitems < 64 ? q->nitems : 64, i = 0; i < n; i++)
 			idx[i] = n - 1 - i;
-		grade_format_indices(idx, n, buf, size);
+		resp_format_indices(idx, n, buf, size);
 		break;
 	}
 	case Q_MATCH: {
@@ -58,7 +60,7 @@ wrong_response(const mod_slide *q, char *buf, size_t size)
 			l[i] = i;
 			r[i] = (i + 1) % n;
 		}
-		grade_format_pairs(l, r, n, buf, size);
+		resp_format_pairs(l, r, n, buf, size);
 		break;
 	}
 	default:
@@ -91,7 +93,7 @@ main(int argc, char **argv)
 	st = store_open(argv[1], NULL);
 	if (store_warning(st))
 		fprintf(stderr, "fill_progress: %s\n", store_warning(st));
-	if ((who = store_learner(st, argv[3])) < 0 || store_begin(st, who, m, &p) != 0) {
+	if ((who = store_learner(st, argv[3])) < 0 || store_begin(st, who, m, grade_judge, &p) != 0) {
 		fprintf(stderr, "fill_progress: cannot start\n");
 		return 1;
 	}
@@ -117,7 +119,7 @@ main(int argc, char **argv)
 			return 1;
 		if (s->qtype != Q_NONE) {
 			if (right)
-				grade_correct_response(s, resp, sizeof resp);
+				resp_correct(s, resp, sizeof resp);
 			else
 				wrong_response(s, resp, sizeof resp);
 			c = grade_judge(s, resp);
@@ -138,7 +140,7 @@ main(int argc, char **argv)
 		store_add_time(st, who, m, &p, 7);
 		i = next;
 	}
-	if (store_finish(st, who, m, &p) != 0 || store_leave(st, who, m, &p) != 0)
+	if (ses_record_finish(st, who, m, &p) != 0 || store_leave(st, who, m, &p) != 0)
 		return 1;
 	printf("%s %s %d%%\n", argv[3], store_status_name(p.status), p.score);
 	store_progress_free(&p);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "learn/grade.h"
 
 enum { CRASH_ROUNDS = 200, MAX_DELAY_US = 25000 };
 
@@ -48,7 +49,7 @@ child(int round, int fd)
 	char resp[64];
 	int k;
 
-	if (!store_is_saving(st) || who < 0 || store_begin(st, who, &mod, &p) != 0)
+	if (!store_is_saving(st) || who < 0 || store_begin(st, who, &mod, grade_judge, &p) != 0)
 		_exit(2);
 	k = -1; /* ready: the parent may start its clock */
 	if (write(fd, &k, sizeof k) != (ssize_t)sizeof k)

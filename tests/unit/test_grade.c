@@ -8,6 +8,8 @@
 
 #include "format/catalog.h"
 #include "learn/grade.h"
+#include "base/fold.h"
+#include "format/response.h"
 
 static mod_choice three_choices[3] = {
 	{ .text = "Accept the gift" },
@@ -59,8 +61,8 @@ test_single(void **state)
 	assert_int_equal(grade_judge(&q, "99999999999999999999"), -1);
 	assert_int_equal(grade_judge(&q, NULL), -1);
 	assert_int_equal(grade_points(&q, "garbage"), 0);
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "1");
-	assert_string_equal(grade_interaction_type(Q_SINGLE), "choice");
+	assert_string_equal(resp_correct(&q, buf, sizeof buf), "1");
+	assert_string_equal(resp_interaction_type(Q_SINGLE), "choice");
 }
 
 static void
@@ -74,8 +76,8 @@ test_decision(void **state)
 	assert_int_equal(grade_judge(&q, "1"), 1);
 	assert_int_equal(grade_judge(&q, "0"), 0);
 	assert_int_equal(grade_judge(&q, "1[,]2"), -1);
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "1");
-	assert_string_equal(grade_interaction_type(Q_DECISION), "choice");
+	assert_string_equal(resp_correct(&q, buf, sizeof buf), "1");
+	assert_string_equal(resp_interaction_type(Q_DECISION), "choice");
 }
 
 static void
@@ -96,7 +98,7 @@ test_multiple(void **state)
 	assert_int_equal(grade_judge(&q, "0[,]4"), -1);       /* out of range */
 	assert_int_equal(grade_judge(&q, "0,2"), -1);         /* wrong separator */
 	assert_int_equal(grade_judge(&q, "0[,]"), -1);        /* dangling */
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "0[,]2");
+	assert_string_equal(resp_correct(&q, buf, sizeof buf), "0[,]2");
 }
 
 static void
@@ -111,12 +113,12 @@ test_true_false(void **state)
 	assert_int_equal(grade_judge(&q, "False"), -1);
 	assert_int_equal(grade_judge(&q, "0"), -1);
 	assert_int_equal(grade_judge(&q, ""), -1);
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "false");
+	assert_string_equal(resp_correct(&q, buf, sizeof buf), "false");
 	q.answer = 1;
 	assert_int_equal(grade_judge(&q, "true"), 1);
 	assert_int_equal(grade_judge(&q, "false"), 0);
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "true");
-	assert_string_equal(grade_interaction_type(Q_TRUE_FALSE), "true-false");
+	assert_string_equal(resp_correct(&q, buf, sizeof buf), "true");
+	assert_string_equal(resp_interaction_type(Q_TRUE_FALSE), "true-false");
 }
 
 static void
@@ -134,8 +136,8 @@ test_order(void **state)
 	assert_int_equal(grade_judge(&q, "0[,]1[,]1"), -1);      /* repeated */
 	assert_int_equal(grade_judge(&q, "0[,]1[,]3"), -1);      /* no such item */
 	assert_int_equal(grade_judge(&q, "0[,]1[,]2[,]0"), -1);
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf), "0[,]1[,]2");
-	assert_string_equal(grade_interaction_type(Q_ORDER), "sequencing");
+	assert_string_equal(resp_correct(&q, buf, sizeof buf), "0[,]1[,]2");
+	assert_string_equal(resp_interaction_type(Q_ORDER), "sequencing");
 }
 
 static void
@@ -155,9 +157,9 @@ test_match(void **state)
 	assert_int_equal(grade_judge(&q, "0[.]3"), -1);          /* no such right */
 	assert_int_equal(grade_judge(&q, "0[.]"), -1);
 	assert_int_equal(grade_judge(&q, "0[,]1"), -1);          /* not pairs */
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf),
+	assert_string_equal(resp_correct(&q, buf, sizeof buf),
 	                    "0[.]0[,]1[.]1[,]2[.]2");
-	assert_string_equal(grade_interaction_type(Q_MATCH), "matching");
+	assert_string_equal(resp_interaction_type(Q_MATCH), "matching");
 }
 
 static void
@@ -178,9 +180,9 @@ test_short(void **state)
 	assert_int_equal(grade_judge(&q, "bad \xC3 utf-8"), -1);
 	assert_int_equal(grade_judge(&q, "\xC0\xAF"), -1);          /* overlong */
 	assert_int_equal(grade_judge(&q, "\xED\xA0\x80"), -1);      /* surrogate */
-	assert_string_equal(grade_correct_response(&q, buf, sizeof buf),
+	assert_string_equal(resp_correct(&q, buf, sizeof buf),
 	                    "Conflict of interest");
-	assert_string_equal(grade_interaction_type(Q_SHORT), "fill-in");
+	assert_string_equal(resp_interaction_type(Q_SHORT), "fill-in");
 }
 
 static void
@@ -234,15 +236,15 @@ test_fold_space(void **state)
 	char *f;
 
 	(void)state;
-	f = grade_fold("\t  Customs\xC2\xA0\xC2\xA0 Officer \r\n");
+	f = fold_text("\t  Customs\xC2\xA0\xC2\xA0 Officer \r\n");
 	assert_non_null(f);
 	assert_string_equal(f, "customs officer");
 	free(f);
-	f = grade_fold("   ");
+	f = fold_text("   ");
 	assert_string_equal(f, "");
 	free(f);
-	assert_null(grade_fold("\xFF"));
-	assert_null(grade_fold(NULL));
+	assert_null(fold_text("\xFF"));
+	assert_null(fold_text(NULL));
 	assert_true(grade_short_equal("", "  "));
 	/* emoji and other scripts pass through unchanged */
 	assert_true(grade_short_equal("ok 👍", "OK 👍"));
@@ -256,22 +258,22 @@ test_parse_format(void **state)
 	char buf[64];
 
 	(void)state;
-	assert_int_equal(grade_parse_indices("3[,]0[,]12", idx, 8), 3);
+	assert_int_equal(resp_parse_indices("3[,]0[,]12", idx, 8), 3);
 	assert_int_equal(idx[0], 3);
 	assert_int_equal(idx[2], 12);
-	assert_int_equal(grade_parse_indices("", idx, 8), 0);
-	assert_string_equal(grade_format_indices(idx, 2, buf, sizeof buf), "3[,]0");
-	assert_int_equal(grade_parse_indices("0[,]1[,]2", idx, 2), -1); /* too many */
-	assert_int_equal(grade_parse_pairs("0[.]2[,]1[.]0", l, r, 8), 2);
+	assert_int_equal(resp_parse_indices("", idx, 8), 0);
+	assert_string_equal(resp_format_indices(idx, 2, buf, sizeof buf), "3[,]0");
+	assert_int_equal(resp_parse_indices("0[,]1[,]2", idx, 2), -1); /* too many */
+	assert_int_equal(resp_parse_pairs("0[.]2[,]1[.]0", l, r, 8), 2);
 	assert_int_equal(l[1], 1);
 	assert_int_equal(r[0], 2);
-	assert_string_equal(grade_format_pairs(l, r, 2, buf, sizeof buf),
+	assert_string_equal(resp_format_pairs(l, r, 2, buf, sizeof buf),
 	                    "0[.]2[,]1[.]0");
-	assert_int_equal(grade_parse_pairs("0[.]2[.]1", l, r, 8), -1);
+	assert_int_equal(resp_parse_pairs("0[.]2[.]1", l, r, 8), -1);
 	/* truncation never overflows */
-	assert_int_equal(grade_parse_indices("3[,]0", idx, 8), 2);
-	assert_string_equal(grade_format_indices(idx, 2, buf, 4), "3[,");
-	assert_null(grade_interaction_type(Q_NONE));
+	assert_int_equal(resp_parse_indices("3[,]0", idx, 8), 2);
+	assert_string_equal(resp_format_indices(idx, 2, buf, 4), "3[,");
+	assert_null(resp_interaction_type(Q_NONE));
 }
 
 static void
@@ -283,7 +285,7 @@ test_not_a_question(void **state)
 	(void)state;
 	assert_int_equal(grade_judge(&s, "0"), -1);
 	assert_int_equal(grade_points(&s, "0"), 0);
-	assert_string_equal(grade_correct_response(&s, buf, sizeof buf), "");
+	assert_string_equal(resp_correct(&s, buf, sizeof buf), "");
 }
 
 /* every question of every real module (test and bundled) is right when
@@ -316,7 +318,7 @@ test_real_modules(void **state)
 					for (has_right = 0, k = 0; k < q->nchoices; k++)
 						has_right |= q->choices[k].correct;
 				}
-				grade_correct_response(q, buf, sizeof buf);
+				resp_correct(q, buf, sizeof buf);
 				if (!has_right) {
 					/* a decision with no right choice: any choice is
 					 * well formed and none is right */
@@ -326,7 +328,7 @@ test_real_modules(void **state)
 				if (grade_judge(q, buf) != 1)
 					fail_msg("%s: %s: correct response \"%s\" not judged right",
 					         m->id, q->id, buf);
-				assert_non_null(grade_interaction_type(q->qtype));
+				assert_non_null(resp_interaction_type(q->qtype));
 				questions++;
 			}
 		}

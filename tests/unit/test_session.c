@@ -964,7 +964,7 @@ test_answer_committed_before_feedback(void **state)
 	/* another connection sees the answer as soon as check returns */
 	other = store_open(dir, NULL);
 	memset(&p, 0, sizeof p);
-	assert_int_equal(store_begin(other, store_learner(other, "ben"), m, &p), 0);
+	assert_int_equal(store_begin(other, store_learner(other, "ben"), m, grade_judge, &p), 0);
 	assert_non_null(p.response[single]);
 	assert_string_equal(p.response[single], "1");
 	assert_int_equal(p.correct[single], 1);

@@ -24,6 +24,8 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "learn/grade.h"
+#include "learn/session.h"
 
 /* ------------------------------------------------------------ fixtures */
 
@@ -169,7 +171,7 @@ slurp(const char *path, size_t *len)
 static void
 study_some(store *st, long who, const mod_module *m, store_progress *p)
 {
-	assert_int_equal(store_begin(st, who, m, p), 0);
+	assert_int_equal(store_begin(st, who, m, grade_judge, p), 0);
 	assert_int_equal(store_visit(st, who, m, p, 0), 0);
 	assert_int_equal(store_visit(st, who, m, p, 1), 0);
 	assert_int_equal(store_answer(st, who, m, p, 1, "0", 0, 0), 0);
@@ -289,7 +291,7 @@ test_resume(void **state)
 	st = store_open(tmp, NULL);
 	assert_int_equal(store_health(st), STORE_OK);
 	who = store_learner(st, "lea");
-	assert_int_equal(store_begin(st, who, &m, &p), 0);
+	assert_int_equal(store_begin(st, who, &m, grade_judge, &p), 0);
 	assert_int_equal(p.resumed, 1);
 	assert_int_equal(p.version_changed, 0);
 	assert_int_equal(p.status, ST_IN_PROGRESS);
@@ -341,7 +343,7 @@ test_finish_retake(void **state)
 		assert_int_equal(store_visit(st, who, &m, &p, i), 0);
 	assert_int_equal(store_answer(st, who, &m, &p, 4, "true", 1, 2), 0);
 	assert_int_equal(store_answer(st, who, &m, &p, 5, "true", 0, 0), 0); /* practice */
-	assert_int_equal(store_finish(st, who, &m, &p), 0);
+	assert_int_equal(ses_record_finish(st, who, &m, &p), 0);
 	assert_int_equal(p.status, ST_PASSED);
 	assert_int_equal(p.score, 100);
 	assert_int_equal(p.best_score, 100);
@@ -356,7 +358,7 @@ test_finish_retake(void **state)
 	for (i = 0; i < 7; i++)
 		assert_int_equal(store_visit(st, who, &m, &p, i), 0);
 	assert_int_equal(store_answer(st, who, &m, &p, 1, "2", 0, 0), 0);
-	assert_int_equal(store_finish(st, who, &m, &p), 0);
+	assert_int_equal(ses_record_finish(st, who, &m, &p), 0);
 	assert_int_equal(p.status, ST_FAILED);
 	assert_int_equal(p.score, 0);
 	assert_int_equal(p.best_score, 100);
@@ -364,7 +366,7 @@ test_finish_retake(void **state)
 	store_close(st);
 
 	st = store_open(tmp, NULL);
-	assert_int_equal(store_begin(st, who, &m, &p), 0);
+	assert_int_equal(store_begin(st, who, &m, grade_judge, &p), 0);
 	assert_int_equal(p.attempt, 2);
 	assert_int_equal(p.status, ST_FAILED);
 	assert_int_equal(p.score, 0);
@@ -404,7 +406,7 @@ test_version_change(void **state)
 	assert_int_equal(store_visit(st, who, &m1, &p, 4), 0); /* bookmark q-tf */
 	store_progress_free(&p);
 
-	assert_int_equal(store_begin(st, who, &m2, &p), 0);
+	assert_int_equal(store_begin(st, who, &m2, grade_judge, &p), 0);
 	assert_int_equal(p.resumed, 1);
 	assert_int_equal(p.version_changed, 1);
 	assert_int_equal(p.nslides, 6);
@@ -421,7 +423,7 @@ test_version_change(void **state)
 	store_progress_free(&p);
 
 	/* opened again with the same version: no longer "changed" */
-	assert_int_equal(store_begin(st, who, &m2, &p), 0);
+	assert_int_equal(store_begin(st, who, &m2, grade_judge, &p), 0);
 	assert_int_equal(p.version_changed, 0);
 	store_progress_free(&p);
 	store_close(st);
@@ -506,7 +508,7 @@ test_newer_refused(void **state)
 	/* the player keeps working, in memory */
 	who = store_learner(st, "lea");
 	assert_true(who >= 0);
-	assert_int_equal(store_begin(st, who, &m, &p), 0);
+	assert_int_equal(store_begin(st, who, &m, grade_judge, &p), 0);
 	assert_int_equal(store_visit(st, who, &m, &p, 1), -1); /* not saved */
 	assert_int_equal(p.bookmark, 1);
 	assert_int_equal(store_answer(st, who, &m, &p, 1, "1", 1, 1), -1);
@@ -575,7 +577,7 @@ test_corrupt_recovered(void **state)
 	}
 	/* the fresh database works and is empty */
 	who = store_learner(st, "lea");
-	assert_int_equal(store_begin(st, who, &m, &p), 0);
+	assert_int_equal(store_begin(st, who, &m, grade_judge, &p), 0);
 	assert_int_equal(p.resumed, 0);
 	store_progress_free(&p);
 	store_close(st);
@@ -677,7 +679,7 @@ readonly_child(void)
 	who = store_learner(st, "lea");
 	CHILD_CHECK(who >= 0);
 	/* what the file holds is shown */
-	CHILD_CHECK(store_begin(st, who, &m, &p) == 0);
+	CHILD_CHECK(store_begin(st, who, &m, grade_judge, &p) == 0);
 	CHILD_CHECK(p.resumed == 1);
 	CHILD_CHECK(p.bookmark == 3);
 	CHILD_CHECK(p.response[1] && strcmp(p.response[1], "1") == 0);
@@ -685,7 +687,7 @@ readonly_child(void)
 	CHILD_CHECK(store_visit(st, who, &m, &p, 4) == -1);
 	CHILD_CHECK(store_answer(st, who, &m, &p, 4, "true", 1, 2) == -1);
 	CHILD_CHECK(p.response[4] && p.bookmark == 4);
-	CHILD_CHECK(store_finish(st, who, &m, &p) == -1);
+	CHILD_CHECK(ses_record_finish(st, who, &m, &p) == -1);
 	CHILD_CHECK(p.status == ST_PASSED && p.score == 100);
 	store_progress_free(&p);
 	store_close(st);
@@ -733,7 +735,7 @@ fulldisk_child(void)
 
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	CHILD_CHECK(store_begin(st, who, &m, &p) == 0);
+	CHILD_CHECK(store_begin(st, who, &m, grade_judge, &p) == 0);
 	/* files may not grow past 256 KiB from now on: a full disk */
 	signal(SIGXFSZ, SIG_IGN);
 	getrlimit(RLIMIT_FSIZE, &rl);
@@ -818,10 +820,10 @@ test_xapi_outbox(void **state)
 	for (i = 4; i < 7; i++)
 		store_visit(st, who, &m, &p, i);
 	store_answer(st, who, &m, &p, 4, "true", 1, 2);
-	store_finish(st, who, &m, &p);
+	ses_record_finish(st, who, &m, &p);
 	store_leave(st, who, &m, &p);
 	store_progress_free(&p);
-	store_begin(st, other, &m, &p);
+	store_begin(st, other, &m, grade_judge, &p);
 	store_leave(st, other, &m, &p);
 	store_progress_free(&p);
 
@@ -897,7 +899,7 @@ test_summaries(void **state)
 	v = store_summaries(st, NULL, &n);
 	assert_int_equal(n, 0);
 	free(v);
-	store_begin(st, a, &m, &p);
+	store_begin(st, a, &m, grade_judge, &p);
 	store_progress_free(&p);
 	study_some(st, b, &m, &p);
 	store_progress_free(&p);

@@ -1,0 +1,10 @@
+/* fold.h: compare what people type, the same way on every machine. */
+#ifndef LT_FOLD_H
+#define LT_FOLD_H
+
+/* case-fold s: trimmed, inner runs of white space made one space, lower
+ * case (Unicode-aware for Latin, Greek and Cyrillic), as a malloc'd string;
+ * NULL when s is NULL or not valid UTF-8. */
+char *fold_text(const char *s);
+
+#endif

@@ -1,0 +1,120 @@
+/* summary.c: what reports read (see store.h): one summary row per learner
+ * and module, and the answers given. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* ================================================================ summaries */
+
+#define SUMMARY_SQL \
+	"SELECT l.name, p.module_id, p.module_version, p.status, p.score," \
+	" (SELECT count(*) FROM seen s WHERE s.learner_id = p.learner_id" \
+	"   AND s.module_id = p.module_id AND s.attempt = p.attempt)," \
+	" p.slides_total," \
+	" (SELECT count(DISTINCT question_id) FROM answer a WHERE a.learner_id =" \
+	"   p.learner_id AND a.module_id = p.module_id AND a.attempt = p.attempt)," \
+	" p.questions_total, p.time_spent_s, p.started_at, p.completed_at, p.bookmark" \
+	" FROM progress p JOIN learner l ON l.id = p.learner_id"
+
+static void
+summary_row(sqlite3_stmt *s, store_summary *o)
+{
+	memset(o, 0, sizeof *o);
+	sdb_copy_str(o->learner, sizeof o->learner, (const char *)sqlite3_column_text(s, 0));
+	sdb_copy_str(o->module_id, sizeof o->module_id, (const char *)sqlite3_column_text(s, 1));
+	sdb_copy_str(o->module_version, sizeof o->module_version,
+	         (const char *)sqlite3_column_text(s, 2));
+	o->status = sdb_status_from_name((const char *)sqlite3_column_text(s, 3));
+	o->score = sqlite3_column_type(s, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 4);
+	o->slides_seen = sqlite3_column_int(s, 5);
+	o->slides_total = sqlite3_column_int(s, 6);
+	o->questions_answered = sqlite3_column_int(s, 7);
+	o->questions_total = sqlite3_column_int(s, 8);
+	o->time_spent_s = (long)sqlite3_column_int64(s, 9);
+	sdb_copy_str(o->started_at, sizeof o->started_at, (const char *)sqlite3_column_text(s, 10));
+	sdb_copy_str(o->completed_at, sizeof o->completed_at,
+	         (const char *)sqlite3_column_text(s, 11));
+	sdb_copy_str(o->bookmark, sizeof o->bookmark, (const char *)sqlite3_column_text(s, 12));
+}
+
+int
+store_summary_get(store *st, long learner, const char *module_id, store_summary *out)
+{
+	sqlite3_stmt *s;
+	char *name;
+
+	if (!st || !module_id)
+		return -1;
+	s = sdb_prep(st, SUMMARY_SQL " WHERE p.learner_id = ? AND p.module_id = ?", "lt",
+	         learner, module_id);
+	if (s && sqlite3_step(s) == SQLITE_ROW) {
+		summary_row(s, out);
+		sqlite3_finalize(s);
+		return 0;
+	}
+	sqlite3_finalize(s);
+	memset(out, 0, sizeof *out);
+	out->status = ST_NOT_STARTED;
+	out->score = -1;
+	sdb_copy_str(out->module_id, sizeof out->module_id, module_id);
+	if ((name = sx_learner_name(st, learner))) {
+		sdb_copy_str(out->learner, sizeof out->learner, name);
+		free(name);
+	}
+	return 0;
+}
+
+store_summary *
+store_summaries(store *st, const char *learner, int *n)
+{
+	sqlite3_stmt *s = sdb_prep(st, SUMMARY_SQL " WHERE ?1 IS NULL OR l.name = ?1"
+	                           " ORDER BY l.name COLLATE NOCASE, l.name, p.module_id", "t", learner);
+	store_summary *v = NULL;
+
+	*n = 0;
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		v = xrealloc(v, (size_t)(*n + 1) * sizeof *v);
+		summary_row(s, &v[(*n)++]);
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+store_answer_row *
+store_answers(store *st, long learner, const char *module_id, int *n)
+{
+	sqlite3_stmt *s = sdb_prep(st,
+		"SELECT question_id, attempt, response, correct, points, answered_at"
+		" FROM answer WHERE learner_id = ? AND module_id = ? ORDER BY id",
+		"lt", learner, module_id);
+	store_answer_row *v = NULL;
+
+	*n = 0;
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		store_answer_row *a;
+
+		v = xrealloc(v, (size_t)(*n + 1) * sizeof *v);
+		a = &v[(*n)++];
+		sdb_copy_str(a->question_id, sizeof a->question_id,
+		         (const char *)sqlite3_column_text(s, 0));
+		a->attempt = sqlite3_column_int(s, 1);
+		a->response = xstrdup((const char *)sqlite3_column_text(s, 2));
+		a->correct = sqlite3_column_int(s, 3);
+		a->points = sqlite3_column_int(s, 4);
+		sdb_copy_str(a->answered_at, sizeof a->answered_at,
+		         (const char *)sqlite3_column_text(s, 5));
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+void
+store_free_answers(store_answer_row *a, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(a[i].response);
+	free(a);
+}
