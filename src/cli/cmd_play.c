@@ -15,6 +15,7 @@
 #include "settings/config.h"
 #include "base/i18n.h"
 #include "screens/kiosk.h"
+#include "screens/nav.h"
 #include "base/paths.h"
 #include "screens/player.h"
 #include "base/util.h"
@@ -192,22 +193,17 @@ cmd_play(int argc, char **argv)
 	free(fonts);
 	if (o.theme)
 		ui_prefs_save(&a); /* --theme is a choice to remember */
-	if (cfg.kiosk) {
-		kiosk_start(&a); /* the learner picker */
-	} else if (o.path) {
-		if (pl_open(&a, o.path, &dl) != 0) {
-			diag_print(&dl, stderr);
-			diag_free(&dl);
-			rc = 1;
-			goto out;
-		}
+	/* the learner picker (kiosk), the module given, or the catalog */
+	if (nav_start(&a, o.path, &dl) != 0) {
+		diag_print(&dl, stderr);
 		diag_free(&dl);
-	} else {
-		pl_catalog(&a);
+		rc = 1;
+		goto out;
 	}
+	diag_free(&dl);
 	ui_run(&a);
 	pl_save(&a); /* the time spent in the module open at the end */
-	kiosk_end(&a);
+	nav_end(&a);
 out:
 	ui_close(&a); /* screens first: they may still point at the session */
 	if (pl.ses)

@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "format/loader.h"
 #include "base/paths.h"
+#include "screens/nav.h"
 #include "screens/player.h"
 #include "base/util.h"
 
@@ -55,7 +56,7 @@ render_one(ui_app *a, SDL_Surface *surf, int i, int answered, const char *out)
 	ses_jump(pl->ses, i);
 	if (answered && pl->mod->slides[i].qtype != Q_NONE)
 		ses_reveal(pl->ses, i);
-	ui_set_screen(a, slide_screen_new(a));
+	nav_goto(a, NAV_SLIDE);
 	ui_draw_frame(a);
 	SDL_RenderPresent(a->ren); /* runs the batched drawing into surf */
 	if (IMG_SavePNG(surf, out) != 0) {

@@ -8,16 +8,18 @@
  * SDL event, which wakes the event loop like any other event.
  *
  * After the window opens, kiosk_start makes it full screen (desktop size),
- * always on top, grabs the keyboard, and hooks two functions into the
- * event loop (ui.h): a filter that sees every event first, and may_quit,
- * asked before the loop ends. The filter swallows every way out a learner
- * might try (the window's close button or Alt+F4 from the window manager,
- * the session's quit request, Ctrl+Q, F11, the signals), saving progress
- * first and noting it on stderr; it opens the PIN prompt on Ctrl+Alt+T,
- * and it notes the time of every input for the idle logout. A screen that
- * ends the loop itself (Escape or Quit at the catalog) reaches may_quit,
- * which logs the learner out instead; only the trainer's Exit lets the
- * loop end.
+ * always on top and grabs the keyboard. The navigator (nav.c) then asks
+ * the kiosk three things: kiosk_filter sees every event first, kiosk_policy
+ * every request a screen makes, and kiosk_may_quit is asked before the loop
+ * ends. The filter swallows every way out a learner might try (the
+ * window's close button or Alt+F4 from the window manager, the session's
+ * quit request, Ctrl+Q, F11, the signals), saving progress first and noting
+ * it on stderr; it asks for the PIN prompt on Ctrl+Alt+T, and it notes the
+ * time of every input for the idle logout. Leaving the catalog (Escape or
+ * Log out) becomes a logout; only the trainer's Exit lets the loop end.
+ *
+ * The kiosk never changes screens itself: what it wants shown comes back
+ * to the navigator as a request (request.h), so the flow stays one-way.
  *
  * The idle logout is one SDL timer, armed at login for the full idle time.
  * When it fires, the time since the last input decides: log out, or arm
@@ -38,14 +40,6 @@ kiosk *
 kiosk_of(ui_app *a)
 {
 	return a->kiosk;
-}
-
-const char *
-kiosk_learner(const ui_app *a)
-{
-	const kiosk *k = a->kiosk;
-
-	return k ? k->learner : "";
 }
 
 void
@@ -142,8 +136,10 @@ idle_arm(kiosk *k, long ms)
 	                             (void *)(uintptr_t)k->ev_idle);
 }
 
+/* the idle timer fired: arm it again for what is left, or say what must
+ * happen now (close the trainer menu, log the learner out) in *r. */
 static void
-idle_check(kiosk *k)
+idle_check(kiosk *k, nav_req *r)
 {
 	long left = kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
 	                         SDL_GetTicks());
@@ -155,12 +151,12 @@ idle_check(kiosk *k)
 		idle_arm(k, left);
 		return;
 	}
-	if (k->trainer_open) {
+	if (k->trainer_open)
 		kiosk_log("%s", _("trainer menu closed after the idle time"));
-		kiosk_close_trainer(k);
-	}
 	if (k->learner[0])
-		kiosk_logout(k, _("idle"));
+		*r = (nav_req){ .to = NAV_LOGOUT, .arg = _("idle") };
+	else
+		r->to = NAV_TRAINER_CLOSE;
 }
 
 /* ------------------------------------------------------------ learners */
@@ -191,24 +187,21 @@ kiosk_login(kiosk *k, const char *name)
 		          store_warning(k->p->st) ? store_warning(k->p->st) : "");
 	k->p->learner = id;
 	snprintf(k->learner, sizeof k->learner, "%s", name);
+	k->p->learner_label = k->learner;
 	k->last_input = SDL_GetTicks();
 	idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
 	                         k->last_input));
 	kiosk_log(_("%s logged in"), name);
-	pl_catalog(k->a);
 }
 
 void
 kiosk_logout(kiosk *k, const char *why)
 {
 	if (k->trainer_open)
-		kiosk_close_trainer(k);
-	ui_set_overlay(k->a, NULL);
+		kiosk_trainer_closed(k);
 	if (k->learner[0]) {
-		if (k->p->ses)
-			pl_save(k->a);
-		/* pl_catalog leaves the module (store_leave) */
-		pl_catalog(k->a);
+		/* records the time spent and the leave */
+		pl_leave(k->a);
 		if (store_is_saving(k->p->st))
 			kiosk_log(_("%s logged out (%s), progress saved"), k->learner, why);
 		else
@@ -216,16 +209,28 @@ kiosk_logout(kiosk *k, const char *why)
 	}
 	k->learner[0] = '\0';
 	k->p->learner = -1;
+	k->p->learner_label = NULL;
 	idle_arm(k, -1);
-	ui_set_screen(k->a, picker_screen_new(k->a));
+}
+
+int
+kiosk_trainer_opening(kiosk *k)
+{
+	if (k->trainer_open)
+		return -1;
+	k->trainer_open = 1;
+	k->text_was_on = SDL_IsTextInputActive();
+	if (!k->idle_timer)
+		idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
+		                         SDL_GetTicks()));
+	return 0;
 }
 
 void
-kiosk_close_trainer(kiosk *k)
+kiosk_trainer_closed(kiosk *k)
 {
 	k->trainer_open = 0;
 	k->a->wake_ms = 0; /* the PIN lock's countdown, if it was running */
-	ui_set_overlay(k->a, NULL);
 	/* give a short answer being typed its text input back */
 	if (k->text_was_on)
 		SDL_StartTextInput();
@@ -236,13 +241,14 @@ kiosk_close_trainer(kiosk *k)
 }
 
 void
-kiosk_exit(kiosk *k)
+kiosk_exiting(kiosk *k)
 {
 	kiosk_log("%s", _("the trainer ended kiosk mode"));
+	if (k->trainer_open)
+		kiosk_trainer_closed(k);
 	if (k->learner[0])
 		kiosk_logout(k, _("kiosk mode ended"));
 	k->exiting = 1;
-	k->a->quit = 1;
 }
 
 /* ------------------------------------------------------------ hooks */
@@ -263,22 +269,8 @@ is_input(const SDL_Event *e)
 	}
 }
 
-static void
-open_pin(kiosk *k)
-{
-	if (k->trainer_open)
-		return;
-	k->trainer_open = 1;
-	k->text_was_on = SDL_IsTextInputActive();
-	if (!k->idle_timer)
-		idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
-		                         SDL_GetTicks()));
-	ui_set_overlay(k->a, pin_screen_new(k->a));
-}
-
-/* every event passes here first; 1 = swallowed */
-static int
-filter(ui_app *a, const SDL_Event *e)
+int
+kiosk_filter(ui_app *a, const SDL_Event *e, nav_req *r)
 {
 	kiosk *k = a->kiosk;
 	SDL_Keycode sym;
@@ -287,7 +279,7 @@ filter(ui_app *a, const SDL_Event *e)
 	if (is_input(e))
 		k->last_input = SDL_GetTicks();
 	if (e->type == k->ev_idle) {
-		idle_check(k);
+		idle_check(k, r);
 		return 1;
 	}
 	if (e->type == k->ev_signal) {
@@ -323,7 +315,8 @@ filter(ui_app *a, const SDL_Event *e)
 		sym = e->key.keysym.sym;
 		mod = e->key.keysym.mod;
 		if ((mod & KMOD_CTRL) && (mod & KMOD_ALT) && sym == SDLK_t) {
-			open_pin(k);
+			if (!k->trainer_open)
+				r->to = NAV_TRAINER_PIN;
 			return 1;
 		}
 		if ((mod & KMOD_CTRL) && sym == SDLK_q) {
@@ -343,19 +336,45 @@ filter(ui_app *a, const SDL_Event *e)
 	}
 }
 
-/* the loop is about to end: only the trainer's Exit may end it */
-static int
-may_quit(ui_app *a)
+int
+kiosk_may_quit(ui_app *a, nav_req *r)
 {
 	kiosk *k = a->kiosk;
 
 	if (k->exiting)
 		return 1;
 	if (k->learner[0])
-		kiosk_logout(k, _("left the catalog"));
+		*r = (nav_req){ .to = NAV_LOGOUT, .arg = _("left the catalog") };
 	return 0;
 }
 
+nav_req
+kiosk_policy(ui_app *a, nav_req r)
+{
+	kiosk *k = a->kiosk;
+
+	switch (r.to) {
+	case NAV_QUIT:
+		/* leaving the catalog logs out; at the picker it does nothing */
+		if (!k->learner[0])
+			return (nav_req){ .to = NAV_NONE };
+		return (nav_req){ .to = NAV_LOGOUT, .arg = _("left the catalog") };
+	case NAV_LOGIN:
+		/* one learner at a time */
+		return k->learner[0] ? (nav_req){ .to = NAV_NONE } : r;
+	case NAV_CATALOG:
+	case NAV_OPEN:
+		/* nobody studies without a name */
+		return k->learner[0] ? r : (nav_req){ .to = NAV_NONE };
+	case NAV_TRAINER_PIN:
+		return k->trainer_open ? (nav_req){ .to = NAV_NONE } : r;
+	case NAV_TRAINER:
+	case NAV_TRAINER_CLOSE:
+		return k->trainer_open ? r : (nav_req){ .to = NAV_NONE };
+	default:
+		return r;
+	}
+}
 void
 kiosk_start(ui_app *a)
 {
@@ -369,8 +388,6 @@ kiosk_start(ui_app *a)
 	k->ev_idle = base;
 	k->ev_signal = base + 1;
 	a->kiosk = k;
-	a->filter = filter;
-	a->may_quit = may_quit;
 	SDL_InitSubSystem(SDL_INIT_TIMER);
 	t = SDL_CreateThread(signal_thread, "lectern-signals",
 	                     (void *)(uintptr_t)k->ev_signal);
@@ -386,7 +403,6 @@ kiosk_start(ui_app *a)
 		SDL_RaiseWindow(a->win);
 	}
 	kiosk_log("%s", _("started; the trainer menu opens with Ctrl+Alt+T"));
-	ui_set_screen(a, picker_screen_new(a));
 }
 
 void
@@ -397,8 +413,6 @@ kiosk_end(ui_app *a)
 	if (!k)
 		return;
 	idle_arm(k, -1);
-	a->filter = NULL;
-	a->may_quit = NULL;
 	a->kiosk = NULL;
 	free(k);
 }

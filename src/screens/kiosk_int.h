@@ -25,12 +25,20 @@ typedef struct {
 } kiosk;
 
 kiosk *kiosk_of(ui_app *a);
-/* log learner name in (created when new) and show the catalog. */
+/* the state of a login: name (created in the store when new) studies now,
+ * with the idle timer armed. The navigator then shows the catalog. */
 void kiosk_login(kiosk *k, const char *name);
-/* save, leave the module, forget the learner, show the picker. */
+/* the state of a logout: the time spent and the leave recorded, the
+ * learner forgotten, the timer stopped. The navigator shows the picker. */
 void kiosk_logout(kiosk *k, const char *why);
 /* record the learner's progress now (before ignoring a way out). */
 void kiosk_save(kiosk *k, const char *why);
+/* the PIN prompt is about to open: -1 when it already is. */
+int kiosk_trainer_opening(kiosk *k);
+/* the PIN prompt or trainer menu closed: text input as it was. */
+void kiosk_trainer_closed(kiosk *k);
+/* the trainer ends kiosk mode: log out, and let the loop end. */
+void kiosk_exiting(kiosk *k);
 /* a line on stderr for the machine's log: "lectern: kiosk: ..." */
 void kiosk_log(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -42,11 +50,6 @@ void kiosk_log(const char *fmt, ...)
  * -1 with the reason in msg. */
 int kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
                  char *msg, size_t msgsize);
-/* close the PIN prompt or trainer menu, back to what was under it. */
-void kiosk_close_trainer(kiosk *k);
-/* the trainer chose to end kiosk mode. */
-void kiosk_exit(kiosk *k);
-
 /* ------------------------------------------------------------ text field */
 enum { KF_MAX = 1024 };
 
@@ -99,10 +102,6 @@ int kb_event(ui_app *a, kb_row *row, const SDL_Event *e);
 int kb_find(const kb_row *row, int id);
 
 /* ------------------------------------------------------------ screens */
-ui_screen *picker_screen_new(ui_app *a);
-ui_screen *pin_screen_new(ui_app *a);
-ui_screen *trainer_screen_new(ui_app *a);
-
 /* one line of text centred across the window at y, shortened to fit. */
 void kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y);
 

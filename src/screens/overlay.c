@@ -19,8 +19,10 @@
 
 #include "base/i18n.h"
 #include "overlay.h"
+#include "screens.h"
 #include "player.h"
 #include "base/util.h"
+#include "nav.h"
 
 /* ------------------------------------------------------------ panel */
 
@@ -222,9 +224,8 @@ toc_open(ui_app *a, int i)
 
 	if (ses_goto(pl->ses, i) != SES_MOVED)
 		return;
-	/* ui_set_overlay destroys this overlay: nothing of it is used after */
-	ui_set_overlay(a, NULL);
-	ui_set_screen(a, slide_screen_new(a));
+	/* this closes the overlay: nothing of it is used after */
+	nav_goto(a, NAV_SLIDE);
 }
 
 static void
@@ -246,7 +247,7 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		switch (e->key.keysym.sym) {
 		case SDLK_ESCAPE:
 		case SDLK_t:
-			ui_set_overlay(a, NULL);
+			nav_goto(a, NAV_CLOSE);
 			return;
 		case SDLK_UP: to->sel = to->sel > 0 ? to->sel - 1 : 0; break;
 		case SDLK_DOWN: to->sel = to->sel < n - 1 ? to->sel + 1 : n - 1; break;
@@ -272,7 +273,7 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
 			return;
 		if (!ui_hit(to->f.panel, x, y)) {
-			ui_set_overlay(a, NULL); /* a click outside closes */
+			nav_goto(a, NAV_CLOSE); /* a click outside closes */
 			return;
 		}
 		i = toc_row_at(to, m, x, y);
@@ -480,7 +481,7 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		switch (e->key.keysym.sym) {
 		case SDLK_ESCAPE:
 		case SDLK_F1:
-			ui_set_overlay(a, NULL);
+			nav_goto(a, NAV_CLOSE);
 			return;
 		case SDLK_l: ui_set_theme(a, "light"); return;
 		case SDLK_d: ui_set_theme(a, "dark"); return;
@@ -490,7 +491,7 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		}
 	case SDL_TEXTINPUT:
 		if (strcmp(e->text.text, "?") == 0)
-			ui_set_overlay(a, NULL);
+			nav_goto(a, NAV_CLOSE);
 		return;
 	case SDL_MOUSEMOTION:
 		ui_mouse(a, e, &x, &y);
@@ -503,7 +504,7 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
 			return;
 		if (!ui_hit(h->f.panel, x, y)) {
-			ui_set_overlay(a, NULL);
+			nav_goto(a, NAV_CLOSE);
 			return;
 		}
 		for (k = 0; k < 3; k++)
@@ -551,17 +552,17 @@ overlay_keys(ui_app *a, const SDL_Event *e, int with_toc)
 	if (e->type == SDL_KEYDOWN &&
 	    !(e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) {
 		if (e->key.keysym.sym == SDLK_F1) {
-			ui_set_overlay(a, help_overlay_new(a));
+			nav_goto(a, NAV_HELP);
 			return 1;
 		}
 		if (e->key.keysym.sym == SDLK_t && with_toc && pl && pl->ses) {
-			ui_set_overlay(a, toc_overlay_new(a));
+			nav_goto(a, NAV_CONTENTS);
 			return 1;
 		}
 	}
 	/* "?" sits on different keys in different layouts: take the text */
 	if (e->type == SDL_TEXTINPUT && strcmp(e->text.text, "?") == 0) {
-		ui_set_overlay(a, help_overlay_new(a));
+		nav_goto(a, NAV_HELP);
 		return 1;
 	}
 	return 0;
@@ -624,11 +625,11 @@ overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e
 		return 0;
 	button_rects(a, back, with_toc, r);
 	if (r[0].w > 0 && ui_hit(r[0], x, y)) {
-		ui_set_overlay(a, toc_overlay_new(a));
+		nav_goto(a, NAV_CONTENTS);
 		return 1;
 	}
 	if (ui_hit(r[1], x, y)) {
-		ui_set_overlay(a, help_overlay_new(a));
+		nav_goto(a, NAV_HELP);
 		return 1;
 	}
 	return 0;

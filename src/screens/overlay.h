@@ -1,16 +1,14 @@
 /* overlay.h: the table of contents (T) and help (F1 or ?) overlays, drawn
- * over the screen below and modal while open (ui_set_overlay). */
+ * over the screen below and modal while open; built by the navigator
+ * (screens.h: toc_overlay_new lists the sections and slides of the module
+ * being studied, with done / current marks, and opens a slide the session
+ * lets the learner reach; help_overlay_new lists every key binding and the
+ * theme picker). Here: how screens open them. */
 #ifndef LT_OVERLAY_H
 #define LT_OVERLAY_H
 
 #include "ui/ui.h"
 
-/* sections and slides of the module being studied, with done / current
- * marks; Enter or a click opens a slide the session lets the learner
- * reach. Needs a->player with an open session. */
-ui_screen *toc_overlay_new(ui_app *a);
-/* every key binding, and the theme picker. */
-ui_screen *help_overlay_new(ui_app *a);
 /* open an overlay for its key: F1 or ? (help), T (contents, only when
  * with_toc). Screens call it after their own keys; 1 when e was used. */
 int overlay_keys(ui_app *a, const SDL_Event *e, int with_toc);

@@ -1,10 +1,10 @@
-/* player.c: moving between the player's screens. Opening a module loads
- * and validates it, starts or resumes its session (which resumes at the
+/* player.c: the module being studied. Opening a module loads and
+ * validates it, starts or resumes its session (which resumes at the
  * bookmark) and switches the UI language and direction to the module's
  * (and notes when the module's version changed since the learner's last
- * visit, which the slide screen then says);
- * leaving it records the leave in the store and goes back to the catalog
- * in the catalog's language. */
+ * visit, which the slide screen then says); leaving it records the leave
+ * in the store and puts the UI back in the catalog's language. Which
+ * screen shows it is the navigator's business (nav.c). */
 #include <stdlib.h>
 
 #include "base/i18n.h"
@@ -55,7 +55,7 @@ close_module(pl_player *pl)
 }
 
 int
-pl_open(ui_app *a, const char *path, diag_list *dl)
+pl_load(ui_app *a, const char *path, diag_list *dl)
 {
 	pl_player *pl = a->player;
 	mod_module *m = loader_load(path, dl);
@@ -74,18 +74,15 @@ pl_open(ui_app *a, const char *path, diag_list *dl)
 	 * a finished attempt is not being continued) */
 	pl->updated = ses_version_changed(pl->ses) && !ses_at_results(pl->ses);
 	pl_language(a, m);
-	ui_set_screen(a, ses_at_results(pl->ses) ? results_screen_new(a)
-	                                         : slide_screen_new(a));
 	return 0;
 }
 
 void
-pl_catalog(ui_app *a)
+pl_leave(ui_app *a)
 {
 	pl_player *pl = a->player;
 
 	pl_save(a);
 	close_module(pl);
 	pl_language(a, NULL);
-	ui_set_screen(a, catalog_screen_new(a));
 }

@@ -1,7 +1,8 @@
 /* player.h: what the player's screens share: the settings, the progress
  * store, the learner, and the module being studied with its session.
  * cmd_play.c owns it (a->player); `lectern render` fills it without a
- * store. Screens move between each other with pl_open and pl_catalog. */
+ * store. Opening and leaving a module changes no screen: the navigator
+ * (nav.h) does that. */
 #ifndef LT_PLAYER_H
 #define LT_PLAYER_H
 
@@ -16,6 +17,8 @@ typedef struct {
 	cfg_config *cfg;        /* settings (never NULL in the player) */
 	store *st;              /* progress store; NULL in `lectern render` */
 	long learner;           /* learner id in st */
+	const char *learner_label; /* who studies, for the catalog's header
+	                            (kiosk: the learner logged in), or NULL */
 	char *modules_dir;      /* what the catalog lists */
 	mod_module *mod;        /* the module being studied, or NULL */
 	ses_session *ses;       /* its session, or NULL */
@@ -26,23 +29,18 @@ typedef struct {
 	int updated;            /* tell the learner the module was updated */
 } pl_player;
 
-/* load the module at path, start or resume its session and show its
- * slide screen. Returns 0, or -1 with the loader's diagnostics in dl
- * (the current screen is left as it was). */
-int pl_open(ui_app *a, const char *path, diag_list *dl);
-/* leave the module being studied (store_leave) and show the catalog. */
-void pl_catalog(ui_app *a);
+/* load the module at path and start or resume its session (the module
+ * open before is left). Returns 0, or -1 with the loader's diagnostics in
+ * dl (nothing changed). */
+int pl_load(ui_app *a, const char *path, diag_list *dl);
+/* leave the module being studied, if any: its time spent and the leave
+ * recorded (store_leave), the UI back in the catalog's language. */
+void pl_leave(ui_app *a);
 /* record the active time spent in the module so far (ui_active_ms: time
  * away from the screen does not count; answers and visits are recorded as
  * they happen); call before anything that may end the run. */
 void pl_save(ui_app *a);
 /* the UI language and direction for the module (NULL: catalog). */
 void pl_language(ui_app *a, const mod_module *m);
-
-/* the screens (scr_*.c) */
-ui_screen *catalog_screen_new(ui_app *a);
-ui_screen *slide_screen_new(ui_app *a);
-/* results of the finished attempt (scr_results.c). */
-ui_screen *results_screen_new(ui_app *a);
 
 #endif

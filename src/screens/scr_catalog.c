@@ -14,10 +14,11 @@
 
 #include "format/catalog.h"
 #include "base/i18n.h"
-#include "kiosk.h"
 #include "overlay.h"
 #include "player.h"
 #include "base/util.h"
+#include "nav.h"
+#include "screens.h"
 
 typedef struct {
 	char *path;
@@ -290,7 +291,7 @@ draw(ui_app *a, ui_screen *s)
 	ui_scroll_draw(a, &cs->sc);
 	ui_header(a, _("Training modules"),
 	          pl->st && store_warning(pl->st) ? store_warning(pl->st)
-	          : a->kiosk ? kiosk_learner(a) : "Lectern");
+	          : pl->learner_label ? pl->learner_label : "Lectern");
 	ui_footer(a, _("Arrow keys and Enter, or click a module"), NULL, 0,
 	          a->kiosk ? _("Log out") : _("Quit"), /* kiosk: back to the picker */
 	          cs->hover == -2 ? UI_BTN_HOVER : 0, NULL, &cs->quit_r);
@@ -304,8 +305,8 @@ open_card(ui_app *a, catalog_screen *cs, int i)
 
 	if (i < 0 || i >= cs->n || cs->cards[i].error)
 		return;
-	/* pl_open replaces this screen: nothing of cs is used after it */
-	if (pl_open(a, cs->cards[i].path, &dl) != 0) {
+	/* opening replaces this screen: nothing of cs is used after it */
+	if (nav_go(a, (nav_req){ .to = NAV_OPEN, .arg = cs->cards[i].path, .dl = &dl }) != 0) {
 		/* the file changed since the catalog was read: say so on its card */
 		card *c = &cs->cards[i];
 		char buf[1024];
@@ -387,7 +388,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			open_card(a, cs, cs->sel);
 			return;
 		case SDLK_ESCAPE:
-			a->quit = 1; /* kiosk mode's may_quit turns this into a logout */
+			nav_goto(a, NAV_QUIT); /* a kiosk logs the learner out */
 			return;
 		default:
 			break;
@@ -401,7 +402,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	case SDL_MOUSEBUTTONUP:
 		if (e->button.button == SDL_BUTTON_LEFT && ui_mouse(a, e, &x, &y) &&
 		    ui_hit(cs->quit_r, x, y)) {
-			a->quit = 1;
+			nav_goto(a, NAV_QUIT);
 			return;
 		}
 		if (e->button.button == SDL_BUTTON_LEFT && ui_mouse(a, e, &x, &y) &&

@@ -19,6 +19,8 @@
 #include "base/i18n.h"
 #include "kiosk_int.h"
 #include "base/util.h"
+#include "nav.h"
+#include "screens.h"
 
 enum {
 	ID_NEW = -100, ID_START = -101, ID_CANCEL = -102,
@@ -211,7 +213,7 @@ submit(ui_app *a, picker *p)
 		}
 	}
 	SDL_StopTextInput();
-	kiosk_login(kiosk_of(a), name); /* replaces this screen */
+	nav_go(a, (nav_req){ .to = NAV_LOGIN, .arg = name }); /* replaces this screen */
 	return 1;
 }
 
@@ -325,7 +327,7 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	else if (id == ID_NEW)
 		start_adding(a, p);
 	else if (id >= 0 && id < p->nnames)
-		kiosk_login(kiosk_of(a), p->names[id]); /* replaces this screen */
+		nav_go(a, (nav_req){ .to = NAV_LOGIN, .arg = p->names[id] }); /* replaces this screen */
 }
 
 static void

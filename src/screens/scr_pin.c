@@ -11,6 +11,8 @@
 #include "base/i18n.h"
 #include "kiosk_int.h"
 #include "base/util.h"
+#include "nav.h"
+#include "screens.h"
 
 enum { ID_ERASE = 100, ID_OK, ID_CANCEL };
 
@@ -75,7 +77,7 @@ try_pin(ui_app *a, pin_screen *p)
 	switch (r) {
 	case PIN_OK:
 		kiosk_log("%s", _("trainer menu opened"));
-		ui_set_overlay(a, trainer_screen_new(a)); /* frees p */
+		nav_goto(a, NAV_TRAINER); /* frees p */
 		return;
 	case PIN_WRONG:
 		kiosk_log("%s", _("a wrong trainer PIN was entered"));
@@ -109,7 +111,7 @@ pin_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	}
 	if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
 		a->wake_ms = 0;
-		kiosk_close_trainer(kiosk_of(a)); /* frees p */
+		nav_goto(a, NAV_TRAINER_CLOSE); /* frees p */
 		return;
 	}
 	if (!locked) {
@@ -129,7 +131,7 @@ pin_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	id = kb_event(a, &p->row, e);
 	if (id == ID_CANCEL) {
 		a->wake_ms = 0;
-		kiosk_close_trainer(kiosk_of(a)); /* frees p */
+		nav_goto(a, NAV_TRAINER_CLOSE); /* frees p */
 	} else if (id == ID_OK) {
 		try_pin(a, p);
 	} else if (id == ID_ERASE) {

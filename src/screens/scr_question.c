@@ -25,6 +25,7 @@
 #include "base/i18n.h"
 #include "slide.h"
 #include "base/util.h"
+#include "nav.h"
 
 typedef struct {
 	lay L;              /* the option text, then its feedback when checked */
@@ -841,7 +842,7 @@ go_on(ui_app *a, slide_screen *ss, qpart *qp)
 {
 	switch (ses_next(ss->pl->ses)) {
 	case SES_FINISHED:
-		ui_set_screen(a, results_screen_new(a));
+		nav_goto(a, NAV_RESULTS);
 		return;
 	case SES_BLOCKED:
 		qp->flash = _("Answer the question first, then Check (Enter).");

@@ -17,6 +17,8 @@
 #include "overlay.h"
 #include "player.h"
 #include "base/util.h"
+#include "nav.h"
+#include "screens.h"
 
 typedef struct {
 	int y, h;           /* a section bar row, column coordinates */
@@ -361,9 +363,9 @@ activate(ui_app *a, int retake)
 
 	if (retake) {
 		ses_retake(pl->ses);
-		ui_set_screen(a, slide_screen_new(a));
+		nav_goto(a, NAV_SLIDE);
 	} else {
-		pl_catalog(a);
+		nav_goto(a, NAV_CATALOG);
 	}
 }
 
@@ -389,7 +391,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			activate(a, rs->focus == 1);
 			break;
 		case SDLK_ESCAPE:
-			pl_catalog(a);
+			nav_goto(a, NAV_CATALOG);
 			break;
 		case SDLK_r:
 			activate(a, 1);

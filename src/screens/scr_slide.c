@@ -17,6 +17,8 @@
 #include "overlay.h"
 #include "slide.h"
 #include "base/util.h"
+#include "nav.h"
+#include "screens.h"
 
 static int
 margin(const ui_app *a)
@@ -206,7 +208,7 @@ slide_next(ui_app *a, slide_screen *ss)
 		return;
 	r = ses_next(ss->pl->ses);
 	if (r == SES_FINISHED) {
-		ui_set_screen(a, results_screen_new(a));
+		nav_goto(a, NAV_RESULTS);
 		return;
 	}
 	a->dirty = 1;
@@ -271,7 +273,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			slide_back(a, ss);
 			break;
 		case SDLK_ESCAPE:
-			pl_catalog(a);
+			nav_goto(a, NAV_CATALOG);
 			break;
 		default:
 			break;

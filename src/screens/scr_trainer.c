@@ -23,6 +23,8 @@
 #include "base/i18n.h"
 #include "kiosk_int.h"
 #include "base/util.h"
+#include "nav.h"
+#include "screens.h"
 
 enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT };
 
@@ -225,7 +227,7 @@ do_remove(ui_app *a, trainer *t)
 	snprintf(name, sizeof name, "%s", t->names[t->target]);
 	if (strcmp(k->learner, name) == 0) {
 		/* log them out first (this closes the menu), then remove */
-		kiosk_logout(k, _("removed by the trainer"));
+		nav_go(a, (nav_req){ .to = NAV_LOGOUT, .arg = _("removed by the trainer") });
 		if (store_remove_learner(k->p->st, name) == 0)
 			kiosk_log(_("learner %s removed"), name);
 		return 1;
@@ -355,7 +357,7 @@ back(ui_app *a, trainer *t)
 {
 	switch (t->mode) {
 	case T_MAIN:
-		kiosk_close_trainer(kiosk_of(a)); /* frees t */
+		nav_goto(a, NAV_TRAINER_CLOSE); /* frees t */
 		return;
 	case T_RENAME:
 	case T_REMOVE:
@@ -442,7 +444,7 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		do_remove(a, t);
 		return;
 	case ID_CONFIRM_EXIT:
-		kiosk_exit(kiosk_of(a)); /* frees t */
+		nav_goto(a, NAV_KIOSK_EXIT); /* frees t */
 		return;
 	default:
 		break;

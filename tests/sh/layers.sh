@@ -8,7 +8,9 @@
 #  - no include circle between units (a unit is x.c + x.h, with the files
 #    of one folder named x_*.[ch] when x.h exists there);
 #  - screens never build each other: a *_screen_new or *_overlay_new is
-#    called only in the file that defines it and in the navigator (nav.c).
+#    called only in the file that defines it and in the navigator (nav.c),
+#    and only the navigator changes the screen or overlay shown
+#    (ui_set_screen, ui_set_overlay; ui/ defines them).
 #
 # LAYERS_SRC=dir checks another tree (the test checks that a broken rule
 # fails by copying src/ and breaking it on purpose).
@@ -111,6 +113,9 @@ check_tree() {
 		grep -n "\\b$name(" "$src"/*/*.c | grep -v "^$def:" | grep -v "^$src/screens/nav.c:" |
 			sed "s/\$/: calls $name, a screen constructor outside its file and the navigator/"
 	done <"$tmpd/defs" >"$tmpd/calls"
+	grep -n '\bui_set_\(screen\|overlay\)(' "$src"/*/*.c | grep -v "^$src/ui/" |
+		grep -v "^$src/screens/nav.c:" |
+		sed 's/$/: changes the screen shown; only the navigator (nav.c) does/' >>"$tmpd/calls"
 	if [ -s "$tmpd/calls" ]; then cat "$tmpd/calls"; st=1; fi
 	return $st
 }
@@ -150,3 +155,4 @@ broken "yaml.h in the loader" "only format/yamltree.c reads YAML" 'sed -i "1i #i
 broken "a lower folder including a higher one" "store/ may not include learn/" 'sed -i "1i #include \"learn/grade.h\"" store/store.h'
 broken "an include circle" "include circle: learn/" 'sed -i "1i #include \"score.h\"" learn/grade.h'
 broken "a screen building another" "calls catalog_screen_new" 'printf "void f(ui_app *a) { catalog_screen_new(a); }\n" >>screens/scr_results.c'
+broken "a screen switching screens itself" "only the navigator" 'printf "void f(ui_app *a) { ui_set_screen(a, 0); }\n" >>screens/scr_slide.c'

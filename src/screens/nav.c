@@ -1,0 +1,165 @@
+/* nav.c: the navigator (see nav.h). Every change of screen or overlay in
+ * the player happens here, in one switch: a newcomer reads this file to
+ * learn how the screens connect.
+ *
+ *   catalog --open--> slide <--> results       (contents and help are
+ *      ^                |  ^        |           overlays over slide and
+ *      +----catalog-----+  +-retake-+           results; help over the
+ *                                               catalog too)
+ *   kiosk: picker --login--> catalog ... --logout--> picker
+ *          any screen --Ctrl+Alt+T--> PIN --> trainer menu --close--> back
+ *
+ * Requests go through the kiosk's policy first when a kiosk runs; the
+ * kiosk's own wishes (an idle logout, the PIN prompt) come back from its
+ * event filter as requests, so the kiosk never calls in here and the flow
+ * stays one-way: screens -> navigator -> screens, player, kiosk. */
+#include "nav.h"
+
+#include "kiosk.h"
+#include "kiosk_int.h"
+#include "player.h"
+#include "screens.h"
+
+/* the kiosk's hooks into the event loop (ui.h), when a kiosk runs */
+static int
+filter(ui_app *a, const SDL_Event *e)
+{
+	nav_req r = { .to = NAV_NONE };
+	int swallowed = kiosk_filter(a, e, &r);
+
+	if (r.to != NAV_NONE)
+		nav_go(a, r);
+	return swallowed;
+}
+
+static int
+may_quit(ui_app *a)
+{
+	nav_req r = { .to = NAV_NONE };
+
+	if (kiosk_may_quit(a, &r))
+		return 1;
+	if (r.to != NAV_NONE)
+		nav_go(a, r);
+	return 0;
+}
+
+int
+nav_start(ui_app *a, const char *path, diag_list *dl)
+{
+	pl_player *pl = a->player;
+
+	if (pl->cfg && pl->cfg->kiosk) {
+		kiosk_start(a);
+		a->filter = filter;
+		a->may_quit = may_quit;
+		ui_set_screen(a, picker_screen_new(a));
+		return 0;
+	}
+	if (path)
+		return nav_go(a, (nav_req){ .to = NAV_OPEN, .arg = path, .dl = dl });
+	return nav_goto(a, NAV_CATALOG);
+}
+
+void
+nav_end(ui_app *a)
+{
+	a->filter = NULL;
+	a->may_quit = NULL;
+	kiosk_end(a);
+}
+
+/* the screen for the open module: its slide, or the results of an
+ * attempt that is over */
+static ui_screen *
+module_screen(ui_app *a)
+{
+	pl_player *pl = a->player;
+
+	return ses_at_results(pl->ses) ? results_screen_new(a) : slide_screen_new(a);
+}
+
+int
+nav_go(ui_app *a, nav_req r)
+{
+	pl_player *pl = a->player;
+	kiosk *k = a->kiosk;
+
+	if (k)
+		r = kiosk_policy(a, r);
+	else if (r.to >= NAV_LOGIN)
+		return -1; /* a kiosk's request, and no kiosk runs */
+	switch (r.to) {
+	case NAV_NONE:
+		return -1;
+	case NAV_CATALOG:
+		pl_leave(a);
+		ui_set_overlay(a, NULL);
+		ui_set_screen(a, catalog_screen_new(a));
+		return 0;
+	case NAV_OPEN:
+		if (!r.arg || pl_load(a, r.arg, r.dl) != 0)
+			return -1;
+		ui_set_overlay(a, NULL);
+		ui_set_screen(a, module_screen(a));
+		return 0;
+	case NAV_SLIDE:
+	case NAV_RESULTS:
+		if (!pl->ses)
+			return -1;
+		ui_set_overlay(a, NULL);
+		ui_set_screen(a, r.to == NAV_SLIDE ? slide_screen_new(a) : results_screen_new(a));
+		return 0;
+	case NAV_CONTENTS:
+		if (!pl->ses)
+			return -1;
+		ui_set_overlay(a, toc_overlay_new(a));
+		return 0;
+	case NAV_HELP:
+		ui_set_overlay(a, help_overlay_new(a));
+		return 0;
+	case NAV_CLOSE:
+		ui_set_overlay(a, NULL);
+		return 0;
+	case NAV_QUIT:
+		a->quit = 1;
+		return 0;
+	case NAV_LOGIN:
+		if (!r.arg)
+			return -1;
+		kiosk_login(k, r.arg);
+		ui_set_overlay(a, NULL);
+		ui_set_screen(a, catalog_screen_new(a));
+		return 0;
+	case NAV_LOGOUT:
+		kiosk_logout(k, r.arg ? r.arg : "");
+		ui_set_overlay(a, NULL);
+		ui_set_screen(a, picker_screen_new(a));
+		return 0;
+	case NAV_TRAINER_PIN:
+		if (kiosk_trainer_opening(k) != 0)
+			return -1;
+		ui_set_overlay(a, pin_screen_new(a));
+		return 0;
+	case NAV_TRAINER:
+		ui_set_overlay(a, trainer_screen_new(a));
+		return 0;
+	case NAV_TRAINER_CLOSE:
+		kiosk_trainer_closed(k);
+		ui_set_overlay(a, NULL);
+		return 0;
+	case NAV_KIOSK_EXIT:
+		kiosk_exiting(k);
+		ui_set_overlay(a, NULL);
+		ui_set_screen(a, picker_screen_new(a));
+		a->quit = 1;
+		return 0;
+	}
+	return -1;
+}
+
+int
+nav_goto(ui_app *a, nav_to to)
+{
+	return nav_go(a, (nav_req){ .to = to });
+}
