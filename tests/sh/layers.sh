@@ -24,7 +24,7 @@ settings:base format
 store:base format
 learn:base format store
 records:base format settings store learn
-ui:base format text settings
+ui:base format text
 screens:base format text settings store learn records ui
 cli:base format text settings store learn records ui screens'
 
