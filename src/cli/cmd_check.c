@@ -13,11 +13,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/i18n.h"
-#include "base/util.h"
 #include "cmd.h"
 #include "format/diag.h"
+#include "base/i18n.h"
 #include "format/loader.h"
+#include "base/util.h"
 
 enum { CK_MAX_DEPTH = 32 };
 

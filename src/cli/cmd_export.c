@@ -14,10 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/i18n.h"
-#include "base/util.h"
 #include "cmd.h"
+#include "base/i18n.h"
 #include "records/report.h"
+#include "base/util.h"
 
 static void
 usage(FILE *fp)

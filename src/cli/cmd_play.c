@@ -11,14 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/i18n.h"
-#include "base/paths.h"
-#include "base/util.h"
 #include "cmd.h"
+#include "settings/config.h"
+#include "base/i18n.h"
 #include "screens/kiosk.h"
 #include "screens/nav.h"
+#include "base/paths.h"
 #include "screens/player.h"
-#include "settings/config.h"
+#include "base/util.h"
 
 static void
 usage(FILE *fp)

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/i18n.h"
-#include "base/util.h"
 #include "cmd.h"
+#include "base/i18n.h"
 #include "records/report.h"
+#include "base/util.h"
 
 enum { NCOLS = 7 };
 

@@ -13,13 +13,13 @@
 
 #include <SDL_image.h>
 
-#include "base/i18n.h"
-#include "base/paths.h"
-#include "base/util.h"
 #include "cmd.h"
+#include "base/i18n.h"
 #include "format/loader.h"
+#include "base/paths.h"
 #include "screens/nav.h"
 #include "screens/player.h"
+#include "base/util.h"
 
 static void
 usage(FILE *fp)

@@ -13,12 +13,12 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "base/i18n.h"
-#include "base/util.h"
 #include "cmd.h"
-#include "format/diag.h"
 #include "settings/config.h"
+#include "format/diag.h"
+#include "base/i18n.h"
 #include "settings/pin.h"
+#include "base/util.h"
 
 enum { LINE_MAX_PIN = PIN_MAX_LEN + 2 };
 

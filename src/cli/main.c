@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/i18n.h"
 #include "cmd.h"
+#include "base/i18n.h"
 
 static const struct {
 	const char *name;

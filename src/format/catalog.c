@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "loader.h"
+#include "base/util.h"
 
 static int
 by_name(const struct dirent **a, const struct dirent **b)

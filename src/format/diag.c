@@ -4,8 +4,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "base/i18n.h"
 #include "base/util.h"
+#include "base/i18n.h"
 
 void
 diag_add(diag_list *dl, int severity, const char *file, int line, int col,

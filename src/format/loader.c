@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "loader_int.h"
+#include "base/util.h"
 
 enum {
 	TK_LECTERN, TK_ID, TK_TITLE, TK_LANGUAGE, TK_VERSION, TK_DESCRIPTION,

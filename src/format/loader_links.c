@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "loader_int.h"
+#include "base/util.h"
 
 /* the id node of slide i, for positions, or the slide itself. */
 static const yt_node *

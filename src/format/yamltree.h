@@ -13,8 +13,8 @@
 
 #include <stddef.h>
 
-#include "base/util.h"
 #include "diag.h"
+#include "base/util.h"
 
 enum { YT_SCALAR, YT_SEQ, YT_MAP };
 

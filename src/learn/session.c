@@ -23,9 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
 #include "grade.h"
 #include "score.h"
+#include "base/util.h"
 
 /* ------------------------------------------------------------ helpers */
 

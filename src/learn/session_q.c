@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grade.h"
 #include "base/i18n.h"
 #include "base/util.h"
 #include "format/response.h"
-#include "grade.h"
 
 enum { SES_TEXT_MAX = 2000 }; /* bytes of a short answer */
 

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format/catalog.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
-#include "format/catalog.h"
 
 int
 rep_parse_args(int argc, char **argv, const rep_argspec *spec)

@@ -31,8 +31,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "kiosk_int.h"
+#include "base/util.h"
 
 static sigset_t kiosk_signals;
 

@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
-#include "records/report.h"
 #include "kiosk_int.h"
+#include "records/report.h"
+#include "base/util.h"
 
 /* flush, sync and close; 0, or -1 with errno set */
 static int

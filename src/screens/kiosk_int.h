@@ -4,9 +4,9 @@
 #define LT_KIOSK_INT_H
 
 #include "kiosk.h"
-#include "player.h"
 #include "settings/kiosk_rules.h"
 #include "settings/pin.h"
+#include "player.h"
 #include "ui/ui.h"
 
 /* ------------------------------------------------------------ state */

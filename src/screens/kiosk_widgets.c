@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "kiosk_int.h"
+#include "base/util.h"
 
 void
 kf_init(kf_field *f, int max, int masked)

@@ -18,11 +18,11 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "overlay.h"
+#include "screens.h"
+#include "player.h"
 #include "base/util.h"
 #include "nav.h"
-#include "overlay.h"
-#include "player.h"
-#include "screens.h"
 
 /* ------------------------------------------------------------ panel */
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "format/loader.h"
 #include "player.h"
+#include "base/util.h"
 
 void
 pl_language(ui_app *a, const mod_module *m)

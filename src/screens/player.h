@@ -6,10 +6,10 @@
 #ifndef LT_PLAYER_H
 #define LT_PLAYER_H
 
+#include "settings/config.h"
 #include "format/diag.h"
 #include "format/model.h"
 #include "learn/session.h"
-#include "settings/config.h"
 #include "store/store.h"
 #include "ui/ui.h"
 

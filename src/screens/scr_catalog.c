@@ -12,12 +12,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "base/i18n.h"
-#include "base/util.h"
 #include "format/catalog.h"
-#include "nav.h"
+#include "base/i18n.h"
 #include "overlay.h"
 #include "player.h"
+#include "base/util.h"
+#include "nav.h"
 #include "screens.h"
 
 typedef struct {

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "kiosk_int.h"
+#include "base/util.h"
 #include "nav.h"
 #include "screens.h"
 

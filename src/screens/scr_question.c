@@ -23,9 +23,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "slide.h"
 #include "base/util.h"
 #include "nav.h"
-#include "slide.h"
 
 typedef struct {
 	lay L;              /* the option text, then its feedback when checked */

@@ -14,10 +14,10 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
-#include "nav.h"
 #include "overlay.h"
 #include "player.h"
+#include "base/util.h"
+#include "nav.h"
 #include "screens.h"
 
 typedef struct {

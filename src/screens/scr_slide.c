@@ -14,11 +14,11 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "overlay.h"
+#include "slide.h"
 #include "base/util.h"
 #include "nav.h"
-#include "overlay.h"
 #include "screens.h"
-#include "slide.h"
 
 static int
 margin(const ui_app *a)

@@ -19,10 +19,10 @@
 #include <pwd.h>
 #include <unistd.h>
 
-#include "base/i18n.h"
-#include "base/util.h"
 #include "format/catalog.h"
+#include "base/i18n.h"
 #include "kiosk_int.h"
+#include "base/util.h"
 #include "nav.h"
 #include "screens.h"
 

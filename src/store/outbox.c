@@ -11,8 +11,8 @@
 #include "store_int.h"
 
 #include "base/i18n.h"
-#include "format/response.h"
 #include "store_fs.h"
+#include "format/response.h"
 
 char *
 sx_learner_name(store *st, long learner)

@@ -13,10 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "base/fold.h"
 #include "base/i18n.h"
-#include "base/util.h"
 #include "store.h"
+#include "base/util.h"
+#include "base/fold.h"
 
 char *
 sfs_default_dir(void)

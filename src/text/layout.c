@@ -22,8 +22,8 @@
 #include <string.h>
 
 #include "layout.h"
-#include "base/util.h"
 #include "layout_int.h"
+#include "base/util.h"
 
 enum { DIR_LTR = 0, DIR_RTL = 1, DIR_NEUTRAL = -1 };
 

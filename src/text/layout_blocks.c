@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/util.h"
 #include "layout.h"
 #include "layout_int.h"
+#include "base/util.h"
 
 int
 lay_column_width(const lay_params *p, int avail)

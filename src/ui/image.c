@@ -13,8 +13,8 @@
 
 #include <SDL_image.h>
 
-#include "base/util.h"
 #include "ui.h"
+#include "base/util.h"
 
 /* MAX_IMAGES and MAX_PIXELS (about 64 MB of ARGB) bound the images kept
  * besides those on screen; HARD_IMAGES is the array's size. */

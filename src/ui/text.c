@@ -29,9 +29,9 @@
 
 #include <SDL_ttf.h>
 
+#include "ui.h"
 #include "base/i18n.h"
 #include "base/util.h"
-#include "ui.h"
 
 enum { FACE_R, FACE_B, FACE_I, FACE_BI, FACE_AR, FACE_AR_B, NFACES };
 
