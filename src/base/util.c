@@ -94,6 +94,84 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
+int
+str_control_at(const char *s, const char *allow)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c == 0x7F || (c && c < 0x20 && !strchr(allow, c)))
+		return 1;
+	if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+		return 2;
+	return 0;
+}
+
+long
+str_find_control(const char *s, const char *allow)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (str_control_at(p, allow))
+			return (long)(p - s);
+	return -1;
+}
+
+/* length of the valid UTF-8 sequence at s, or 0 (no overlongs, surrogates
+ * or code points past U+10FFFF) */
+static int
+utf8_seq(const unsigned char *s)
+{
+	unsigned cp, min;
+	int n, k;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 1; cp = s[0] & 0x1F; min = 0x80;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 2; cp = s[0] & 0x0F; min = 0x800;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 3; cp = s[0] & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (k = 1; k <= n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n + 1;
+}
+
+char *
+str_visible(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *d = xmalloc(6 * n + 1); /* "\u0085" is 6 bytes for 2 */
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		int c = str_control_at((const char *)p, ""), len;
+
+		if (c == 2) {
+			o += (size_t)sprintf(d + o, "\\u%04X", 0x80u + (p[1] & 0x3F));
+			p += 2;
+		} else if (c == 1 || !(len = utf8_seq(p))) {
+			o += (size_t)sprintf(d + o, "\\x%02X", *p);
+			p++;
+		} else {
+			memcpy(d + o, p, (size_t)len);
+			o += (size_t)len;
+			p += len;
+		}
+	}
+	d[o] = '\0';
+	return d;
+}
+
 void
 str_append(char *buf, size_t size, size_t *len, const char *s)
 {

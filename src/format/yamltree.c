@@ -23,11 +23,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <yaml.h>
 
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "base/util.h"
 
 struct yt_doc {
@@ -560,44 +560,16 @@ yt_load_buf_in(const char *name, const char *buf, size_t len, arena *mem,
 yt_doc *
 yt_load_file_in(const char *path, arena *mem, diag_list *dl)
 {
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	yt_doc *doc;
-	char *buf;
+	char *buf, err[300];
 	size_t n;
+	yt_doc *doc;
 
-	if (!fp) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot open: %s"),
-		         strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("not a regular file"));
-		fclose(fp);
-		return NULL;
-	}
-	if (st.st_size > YT_MAX_FILE) {
-		diag_add(dl, DIAG_ERROR, path, 1, 1,
-		         _("the file is too large (%lld bytes; the limit is %d MiB)"),
-		         (long long)st.st_size, YT_MAX_FILE / (1024 * 1024));
-		fclose(fp);
-		return NULL;
-	}
-	/* read one byte past the limit in case the file grew since fstat */
-	buf = xmalloc((size_t)st.st_size + 1);
-	n = fread(buf, 1, (size_t)st.st_size + 1, fp);
-	if (ferror(fp)) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read: %s"),
-		         strerror(errno));
-		free(buf);
-		fclose(fp);
-		return NULL;
-	}
-	fclose(fp);
-	if (n > (size_t)st.st_size) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0,
-		         _("the file changed while it was being read"));
-		free(buf);
+	/* a FIFO or device would block the read for good: sf_read refuses
+	 * anything but a regular file */
+	if (sf_read(path, 0, YT_MAX_FILE, &buf, &n, err, sizeof err) != 0) {
+		int at = errno == EFBIG;
+
+		diag_add(dl, DIAG_ERROR, path, at, at, "%s", err);
 		return NULL;
 	}
 	doc = yt_load_buf_in(path, buf, n, mem, dl);

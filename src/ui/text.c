@@ -31,6 +31,7 @@
 
 #include "ui.h"
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "base/util.h"
 
 enum { FACE_R, FACE_B, FACE_I, FACE_BI, FACE_AR, FACE_AR_B, NFACES };
@@ -115,11 +116,12 @@ map_face(ui_text *t, int face)
 {
 	struct stat st;
 	void *p;
-	int fd = open(t->path[face], O_RDONLY | O_CLOEXEC);
+	char err[300];
+	int fd = sf_open(t->path[face], 0, INT_MAX - 1, &st, err, sizeof err);
 
 	if (fd < 0)
-		return; /* TTF_OpenFont then says what is wrong */
-	if (fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < INT_MAX) {
+		return; /* open_face then says what is wrong */
+	if (st.st_size > 0) {
 		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (p != MAP_FAILED) {
 			t->map[face] = p;
@@ -135,8 +137,19 @@ open_face(ui_text *t, int face, int px)
 {
 	SDL_RWops *rw;
 
-	if (!t->map[face])
+	if (!t->map[face]) {
+		struct stat st;
+		char err[300];
+		int fd = sf_open(t->path[face], 0, INT_MAX - 1, &st, err, sizeof err);
+
+		/* a FIFO in place of a font must not block the open */
+		if (fd < 0) {
+			SDL_SetError("%s: %s", t->path[face], err);
+			return NULL;
+		}
+		close(fd);
 		return TTF_OpenFont(t->path[face], px);
+	}
 	rw = SDL_RWFromConstMem(t->map[face], (int)t->map_len[face]);
 	return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
 }

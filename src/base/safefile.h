@@ -1,0 +1,40 @@
+/* safefile.h: opening a file Lectern reads, so that no file can hang it.
+ *
+ * Every module, config, image and font read goes through sf_open or
+ * sf_read: the file is opened with O_NONBLOCK (a FIFO or a terminal cannot
+ * make open or read wait for a writer), optionally O_NOFOLLOW, then fstat
+ * must say it is a regular file no larger than the caller's limit. A FIFO,
+ * a device, a directory or a socket is an error that names what it found.
+ * Checking the open descriptor rather than the path means a file swapped
+ * for a FIFO between a check and a read is caught too. */
+#ifndef LT_SAFEFILE_H
+#define LT_SAFEFILE_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+enum {
+	SF_NOFOLLOW = 1 /* the last path component must not be a symbolic link */
+};
+
+/* open path read-only as a regular file of at most max bytes. Returns the
+ * descriptor (blocking again, close-on-exec) with *st filled, or -1 with a
+ * translated message in err ("it is a FIFO, not a regular file"); errno is
+ * kept (ENOENT for a missing file) or set to EINVAL/EFBIG for the checks. */
+int sf_open(const char *path, int flags, long long max, struct stat *st,
+            char *err, size_t errsize);
+
+/* the whole file into a malloc'd buffer with a NUL after its *len bytes.
+ * Return 0, or -1 with err filled (as sf_open, plus read errors and a file
+ * that grew past max while it was read). */
+int sf_read(const char *path, int flags, long long max, char **buf,
+            size_t *len, char *err, size_t errsize);
+
+/* 1 when path, with every symbolic link resolved, lies under dir (also
+ * resolved), 0 when it leads elsewhere or cannot be resolved. */
+int sf_inside(const char *dir, const char *path);
+
+/* describe a file type for messages: "a FIFO", "a directory"... */
+const char *sf_kind(mode_t mode);
+
+#endif
