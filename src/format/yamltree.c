@@ -10,8 +10,10 @@
  * Aliases are not copied: `*a` puts the anchored node itself in its parent,
  * so a node may have several parents (the tree is a DAG). Each node knows its
  * weight, the number of nodes it stands for once aliases are expanded, and
- * every alias adds its target's weight to a budget of YT_MAX_NODES; a
- * "billion laughs" file therefore stops after a few events. An alias to a
+ * every alias adds its target's weight to a budget of YT_MAX_NODES, and the
+ * scalar bytes it stands for to a budget of YT_MAX_ALIAS_BYTES; a "billion
+ * laughs" file, or a long paragraph aliased many times, therefore stops
+ * after a few events. An alias to a
  * container that is still open would make a cycle, and is an error.
  *
  * The first problem ends the read: a syntax error leaves nothing sensible to
@@ -40,6 +42,7 @@ typedef struct {
 	const char *name;  /* anchor name, in the arena; NULL = free slot */
 	yt_node *node;
 	long long weight;  /* nodes the anchor stands for, expanded */
+	long long bytes;   /* scalar bytes it stands for, expanded */
 	int open;          /* container not yet ended: an alias to it recurses */
 } yt_anchor;
 
@@ -47,6 +50,7 @@ typedef struct {
 	yt_node *node;     /* the open sequence or mapping */
 	int kid0;          /* its first child on the kid stack */
 	long long weight;  /* 1 + children's weights so far */
+	long long bytes;   /* children's scalar bytes so far, expanded */
 	yt_anchor *anchor; /* its anchor entry, or NULL */
 } yt_frame;
 
@@ -65,6 +69,7 @@ typedef struct {
 	yt_anchor *anchors;    /* open-addressing hash, capacity a power of 2 */
 	size_t nanchors, capanchors;
 	long long expanded;    /* nodes added by aliases so far */
+	long long expanded_bytes; /* scalar bytes added by aliases so far */
 } yt_reader;
 
 /* ---------------------------------------------------------------- helpers */
@@ -232,6 +237,7 @@ anchor_set(yt_reader *r, const char *name, yt_node *node)
 	}
 	a->node = node;
 	a->weight = 1;
+	a->bytes = node->type == YT_SCALAR ? (long long)node->len : 0;
 	a->open = 0;
 	return a;
 }
@@ -251,7 +257,7 @@ new_node(yt_reader *r, int type, const yaml_mark_t *m)
 
 /* attach a finished node (or an alias target) to the open container. */
 static void
-add_node(yt_reader *r, yt_node *n, long long weight)
+add_node(yt_reader *r, yt_node *n, long long weight, long long bytes)
 {
 	if (r->depth == 0) {
 		r->root = n;
@@ -263,6 +269,7 @@ add_node(yt_reader *r, yt_node *n, long long weight)
 	}
 	r->kids[r->nkids++] = n;
 	r->stack[r->depth - 1].weight += weight;
+	r->stack[r->depth - 1].bytes += bytes;
 }
 
 /* Return 0, or -1 after reporting an error. */
@@ -288,7 +295,7 @@ on_scalar(yt_reader *r, yaml_event_t *ev)
 	           ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (ev->data.scalar.anchor)
 		anchor_set(r, (const char *)ev->data.scalar.anchor, n);
-	add_node(r, n, 1);
+	add_node(r, n, 1, (long long)n->len);
 	return 0;
 }
 
@@ -312,6 +319,7 @@ on_start(yt_reader *r, yaml_event_t *ev, int type)
 	f->node = new_node(r, type, &ev->start_mark);
 	f->kid0 = r->nkids;
 	f->weight = 1;
+	f->bytes = 0;
 	f->anchor = NULL;
 	if (anchor) {
 		f->anchor = anchor_set(r, (const char *)anchor, f->node);
@@ -337,8 +345,9 @@ on_end(yt_reader *r)
 	if (f->anchor && f->anchor->node == n) {
 		f->anchor->open = 0;
 		f->anchor->weight = f->weight;
+		f->anchor->bytes = f->bytes;
 	}
-	add_node(r, n, f->weight);
+	add_node(r, n, f->weight, f->bytes);
 }
 
 static int
@@ -368,7 +377,17 @@ on_alias(yt_reader *r, yaml_event_t *ev)
 		err_mark(r, &ev->start_mark, msg);
 		return -1;
 	}
-	add_node(r, a->node, a->weight);
+	/* nodes alone are not enough: 20,000 aliases of one 1 MiB paragraph
+	 * are 20,000 nodes but 20 GB of text to lay out */
+	r->expanded_bytes += a->bytes;
+	if (r->expanded_bytes > YT_MAX_ALIAS_BYTES) {
+		snprintf(msg, sizeof msg, _("aliases expand to too much text (more "
+		         "than %d MiB); use fewer or shorter aliases"),
+		         YT_MAX_ALIAS_BYTES / (1024 * 1024));
+		err_mark(r, &ev->start_mark, msg);
+		return -1;
+	}
+	add_node(r, a->node, a->weight, a->bytes);
 	return 0;
 }
 
