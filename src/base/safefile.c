@@ -141,3 +141,102 @@ sf_inside(const char *dir, const char *path)
 	free(rp);
 	return in;
 }
+
+/* ---------------------------------------------------------------- output */
+
+int
+sf_out_open(sf_out *o, const char *path, mode_t mode, char *err,
+            size_t errsize)
+{
+	struct stat st, lst;
+	char *dir, *slash;
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	if (strcmp(path, "-") == 0) {
+		o->path = xstrdup(path);
+		o->fp = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			snprintf(err, errsize, _("it is a directory"));
+			return -1;
+		}
+		/* a device, pipe or terminal: written through, never replaced */
+		fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
+			snprintf(err, errsize, "%s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		o->path = xstrdup(path);
+		return 0;
+	}
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		/* replace the file the link names, not the link */
+		if (!(o->path = realpath(path, NULL))) {
+			snprintf(err, errsize, _("it is a symbolic link to nothing: %s"),
+			         strerror(errno));
+			return -1;
+		}
+	} else {
+		o->path = xstrdup(path);
+	}
+	slash = strrchr(o->path, '/');
+	dir = slash ? xstrndup(o->path, (size_t)(slash - o->path) + (slash == o->path))
+	            : xstrdup(".");
+	o->tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : o->path);
+	free(dir);
+	/* mkstemp opens with O_CREAT|O_EXCL and mode 0600: a name planted
+	 * there beforehand (a symbolic link, say) makes it pick another */
+	if ((fd = mkstemp(o->tmp)) < 0) {
+		snprintf(err, errsize, "%s", strerror(errno));
+		goto fail;
+	}
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (fchmod(fd, mode) != 0 || !(o->fp = fdopen(fd, "w"))) {
+		snprintf(err, errsize, "%s", strerror(errno));
+		close(fd);
+		unlink(o->tmp);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return -1;
+}
+
+int
+sf_out_close(sf_out *o, int ok, char *err, size_t errsize)
+{
+	int e = 0;
+
+	if (!o->fp)
+		return -1;
+	errno = 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		e = errno ? errno : EIO;
+	if (o->tmp && !e && fsync(fileno(o->fp)) != 0)
+		e = errno;
+	if (o->fp != stdout) {
+		if (fclose(o->fp) != 0 && !e)
+			e = errno ? errno : EIO;
+	}
+	o->fp = NULL;
+	if (o->tmp) {
+		if (ok && !e && rename(o->tmp, o->path) != 0)
+			e = errno;
+		if (!ok || e)
+			unlink(o->tmp);
+	}
+	if (e)
+		snprintf(err, errsize, "%s", strerror(e));
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return ok && !e ? 0 : -1;
+}

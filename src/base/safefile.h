@@ -11,6 +11,7 @@
 #define LT_SAFEFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 enum {
@@ -33,6 +34,30 @@ int sf_read(const char *path, int flags, long long max, char **buf,
 /* 1 when path, with every symbolic link resolved, lies under dir (also
  * resolved), 0 when it leads elsewhere or cannot be resolved. */
 int sf_inside(const char *dir, const char *path);
+
+/* ---------------------------------------------------------------- output
+ * A file Lectern writes (an export, a rendered slide) goes to its place
+ * whole or not at all: when the target is a regular file or does not exist
+ * yet, the data goes to a new temporary file beside it (created with
+ * O_CREAT|O_EXCL, so never through a symbolic link, mode as asked), which
+ * is synced and renamed over the target only once every write and the
+ * close succeeded; on any failure it is removed and the old file stays.
+ * Anything else (a device such as /dev/null, a pipe, a terminal, "-" for
+ * standard output) is written through, never replaced. */
+typedef struct {
+	char *path;        /* the final name (a link's target when a link) */
+	char *tmp;         /* the temporary file, or NULL when writing through */
+	FILE *fp;          /* write here */
+} sf_out;
+
+/* open path for writing as above, mode for a new file. Return 0, or -1
+ * with a translated message in err. */
+int sf_out_open(sf_out *o, const char *path, mode_t mode, char *err,
+                size_t errsize);
+/* finish: ok says the caller's writes all succeeded. Checks the flush, the
+ * sync and the close, then renames; Return 0, or -1 with err filled (when
+ * ok was 0, err is left alone) and the temporary file removed. */
+int sf_out_close(sf_out *o, int ok, char *err, size_t errsize);
 
 /* describe a file type for messages: "a FIFO", "a directory"... */
 const char *sf_kind(mode_t mode);

@@ -6,14 +6,17 @@
  * the store keeps the totals of the last time the module was opened for
  * modules that are no longer installed.
  *
- * The CSV follows RFC 4180 (comma separated, fields with a comma, quote or
- * line break quoted, quotes doubled, CRLF line ends). A text field that a
- * spreadsheet would take for a formula (starting with = + - @ or a tab) is
- * prefixed with a single quote, since learner names are typed by people. */
+ * The CSV follows RFC 4180 (comma separated, quotes doubled, CRLF line
+ * ends), with every text field quoted. Learner names are typed by people,
+ * so a character a spreadsheet would take as the start of a formula
+ * (= + - @ tab CR) at the start of a text field or after a comma or
+ * semicolon inside it is prefixed with a single quote (csv_text). */
 #include "report.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "format/catalog.h"
 #include "base/i18n.h"
@@ -55,7 +58,8 @@ rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 {
 	diag_list dl = { 0 };
 	store_xapi_opts xo = { 0 };
-	char *path, *dir;
+	struct stat sb;
+	char *path, *dir, *db;
 
 	memset(r, 0, sizeof *r);
 	cfg_defaults(&r->cfg);
@@ -73,6 +77,21 @@ rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 	                 : r->cfg.modules_dir ? xstrdup(r->cfg.modules_dir)
 	                 : paths_modules_dir();
 	dir = paths_user_data_dir(o->data_dir ? o->data_dir : r->cfg.data_dir);
+	/* a report opens an existing database: opening creates one, and an
+	 * empty export from a mistyped --data-dir looks like "nothing to do" */
+	db = xasprintf("%s/" STORE_DB_FILE, dir);
+	if (stat(db, &sb) != 0) {
+		char *vis = str_visible(dir);
+
+		fprintf(stderr, _("lectern %s: %s: no progress database here (%s); "
+		        "check --data-dir or data_dir in the config\n"), cmd, vis,
+		        strerror(errno));
+		free(vis);
+		free(db);
+		free(dir);
+		return 1;
+	}
+	free(db);
 	xo.home_page = r->cfg.xapi_home_page;
 	xo.base_iri = r->cfg.xapi_base_iri;
 	r->st = store_open(dir, &xo);
@@ -123,23 +142,27 @@ rep_summaries(rep_ctx *r, const char *learner, int *n)
 	return v;
 }
 
-/* one text field, quoted when it must be */
+/* could a spreadsheet start a formula at c? */
+static int
+formula_start(char c)
+{
+	return c && strchr("=+-@\t\r", c) != NULL;
+}
+
+/* one text field, always quoted: a spreadsheet in a locale that splits on
+ * semicolons (French, German) still sees one field. A formula character at
+ * the start, or after a comma or semicolon inside the field (where such a
+ * spreadsheet would start a cell of its own), gets a single quote before
+ * it, so the cell is shown, never run. */
 static void
 csv_text(FILE *fp, const char *s)
 {
 	const char *p;
 
-	if (strchr("=+-@\t", s[0]) && s[0]) {
-		/* keep spreadsheets from running it as a formula */
-		fputc('"', fp);
-		fputc('\'', fp);
-	} else if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', fp);
-	} else {
-		fputs(s, fp);
-		return;
-	}
+	fputc('"', fp);
 	for (p = s; *p; p++) {
+		if (formula_start(*p) && (p == s || p[-1] == ',' || p[-1] == ';'))
+			fputc('\'', fp);
 		if (*p == '"')
 			fputc('"', fp);
 		fputc(*p, fp);

@@ -1,0 +1,113 @@
+#!/bin/sh
+# harden.sh: what a hostile module author or local user can hand Lectern
+# (issue 13), one class at a time, each bounded by `timeout` and `ulimit -v`
+# so a regression fails the test instead of hanging or swapping the
+# machine: image bombs, special files (FIFOs, devices, links leading out
+# of a module), cost bombs (a 1 MiB word, aliases of a long paragraph),
+# output that must be whole or absent, and control characters that must
+# never reach a terminal raw. Exit status 124 is a timeout, 128+N a signal:
+# both fail the checks, which want 0 or 1.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+L=$(pwd)/${LECTERN:-build/lectern}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1"; }
+check() { # name, then a command that must succeed
+	what=$1
+	shift
+	if "$@"; then pass "$what"; else fail "$what"; fi
+}
+# run a command with at most 1.5 GB of address space and 60 seconds; the
+# status goes to $rc, stderr to $T/err, stdout to $T/out
+bounded() {
+	( ulimit -v 1500000; exec timeout -k 5 60 "$@" ) >"$T/out" 2>"$T/err"
+	rc=$?
+}
+B=tests/modules/bad
+
+if ! [ -x "$L" ]; then
+	fail "build/lectern exists (run make)"
+	exit 1
+fi
+
+# ---- image bombs: refused from the header, never decoded
+for m in image-bomb-png image-bomb-jpeg; do
+	bounded "$L" check "$B/$m"
+	check "check refuses $m from its header" \
+		sh -c "[ $rc = 1 ] && grep -q 'pixels; the limit is 16384 pixels on a side' '$T/err'"
+	bounded "$L" render "$B/$m" --all -o "$T/render-$m"
+	check "render --all of $m ends with status 1, no crash or timeout ($rc)" test "$rc" = 1
+done
+
+# ---- special files: a FIFO, a device or a directory is an error at once
+mkfifo "$T/fifo.yaml"
+bounded "$L" check "$T/fifo.yaml"
+check "check of a FIFO module says so ($rc)" \
+	sh -c "[ $rc = 1 ] && grep -q 'FIFO' '$T/err'"
+mkdir "$T/fifomod"
+mkfifo "$T/fifomod/module.yaml"
+bounded "$L" render "$T/fifomod" --all -o "$T/r"
+check "render of a module whose module.yaml is a FIFO ($rc)" test "$rc" = 1
+bounded "$L" progress --config "$T/fifo.yaml"
+check "progress --config FIFO is an error, not a hang ($rc)" \
+	sh -c "[ $rc = 2 ] && grep -q 'FIFO' '$T/err'"
+bounded "$L" check /dev/zero
+check "check of a device is an error ($rc)" test "$rc" = 1
+mkdir -p "$T/fifoimg/images"
+cp tests/modules/good/with-image/module.yaml "$T/fifoimg/"
+cp -r tests/modules/good/with-image/images/. "$T/fifoimg/images/"
+rm "$T/fifoimg/images/port.jpg"
+mkfifo "$T/fifoimg/images/port.jpg"
+bounded "$L" check "$T/fifoimg"
+check "an image that is a FIFO is refused by check ($rc)" \
+	sh -c "[ $rc = 1 ] && grep -q 'port.jpg.*FIFO' '$T/err'"
+bounded "$L" render "$T/fifoimg" --all -o "$T/r2"
+check "render of a module with a FIFO image ends ($rc)" test "$rc" = 1
+
+# module.yaml linked to a file outside the module: refused before reading,
+# so none of its lines appear in a message
+mkdir "$T/secret" "$T/linked"
+printf 'root:SECRET-HASH-LINE:19000:0:99999:7:::\n' >"$T/secret/shadow"
+ln -s "$T/secret/shadow" "$T/linked/module.yaml"
+bounded "$L" check "$T/linked"
+check "module.yaml linked outside the module is refused ($rc)" \
+	sh -c "[ $rc = 1 ] && grep -q 'symbolic link that leads outside' '$T/err'"
+check "no line of the linked file is printed" sh -c "! grep -q SECRET '$T/err' '$T/out'"
+
+# ---- cost bombs: a module that passes check renders in bounded time and memory
+python3 - "$T" <<'PY'
+import sys
+t = sys.argv[1]
+word = 'x' * (1024 * 1024 - 64)
+open(t + '/word.yaml', 'w').write('lectern: 1\nid: word\ntitle: Word\nslides:\n'
+    '  - title: A long word\n    body: ' + word + '\n')
+para = ('Lorem ipsum dolor sit amet ' * 40000)[:1024 * 1024 - 100]
+open(t + '/aliases.yaml', 'w').write('lectern: 1\nid: al\ntitle: Al\nslides:\n'
+    '  - title: a\n    body: &p "' + para + '"\n' +
+    ''.join('  - title: t%d\n    body: *p\n' % i for i in range(20000)))
+PY
+bounded "$L" check "$T/word.yaml"
+check "a 1 MiB word passes check ($rc)" test "$rc" = 0
+bounded "$L" render "$T/word.yaml" --all -o "$T/word"
+check "render --all of a 1 MiB word ends within the bounds ($rc)" \
+	sh -c "[ $rc = 0 ] && [ -s '$T/word/001-slide-1.png' ]"
+bounded "$L" check "$T/aliases.yaml"
+check "20,000 aliases of a 1 MiB paragraph are refused by check ($rc)" \
+	sh -c "[ $rc = 1 ] && grep -q 'aliases expand to too much text' '$T/err'"
+bounded "$L" render "$T/aliases.yaml" --all -o "$T/al"
+check "render --all of the alias bomb ends with status 1 ($rc)" test "$rc" = 1
+
+# ---- output is whole or absent
+M=tests/modules/good/minimal.yaml
+bounded "$L" render "$M" --slide 1 -o /dev/full
+check "render -o /dev/full fails ($rc)" test "$rc" = 1
+# a write that fails part way (file size limit; SIGXFSZ ignored so write
+# returns EFBIG as on a full disk): status 1 and no truncated image left
+( trap '' XFSZ; ulimit -f 4; exec "$L" render "$M" --slide 1 -o "$T/cut.png" ) 2>"$T/err"
+rc=$?
+check "render that cannot finish its file fails ($rc)" test "$rc" = 1
+check "and leaves no partial file" sh -c "[ ! -e '$T/cut.png' ] && ! ls -a '$T' | grep -q 'cut.png.'"
+bounded "$L" render "$M" --slide 1 -o "$T/ok.png"
+check "render still writes a whole image" sh -c "[ $rc = 0 ] && [ -s '$T/ok.png' ]"
