@@ -23,7 +23,8 @@ sx_learner_name(store *st, long learner)
 /* ================================================================ xAPI */
 
 int
-sx_init(sx_ctx *x, store *st, long learner, const mod_module *m)
+sx_init(sx_ctx *x, store *st, long learner, const mod_module *m,
+        const char *registration)
 {
 	char *id = sfs_iri_escape(m->id);
 
@@ -34,7 +35,8 @@ sx_init(sx_ctx *x, store *st, long learner, const mod_module *m)
 	x->module_iri = xasprintf("%s%s", st->base_iri, id);
 	free(id);
 	x->name = sx_learner_name(st, learner);
-	x->registration = sdb_fetch_text(sdb_prep(st,
+	x->registration = registration && *registration ? xstrdup(registration)
+	                  : sdb_fetch_text(sdb_prep(st,
 		"SELECT registration FROM progress WHERE learner_id = ? AND module_id = ?",
 		"lt", learner, m->id));
 	return x->name ? 0 : -1;

@@ -82,6 +82,7 @@ typedef struct {
 	unsigned char *correct; /* that response was correct */
 	int *tries;             /* tries used this attempt */
 	int nslides;
+	char registration[37];  /* xAPI registration of this attempt, "" unknown */
 } store_progress;
 
 /* how the store asks whether a stored response still fits its question

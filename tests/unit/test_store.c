@@ -392,6 +392,52 @@ test_finish_retake(void **state)
 	                         "SELECT best_score FROM progress"), 100);
 }
 
+/* two players (two connections, as two processes) for one learner and
+ * module: both start, both finish, both retake. Each retake makes its own
+ * attempt with its own registration (attempt ended at 2 with two
+ * registrations for it when the attempt was written as a value), and the
+ * finish of an attempt the other player has replaced leaves the current
+ * attempt's status alone */
+static void
+test_two_players(void **state)
+{
+	mod_module m = module_v1();
+	store_progress p1, p2;
+	store *s1 = store_open(tmp, NULL), *s2 = store_open(tmp, NULL);
+	long who = store_learner(s1, "lea");
+	const char *db = path_in("progress.db");
+
+	(void)state;
+	assert_int_equal(store_learner(s2, "lea"), who);
+	assert_int_equal(store_begin(s1, who, &m, grade_judge, &p1), 0);
+	assert_int_equal(store_begin(s2, who, &m, grade_judge, &p2), 0);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM progress"), 1);
+	/* both began a new module: one row, one registration */
+	assert_string_equal(p1.registration, p2.registration);
+	assert_int_equal(store_retake(s1, who, &m, &p1), 0);
+	assert_int_equal(store_retake(s2, who, &m, &p2), 0);
+	assert_int_equal(p1.attempt, 2);
+	assert_int_equal(p2.attempt, 3);
+	assert_string_not_equal(p1.registration, p2.registration);
+	assert_int_equal(sql_int(db, "SELECT attempt FROM progress"), 3);
+	/* three attempts, three registrations in the initialized statements */
+	assert_int_equal(sql_int(db, "SELECT count(DISTINCT json_extract(statement,"
+	                             " '$.context.registration')) FROM outbox"
+	                             " WHERE verb LIKE '%initialized'"), 3);
+	/* player 1 answers and finishes its (replaced) attempt 2: its answers
+	 * stay in attempt 2, its statements in its own registration */
+	assert_int_equal(store_answer(s1, who, &m, &p1, 1, "1", 1, 1), 0);
+	assert_int_equal(sql_int(db, "SELECT attempt FROM answer"), 2);
+	assert_int_equal(ses_record_finish(s1, who, &m, &p1), 0);
+	assert_int_equal(sql_int(db, "SELECT attempt FROM progress"), 3);
+	assert_int_equal(sql_int(db, "SELECT status = 'in-progress' FROM progress"), 1);
+	assert_int_equal(sql_int(db, "SELECT score IS NULL FROM progress"), 1);
+	store_progress_free(&p1);
+	store_progress_free(&p2);
+	store_close(s1);
+	store_close(s2);
+}
+
 static void
 test_version_change(void **state)
 {
@@ -928,6 +974,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_learners, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finish_retake, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_players, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_version_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_refused, setup, teardown),
