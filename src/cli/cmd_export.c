@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "base/safefile.h"
 #include "records/report.h"
@@ -50,7 +51,7 @@ out_open(sf_out *o, const char *path)
 
 	/* 0600 like the database: the records name people */
 	if (sf_out_open(o, path, 0600, err, sizeof err) != 0) {
-		char *vis = str_visible(path);
+		char *vis = clean_visible(path);
 
 		fprintf(stderr, _("lectern export: cannot write %s: %s\n"), vis, err);
 		free(vis);
@@ -69,7 +70,7 @@ out_close(sf_out *o, const char *path, int ok)
 	if (sf_out_close(o, ok, err, sizeof err) == 0)
 		return 0;
 	if (ok) {
-		char *vis = str_visible(path);
+		char *vis = clean_visible(path);
 
 		fprintf(stderr, _("lectern export: cannot write %s: %s\n"), vis, err);
 		free(vis);
@@ -191,7 +192,7 @@ cmd_export(int argc, char **argv)
 		return rc;
 	}
 	if (learner && !has_learner(r.st, learner)) {
-		char *vis = str_visible(learner);
+		char *vis = clean_visible(learner);
 
 		fprintf(stderr, _("lectern export: no learner named \"%s\" in %s\n"),
 		        vis, store_path(r.st));

@@ -220,12 +220,19 @@ load_block(ld_ctx *c, const yt_node *map, mod_block *b)
 		const char *hint = key != map && key->type == YT_SCALAR
 		                 ? ld_suggest(key->str, all_keys, (int)LT_NELEM(all_keys)) : NULL;
 
+		char got[64];
+
 		if (hint)
 			ld_err(c, key, _("unknown block `%.60s` (did you mean `%s`?)"),
 			       key->str, hint);
+		else if (key != map && key->type == YT_SCALAR)
+			ld_err(c, key, _("unknown block `%.60s`: a block must be one of "
+			       "heading, bullets, numbered, image, note, tip, warning or "
+			       "quote"), key->str);
 		else
 			ld_err(c, key, _("a block must be one of heading, bullets, "
-			       "numbered, image, note, tip, warning or quote"));
+			       "numbered, image, note, tip, warning or quote, got %s"),
+			       ld_got(key, got, sizeof got));
 		return;
 	}
 	b->kind = kind_blk[k];

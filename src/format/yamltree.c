@@ -28,6 +28,7 @@
 
 #include <yaml.h>
 
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "base/safefile.h"
 #include "base/util.h"
@@ -272,6 +273,35 @@ add_node(yt_reader *r, yt_node *n, long long weight, long long bytes)
 	r->stack[r->depth - 1].bytes += bytes;
 }
 
+/* a quoted scalar can hold any character through an escape ("\0", "\e",
+ * "\x85"): a NUL cut "A\0B" to "A" and an id "abc\0../x" to "abc", and an
+ * escape sequence reached the terminal. Tab and line break are text; every
+ * other control character is refused. Return 0, or -1 after reporting. */
+static int
+control_in(yt_reader *r, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length, i;
+	char msg[200];
+	unsigned code;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == '\0')
+			code = 0;
+		else if (clean_control_at(v + i, "\t\n"))
+			code = (unsigned char)v[i] == 0xC2 ? (unsigned char)v[i + 1]
+			                                  : (unsigned char)v[i];
+		else
+			continue;
+		snprintf(msg, sizeof msg, _("text contains the control character "
+		         "U+%04X (written as an escape in quotes); only tabs and line "
+		         "breaks are allowed"), code);
+		err_mark(r, &ev->start_mark, msg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Return 0, or -1 after reporting an error. */
 static int
 on_scalar(yt_reader *r, yaml_event_t *ev)
@@ -287,6 +317,8 @@ on_scalar(yt_reader *r, yaml_event_t *ev)
 		err_mark(r, &ev->start_mark, msg);
 		return -1;
 	}
+	if (control_in(r, ev) != 0)
+		return -1;
 	n = new_node(r, YT_SCALAR, &ev->start_mark);
 	n->str = arena_strndup(r->mem, (const char *)ev->data.scalar.value,
 	                       ev->data.scalar.length);

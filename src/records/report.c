@@ -19,9 +19,25 @@
 #include <sys/stat.h>
 
 #include "format/catalog.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
+
+/* is s one of the options? "--format --data-dir D" is --format missing
+ * its value, not --format "--data-dir" and an unknown option D */
+static int
+is_option(const rep_argspec *spec, const char *s)
+{
+	const rep_arg *o;
+
+	if (!strcmp(s, "-h") || !strcmp(s, "--help"))
+		return 1;
+	for (o = spec->args; o->name; o++)
+		if (!strcmp(s, o->name))
+			return 1;
+	return 0;
+}
 
 int
 rep_parse_args(int argc, char **argv, const rep_argspec *spec)
@@ -44,7 +60,7 @@ rep_parse_args(int argc, char **argv, const rep_argspec *spec)
 			spec->usage(stderr);
 			return 2;
 		}
-		if (!val || (!*val && !spec->empty_ok)) {
+		if (!val || (!*val && !spec->empty_ok) || is_option(spec, val)) {
 			fprintf(stderr, spec->no_value, a);
 			return 2;
 		}
@@ -81,7 +97,7 @@ rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 	 * empty export from a mistyped --data-dir looks like "nothing to do" */
 	db = xasprintf("%s/" STORE_DB_FILE, dir);
 	if (stat(db, &sb) != 0) {
-		char *vis = str_visible(dir);
+		char *vis = clean_visible(dir);
 
 		fprintf(stderr, _("lectern %s: %s: no progress database here (%s); "
 		        "check --data-dir or data_dir in the config\n"), cmd, vis,
@@ -157,8 +173,10 @@ formula_start(char c)
 static void
 csv_text(FILE *fp, const char *s)
 {
+	char *vis = clean_visible(s); /* no raw control character in a cell */
 	const char *p;
 
+	s = vis;
 	fputc('"', fp);
 	for (p = s; *p; p++) {
 		if (formula_start(*p) && (p == s || p[-1] == ',' || p[-1] == ';'))
@@ -168,6 +186,7 @@ csv_text(FILE *fp, const char *s)
 		fputc(*p, fp);
 	}
 	fputc('"', fp);
+	free(vis);
 }
 
 int

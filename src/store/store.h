@@ -57,7 +57,9 @@ const char *store_default_learner(char *buf, size_t size);
 int store_integrity(store *st, char *msg, size_t size);
 
 /* ------------------------------------------------------------ learners */
-/* id of the learner with this name, created if new; -1 on failure. */
+enum { STORE_NAME_MAX = 127 }; /* bytes in a learner's name */
+/* id of the learner with this name, created if new; -1 on failure, or
+ * when the name is not one (base/clean.h: clean_name_problem says why). */
 long store_learner(store *st, const char *name);
 /* names of all learners, sorted; *n is set. Free with store_free_names. */
 char **store_learners(store *st, int *n);

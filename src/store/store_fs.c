@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "store.h"
 #include "base/util.h"
@@ -169,18 +170,7 @@ sfs_iri_escape(const char *s)
 int
 sfs_valid_name(const char *name)
 {
-	const unsigned char *p = (const unsigned char *)name;
-	size_t n = name ? strlen(name) : 0;
-	char *f;
-
-	if (n == 0 || n > 127)
-		return 0;
-	for (; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return 0;
-	f = fold_text(name); /* NULL when not UTF-8 */
-	free(f);
-	return f != NULL;
+	return clean_name_problem(name, STORE_NAME_MAX) == NULL;
 }
 
 const char *

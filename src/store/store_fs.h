@@ -23,8 +23,8 @@ int sfs_move_aside(const char *path, char *aside, size_t size);
 void sfs_uuid(char out[37]);
 /* s with every byte but A-Z a-z 0-9 - . _ ~ percent-encoded (malloc'd). */
 char *sfs_iri_escape(const char *s);
-/* 1 when name can be a learner's: 1..127 bytes of UTF-8, no control
- * characters. */
+/* 1 when name can be a learner's (base/clean.h's clean_name_problem, at
+ * most STORE_NAME_MAX bytes). */
 int sfs_valid_name(const char *name);
 
 #endif

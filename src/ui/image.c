@@ -19,6 +19,7 @@
 #include <SDL_image.h>
 
 #include "ui.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "base/safefile.h"
 #include "base/util.h"
@@ -88,7 +89,7 @@ load(const char *module_dir, const char *full)
 	else if (!(rw = SDL_RWFromConstMem(buf, (int)n)) || !(s = IMG_Load_RW(rw, 1)))
 		snprintf(err, sizeof err, "%s", IMG_GetError());
 	if (!s) {
-		char *vis = str_visible(full);
+		char *vis = clean_visible(full);
 
 		fprintf(stderr, _("lectern: cannot show image %s: %s\n"), vis, err);
 		free(vis);
