@@ -182,7 +182,8 @@ cmd_play(int argc, char **argv)
 	pl.learner = cfg.kiosk ? -1 : store_learner(pl.st, learner);
 
 	a.player = &pl;
-	a.prefs_dir = data_dir;
+	/* the folder the store refused is not used for preferences either */
+	a.prefs_dir = store_health(pl.st) == STORE_UNSAFE ? NULL : data_dir;
 	scale = cfg.text_scale > 0 ? cfg.text_scale : 1.0;
 	if (cfg.theme)
 		snprintf(theme, sizeof theme, "%s", cfg.theme);

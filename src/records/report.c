@@ -93,6 +93,11 @@ rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 	                 : r->cfg.modules_dir ? xstrdup(r->cfg.modules_dir)
 	                 : paths_modules_dir();
 	dir = paths_user_data_dir(o->data_dir ? o->data_dir : r->cfg.data_dir);
+	if (!dir) {
+		fprintf(stderr, _("lectern %s: no home directory to find the progress "
+		        "in: set HOME or XDG_DATA_HOME, or give --data-dir\n"), cmd);
+		return 1;
+	}
 	/* a report opens an existing database: opening creates one, and an
 	 * empty export from a mistyped --data-dir looks like "nothing to do" */
 	db = xasprintf("%s/" STORE_DB_FILE, dir);
@@ -114,7 +119,7 @@ rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 	free(dir);
 	if (store_warning(r->st))
 		fprintf(stderr, "lectern %s: %s\n", cmd, store_warning(r->st));
-	if (store_health(r->st) == STORE_TOO_NEW) {
+	if (store_health(r->st) == STORE_TOO_NEW || store_health(r->st) == STORE_UNSAFE) {
 		/* nothing to report from a file we must not read */
 		return 1;
 	}

@@ -9,9 +9,6 @@
 #include "settings/config.h"
 #include "store/store.h"
 
-/* the database file in a data directory (the store names it the same) */
-#define STORE_DB_FILE "progress.db"
-
 typedef struct {
 	const char *data_dir;   /* --data-dir, or NULL */
 	const char *modules;    /* --modules, or NULL */

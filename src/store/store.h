@@ -17,6 +17,9 @@
 
 typedef struct store store;
 
+/* the database file in a data directory */
+#define STORE_DB_FILE "progress.db"
+
 enum store_status {
 	ST_NOT_STARTED,
 	ST_IN_PROGRESS,
@@ -31,7 +34,8 @@ typedef struct {
 } store_xapi_opts;
 
 /* open (creating, migrating, or recovering) the database in data_dir, or the
- * default $XDG_DATA_HOME/lectern when data_dir is NULL. Always returns a
+ * default $XDG_DATA_HOME/lectern (else ~/.local/share/lectern) when
+ * data_dir is NULL. Always returns a
  * store; check store_warning() for what the learner must be told. */
 store *store_open(const char *data_dir, const store_xapi_opts *xo);
 /* plain-words message for the learner (recovered from corruption, not
@@ -44,7 +48,9 @@ enum store_health {
 	STORE_OK,        /* the database is open and saving */
 	STORE_RECOVERED, /* a damaged database was moved aside; a new one saves */
 	STORE_NOT_SAVING,/* read-only, full or unreachable: kept in memory only */
-	STORE_TOO_NEW    /* written by a newer Lectern: left untouched, memory only */
+	STORE_TOO_NEW,   /* written by a newer Lectern: left untouched, memory only */
+	STORE_UNSAFE     /* no home, or the folder or file is another user's or
+	                    writable by anyone: left untouched, memory only */
 };
 int store_health(const store *st);
 /* the database file in use (in memory only: the file that could not be

@@ -28,9 +28,33 @@ sfs_default_dir(void)
 	/* the XDG spec: a relative value is invalid and ignored */
 	if (x && x[0] == '/')
 		return xasprintf("%s/lectern", x);
-	if ((!home || !*home) && (pw = getpwuid(getuid())))
+	if ((!home || home[0] != '/') && (pw = getpwuid(getuid())))
 		home = pw->pw_dir;
-	return xasprintf("%s/.local/share/lectern", home && *home ? home : "/tmp");
+	/* no home: not the current directory, not /tmp, where anyone could
+	 * have made the folder first */
+	if (!home || home[0] != '/')
+		return NULL;
+	return xasprintf("%s/.local/share/lectern", home);
+}
+
+int
+sfs_unsafe(const char *dir, const char *path, char *why, size_t size)
+{
+	struct stat sb;
+	const char *what = dir;
+
+	if (stat(dir, &sb) == 0 && (sb.st_uid != geteuid() || (sb.st_mode & S_IWOTH)))
+		goto unsafe;
+	what = path;
+	if (stat(path, &sb) == 0 && (sb.st_uid != geteuid() || (sb.st_mode & S_IWOTH)))
+		goto unsafe;
+	return 0;
+unsafe:
+	if (sb.st_uid != geteuid())
+		snprintf(why, size, _("%s belongs to another user"), what);
+	else
+		snprintf(why, size, _("anyone may write to %s"), what);
+	return 1;
 }
 
 int

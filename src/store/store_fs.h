@@ -7,8 +7,14 @@
 
 #include <stddef.h>
 
-/* $XDG_DATA_HOME/lectern, else ~/.local/share/lectern (malloc'd). */
+/* $XDG_DATA_HOME/lectern, else ~/.local/share/lectern with the home from
+ * $HOME or the password database (malloc'd); NULL when there is no
+ * absolute home: never the current or a shared directory. */
 char *sfs_default_dir(void);
+/* 1 with the reason (translated) in why when the data folder dir, or the
+ * database at path when it exists, belongs to another user or may be
+ * written by anyone; 0 when both are this user's own. */
+int sfs_unsafe(const char *dir, const char *path, char *why, size_t size);
 /* mkdir -p, creating what is missing with mode 0700. 0, or -1 (errno). */
 int sfs_make_dirs(const char *dir);
 /* 1 when another process has the SQLite database at path open in WAL mode
