@@ -111,3 +111,58 @@ check "render that cannot finish its file fails ($rc)" test "$rc" = 1
 check "and leaves no partial file" sh -c "[ ! -e '$T/cut.png' ] && ! ls -a '$T' | grep -q 'cut.png.'"
 bounded "$L" render "$M" --slide 1 -o "$T/ok.png"
 check "render still writes a whole image" sh -c "[ $rc = 0 ] && [ -s '$T/ok.png' ]"
+
+# ---- names: refused before anything opens, never silently unsaved
+for n in "" "$(printf 'a\nb')" "$(printf 'x\377y')" \
+	"$(printf '%0200d' 0)" "$(printf '\342\200\213')" "$(printf 'a\033[2Jb')"; do
+	bounded env -u DISPLAY SDL_VIDEODRIVER=dummy "$L" --data-dir "$T/names" --learner "$n" \
+		tests/modules/good/minimal.yaml
+	check "--learner $(printf '%s' "$n" | od -An -c | tr -s ' ' | cut -c1-30) is refused ($rc)" \
+		sh -c "[ $rc = 2 ] && grep -q 'learner' '$T/err' && ! grep -q \"\$(printf '\\033')\" '$T/err'"
+done
+check "a refused name creates no progress file" test ! -e "$T/names/progress.db"
+
+# ---- output never carries a raw control character to the terminal
+. tests/sh/store_lib.inc
+D=$T/data
+fill "$D" tests/modules/good/minimal.yaml ana pass >/dev/null
+sqlite3 "$D/progress.db" "UPDATE learner SET name = 'ev' || char(27) || '[2Jil' || char(7)" 2>/dev/null
+bounded "$L" progress --data-dir "$D"
+check "progress escapes a control character in a stored name ($rc)" \
+	sh -c "[ $rc = 0 ] && grep -q 'ev\\\\x1B\\[2Jil\\\\x07' '$T/out' && ! grep -q \"\$(printf '\\033')\" '$T/out'"
+bounded "$L" progress --data-dir "$D" --format csv
+check "the CSV escapes it too" sh -c "! grep -q \"\$(printf '\\033')\" '$T/out'"
+printf 'lectern: 1\nid: esc\ntitle: "\\e[2J"\nslides:\n  - title: x\n' >"$T/esc.yaml"
+bounded "$L" check "$T/esc.yaml"
+check "check refuses an escape in a module and prints none ($rc)" \
+	sh -c "[ $rc = 1 ] && grep -q 'U+001B' '$T/err' && ! grep -q \"\$(printf '\\033')\" '$T/err'"
+mkdir "$T/esc$(printf '\033')[2Jdir"
+cp "$T/esc.yaml" "$T/esc$(printf '\033')[2Jdir/module.yaml"
+bounded "$L" check "$T/esc$(printf '\033')[2Jdir"
+check "a path with an escape is printed escaped ($rc)" \
+	sh -c "grep -q 'esc\\\\x1B\\[2Jdir' '$T/err' && ! grep -q \"\$(printf '\\033')\" '$T/err'"
+
+# ---- where progress lives: never another user's folder, never ./
+mkdir -m 0777 "$T/open"
+cp "$D/progress.db" "$T/open/"
+chmod 0777 "$T/open"
+bounded "$L" progress --data-dir "$T/open"
+check "a data folder anyone may write is refused ($rc)" \
+	sh -c "[ $rc = 1 ] && grep -q 'anyone may write' '$T/err'"
+if [ "$(id -u)" = 0 ]; then
+	mkdir "$T/other"
+	cp "$D/progress.db" "$T/other/"
+	chown -R 65534:65534 "$T/other"
+	bounded "$L" export --data-dir "$T/other" --csv -
+	check "another user's data folder is refused ($rc)" \
+		sh -c "[ $rc = 1 ] && grep -q 'another user' '$T/err'"
+	# no HOME and no passwd entry (uid 54321): said, and nothing in ./
+	mkdir "$T/cwd"
+	chmod 0777 "$T/cwd"
+	( cd "$T/cwd" && env -u HOME -u XDG_DATA_HOME setpriv --reuid=54321 --regid=54321 \
+		--clear-groups timeout 30 "$L" progress ) >"$T/out" 2>"$T/err"
+	rc=$?
+	check "no home directory is said plainly ($rc)" \
+		sh -c "[ $rc = 1 ] && grep -q 'no home directory' '$T/err'"
+	check "and nothing is made in the current directory" test ! -e "$T/cwd/.local"
+fi
