@@ -15,6 +15,7 @@
 
 #include "base/clean.h"
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "store.h"
 #include "base/util.h"
 #include "base/fold.h"
@@ -40,14 +41,29 @@ sfs_default_dir(void)
 int
 sfs_unsafe(const char *dir, const char *path, char *why, size_t size)
 {
+	static const char *const sfx[] = { "", "-wal", "-shm" };
 	struct stat sb;
 	const char *what = dir;
+	int i;
 
 	if (stat(dir, &sb) == 0 && (sb.st_uid != geteuid() || (sb.st_mode & S_IWOTH)))
 		goto unsafe;
 	what = path;
 	if (stat(path, &sb) == 0 && (sb.st_uid != geteuid() || (sb.st_mode & S_IWOTH)))
 		goto unsafe;
+	/* SQLite opens these without O_NONBLOCK: a FIFO among them would hang
+	 * the player before its first frame */
+	for (i = 0; i < 3; i++) {
+		char *f = xasprintf("%s%s", path, sfx[i]);
+		int odd = stat(f, &sb) == 0 && !S_ISREG(sb.st_mode);
+
+		if (odd)
+			snprintf(why, size, _("%s is %s, not a regular file"), f,
+			         sf_kind(sb.st_mode));
+		free(f);
+		if (odd)
+			return 1;
+	}
 	return 0;
 unsafe:
 	if (sb.st_uid != geteuid())
@@ -92,7 +108,8 @@ sfs_in_use(const char *path)
 	int fd, busy = 0;
 
 	snprintf(shm, sizeof shm, "%s-shm", path);
-	if ((fd = open(shm, O_RDONLY | O_CLOEXEC)) < 0)
+	/* O_NONBLOCK: a FIFO planted as -shm must not hang the open */
+	if ((fd = open(shm, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return 0; /* no -shm: nobody has it open in WAL mode */
 	/* every SQLite connection in WAL mode holds a read lock on the "DMS"
 	 * byte (offset 128) of the -shm file while it is open */

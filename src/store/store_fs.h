@@ -13,7 +13,8 @@
 char *sfs_default_dir(void);
 /* 1 with the reason (translated) in why when the data folder dir, or the
  * database at path when it exists, belongs to another user or may be
- * written by anyone; 0 when both are this user's own. */
+ * written by anyone, or the database or its -wal or -shm is there but not
+ * a regular file (a FIFO would hang SQLite's open); 0 when all is well. */
 int sfs_unsafe(const char *dir, const char *path, char *why, size_t size);
 /* mkdir -p, creating what is missing with mode 0700. 0, or -1 (errno). */
 int sfs_make_dirs(const char *dir);

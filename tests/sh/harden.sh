@@ -166,3 +166,15 @@ if [ "$(id -u)" = 0 ]; then
 		sh -c "[ $rc = 1 ] && grep -q 'no home directory' '$T/err'"
 	check "and nothing is made in the current directory" test ! -e "$T/cwd/.local"
 fi
+
+# a FIFO where the database or its -wal should be: refused, not opened
+mkdir "$T/fifodb"
+mkfifo "$T/fifodb/progress.db"
+bounded "$L" progress --data-dir "$T/fifodb"
+check "a FIFO as the progress database is refused, not a hang ($rc)" \
+	sh -c "[ $rc = 1 ] && grep -q 'FIFO' '$T/err'"
+mkdir "$T/fifowal"
+cp "$D/progress.db" "$T/fifowal/"
+mkfifo "$T/fifowal/progress.db-wal"
+bounded "$L" export --data-dir "$T/fifowal" --csv -
+check "a FIFO as its -wal is refused, not a hang ($rc)" test "$rc" = 1
