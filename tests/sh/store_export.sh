@@ -110,3 +110,10 @@ check_fails "export --learner nobody is an error" ./build/lectern export --data-
 check "export --learner nobody says so" grep -q 'nobody' "$T/err"
 mkdir "$T/empty"
 check_fails "export from a data directory with no database is an error" ./build/lectern export --data-dir "$T/empty" --csv -
+
+# ---- messages say what was found and what was expected
+./build/lectern export --data-dir "$D" --xapi - --since 2024-02-30 >/dev/null 2>"$T/err"
+check "--since with a date that does not exist is refused" grep -q "'2024-02-30' is not a date" "$T/err"
+check "--since 2024-02-29 (a leap day) is a date" ./build/lectern export --data-dir "$D" --xapi /dev/null --since 2024-02-29
+./build/lectern progress --format --data-dir "$D" >/dev/null 2>"$T/err"
+check "an option in place of a value says the value is missing" grep -q -- '--format needs a value' "$T/err"
