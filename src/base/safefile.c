@@ -125,8 +125,8 @@ fail:
 	return -1;
 }
 
-int
-sf_inside(const char *dir, const char *path)
+char *
+sf_resolve_inside(const char *dir, const char *path)
 {
 	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
 	size_t n;
@@ -138,8 +138,20 @@ sf_inside(const char *dir, const char *path)
 		     (rp[n] == '/' || (n == 1 && rd[0] == '/'));
 	}
 	free(rd);
+	if (!in) {
+		free(rp);
+		return NULL;
+	}
+	return rp;
+}
+
+int
+sf_inside(const char *dir, const char *path)
+{
+	char *rp = sf_resolve_inside(dir, path);
+
 	free(rp);
-	return in;
+	return rp != NULL;
 }
 
 /* ---------------------------------------------------------------- output */

@@ -31,8 +31,12 @@ int sf_open(const char *path, int flags, long long max, struct stat *st,
 int sf_read(const char *path, int flags, long long max, char **buf,
             size_t *len, char *err, size_t errsize);
 
-/* 1 when path, with every symbolic link resolved, lies under dir (also
- * resolved), 0 when it leads elsewhere or cannot be resolved. */
+/* path with every symbolic link resolved (malloc'd) when it lies under dir
+ * (also resolved); NULL when it leads elsewhere or cannot be resolved.
+ * Reading the result with SF_NOFOLLOW then reads what was checked, even if
+ * the name is swapped for a link in between. */
+char *sf_resolve_inside(const char *dir, const char *path);
+/* the same as a yes (1) or no (0). */
 int sf_inside(const char *dir, const char *path);
 
 /* ---------------------------------------------------------------- output

@@ -87,7 +87,8 @@ check_image_file(ld_ctx *c, const yt_node *v, const char *path)
 	                    (real[dl] == '/' || (dl == 1 && c->realdir[0] == '/')))) {
 		ld_err(c, v, _("image \"%s\" leads outside the module directory "
 		       "(through a symbolic link); keep images inside it"), path);
-	} else if (sf_read(real, 0, IMGHDR_MAX_BYTES, &buf, &n, err, sizeof err) != 0) {
+	} else if (sf_read(real, SF_NOFOLLOW, IMGHDR_MAX_BYTES, &buf, &n, err,
+	                   sizeof err) != 0) {
 		/* a FIFO or device here would hang the player later */
 		ld_err(c, v, _("cannot use image \"%s\": %s"), path, err);
 	} else {

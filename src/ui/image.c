@@ -74,15 +74,18 @@ oldest(const ui_images *im, int spare)
 static SDL_Surface *
 load(const char *module_dir, const char *full)
 {
-	char *buf = NULL, err[300];
+	char *buf = NULL, *real = NULL, err[300];
 	size_t n;
 	SDL_Surface *s = NULL;
 	SDL_RWops *rw;
 
-	if (module_dir && !sf_inside(module_dir, full))
+	/* the resolved name is read without following a link, so a link
+	 * swapped in after the check cannot lead the read outside */
+	if (module_dir && !(real = sf_resolve_inside(module_dir, full)))
 		snprintf(err, sizeof err, _("it is missing or leads outside the "
 		         "module directory"));
-	else if (sf_read(full, 0, IMGHDR_MAX_BYTES, &buf, &n, err, sizeof err) != 0)
+	else if (sf_read(real ? real : full, real ? SF_NOFOLLOW : 0, IMGHDR_MAX_BYTES,
+	                 &buf, &n, err, sizeof err) != 0)
 		;
 	else if (imghdr_check((const unsigned char *)buf, n, err, sizeof err) != 0)
 		;
@@ -95,6 +98,7 @@ load(const char *module_dir, const char *full)
 		free(vis);
 	}
 	free(buf);
+	free(real);
 	return s;
 }
 

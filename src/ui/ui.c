@@ -249,9 +249,10 @@ ui_prefs_load(ui_app *a, char *theme, size_t size, double *scale)
 	if (!a->prefs_dir)
 		return;
 	path = xasprintf("%s/ui-prefs", a->prefs_dir);
-	/* a FIFO in its place must not hang start-up: sf_read reads regular
-	 * files only */
-	if (sf_read(path, 0, 4096, &buf, &n, err, sizeof err) != 0) {
+	/* a FIFO in its place must not hang start-up, nor a link lead the
+	 * read elsewhere: sf_read reads regular files only, here not through
+	 * a link */
+	if (sf_read(path, SF_NOFOLLOW, 4096, &buf, &n, err, sizeof err) != 0) {
 		free(path);
 		return;
 	}
