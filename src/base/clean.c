@@ -1,7 +1,9 @@
 /* clean.c: see clean.h. */
 #include "clean.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -159,3 +161,28 @@ clean_name_problem(const char *name, size_t max)
 	return NULL;
 }
 
+
+void
+clean_fprintf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *vis;
+	int n, nl;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	msg = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	nl = n > 0 && msg[n - 1] == '\n';
+	if (nl)
+		msg[n - 1] = '\0';
+	vis = clean_visible(msg);
+	fprintf(fp, "%s%s", vis, nl ? "\n" : "");
+	free(vis);
+	free(msg);
+}

@@ -6,6 +6,7 @@
 #define LT_CLEAN_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* byte length of the control character at s (C0 other than those allowed
  * in allow, DEL, or a C1 control U+0080..U+009F in UTF-8), or 0 when s
@@ -18,6 +19,14 @@ long clean_find_control(const char *s, const char *allow);
  * and bytes that are not UTF-8 become visible escapes (\x1B, \u0085), so a
  * name or path never moves the cursor, clears the screen or rings. */
 char *clean_visible(const char *s);
+/* printf to fp with every control character of the result escaped as
+ * clean_visible does, but a final line break: for messages that quote
+ * paths and names. */
+void clean_fprintf(FILE *fp, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
 /* 1 when s shows nothing: empty, or only spaces and zero-width or other
  * invisible format characters (s is valid UTF-8). */
 int clean_is_blank(const char *s);

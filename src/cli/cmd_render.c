@@ -15,6 +15,7 @@
 #include <SDL_image.h>
 
 #include "cmd.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "format/loader.h"
 #include "base/paths.h"
@@ -63,7 +64,7 @@ save_png(SDL_Surface *surf, const char *out)
 	int ok;
 
 	if (sf_out_open(&o, out, 0644, err, sizeof err) != 0) {
-		fprintf(stderr, _("lectern render: cannot write %s: %s\n"), out, err);
+		clean_fprintf(stderr, _("lectern render: cannot write %s: %s\n"), out, err);
 		return -1;
 	}
 	rw = SDL_RWFromFP(o.fp, SDL_FALSE);
@@ -71,7 +72,7 @@ save_png(SDL_Surface *surf, const char *out)
 	if (!ok)
 		snprintf(err, sizeof err, "%s", IMG_GetError());
 	if (sf_out_close(&o, ok, err, sizeof err) != 0) {
-		fprintf(stderr, _("lectern render: cannot write %s: %s\n"), out, err);
+		clean_fprintf(stderr, _("lectern render: cannot write %s: %s\n"), out, err);
 		return -1;
 	}
 	return 0;
@@ -144,7 +145,7 @@ cmd_render(int argc, char **argv)
 			module = o;
 			continue;
 		} else {
-			fprintf(stderr, _("lectern render: one module at a time (%s, %s)\n"),
+			clean_fprintf(stderr, _("lectern render: one module at a time (%s, %s)\n"),
 			        module, o);
 			return 2;
 		}
@@ -169,13 +170,13 @@ cmd_render(int argc, char **argv)
 	if (slide) {
 		first = last = find_slide(pl.mod, slide);
 		if (first < 0) {
-			fprintf(stderr, _("lectern render: %s: no slide \"%s\" (ids or 1..%d)\n"),
+			clean_fprintf(stderr, _("lectern render: %s: no slide \"%s\" (ids or 1..%d)\n"),
 			        module, slide, pl.mod->nslides);
 			mod_free(pl.mod);
 			return 2;
 		}
 	} else if (mkdir(out, 0755) != 0 && errno != EEXIST) {
-		fprintf(stderr, _("lectern render: %s: %s\n"), out, strerror(errno));
+		clean_fprintf(stderr, _("lectern render: %s: %s\n"), out, strerror(errno));
 		mod_free(pl.mod);
 		return 1;
 	}

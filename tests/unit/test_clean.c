@@ -2,6 +2,7 @@
  * escaped where it goes out (base/clean.h). */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,20 @@ test_names(void **state)
 	assert_false(clean_is_blank(" a "));
 }
 
+/* a message quoting a path: escaped, its own line break kept */
+static void
+test_fprintf(void **state)
+{
+	char buf[128] = "";
+	FILE *fp = fmemopen(buf, sizeof buf, "w");
+
+	(void)state;
+	assert_non_null(fp);
+	clean_fprintf(fp, "%s: error: %s\n", "dir\033[2J", "no\a");
+	fclose(fp);
+	assert_string_equal(buf, "dir\\x1B[2J: error: no\\x07\n");
+}
+
 int
 main(void)
 {
@@ -79,6 +94,7 @@ main(void)
 		cmocka_unit_test(test_visible),
 		cmocka_unit_test(test_controls),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_fprintf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
