@@ -41,6 +41,29 @@ for m in image-bomb-png image-bomb-jpeg; do
 	check "render --all of $m ends with status 1, no crash or timeout ($rc)" test "$rc" = 1
 done
 
+# an image at the limit (16384 x 2441, just under 40 megapixels) is drawn,
+# within the same bounds: the limit is one the player can afford
+mkdir -p "$T/atlimit/images"
+python3 - "$T/atlimit" <<'PY'
+import struct, sys, zlib
+d = sys.argv[1]
+w, h = 16384, 2441
+def chunk(t, b):
+    return struct.pack('>I', len(b)) + t + b + struct.pack('>I', zlib.crc32(t + b) & 0xffffffff)
+row = b'\0' + b'\x80\x40\x20' * w
+co = zlib.compressobj(9)
+data = b''.join(co.compress(row) for _ in range(h)) + co.flush()
+open(d + '/images/wide.png', 'wb').write(b'\x89PNG\r\n\x1a\n' +
+    chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) +
+    chunk(b'IDAT', data) + chunk(b'IEND', b''))
+open(d + '/module.yaml', 'w').write('lectern: 1\nid: wide\ntitle: Wide\nslides:\n'
+    '  - title: Wide\n    body:\n      - image: images/wide.png\n'
+    '        alt: A brown band across the whole slide\n')
+PY
+bounded "$L" render "$T/atlimit" --all -o "$T/atlimit-out"
+check "an image at the pixel limit passes check and renders within the bounds ($rc)" \
+	sh -c "[ $rc = 0 ] && [ -s '$T/atlimit-out/001-slide-1.png' ]"
+
 # ---- special files: a FIFO, a device or a directory is an error at once
 mkfifo "$T/fifo.yaml"
 bounded "$L" check "$T/fifo.yaml"
