@@ -177,6 +177,15 @@ tx_begin(store *st, long learner, const mod_module *m, store_progress *p)
 	}
 	if (rc != SQLITE_OK)
 		return rc;
+	if (!p->registration[0]) {
+		/* the row the other player made: its attempt is this one's too */
+		char *reg = sdb_fetch_text(sdb_prep(st, "SELECT registration FROM progress"
+		                                    " WHERE learner_id = ? AND module_id = ?",
+		                                    "lt", learner, m->id));
+
+		sdb_copy_str(p->registration, sizeof p->registration, reg);
+		free(reg);
+	}
 	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
 	if (rc == SQLITE_OK)
 		rc = sx_emit_module(&x, resumed ? "resumed" : "initialized", NULL);
