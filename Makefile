@@ -4,6 +4,7 @@
 #   make run        install missing dependencies, build, start the player
 #   make test       install missing dependencies, build and run every test
 #   make fuzz       build the libFuzzer harness for the module loader (clang)
+#   make fuzz-long  run it for ten minutes (FUZZ_LONG_SECONDS)
 #   make bench      measure Lectern against reference programs
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -45,7 +46,7 @@ ASAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/asan/tests/%)
 
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test deps deps-test unit asan fuzz bench install uninstall clean pot update-po \
+.PHONY: all run test deps deps-test unit asan fuzz fuzz-long bench install uninstall clean pot update-po \
         icons FORCE
 
 all: $(B)/lectern
@@ -129,6 +130,11 @@ $(B)/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(CORE_SRC) $(CORE_HDR)
 		tests/fuzz/fuzz_loader.c $(CORE_SRC) -o $@ $(CORE_LIBS)
 
 fuzz: deps-test $(B)/fuzz/fuzz_loader
+
+# the nightly run: the same harness and corpus for ten minutes
+FUZZ_LONG_SECONDS ?= 600
+fuzz-long: deps-test $(B)/fuzz/fuzz_loader
+	@FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) LECTERN_TEST_FILTER=fuzz sh tests/run.sh
 
 # ---------------------------------------------------------------- bench
 # the reference programs and generators bench/run.sh measures Lectern

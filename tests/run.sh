@@ -6,7 +6,8 @@
 #  - shell tests tests/sh/*.sh: each prints "PASS: name" or "FAIL: name"
 #    lines; a script that exits non-zero without a FAIL line counts as one
 #    failure.
-#  - the loader fuzzer for $FUZZ_SECONDS (default 30): one test.
+#  - the loader fuzzer for $FUZZ_SECONDS (default 30; `make fuzz-long`
+#    runs it for 600): one test.
 #
 # LECTERN_TEST_FILTER=pattern runs only the tests whose name matches.
 set -u
@@ -79,8 +80,14 @@ if [ -x build/fuzz/fuzz_loader ] && { [ -z "$filter" ] || echo fuzz | grep -q --
 	corpus=build/fuzz/corpus
 	mkdir -p "$corpus"
 	out="$log/fuzz.log"
-	# seed corpus: every test module and bundled module
-	find tests/modules modules -name '*.yaml' -type f 2>/dev/null | while read -r f; do
+	# seed corpus: every test module and bundled module, their images (the
+	# harness reads image headers too), and tests/fuzz/corpus: hostile
+	# inputs (control escapes, long words, alias text, image bombs)
+	{
+		find tests/modules modules \( -name '*.yaml' -o -name '*.png' -o -name '*.jpg' \) \
+			-type f 2>/dev/null
+		find tests/fuzz/corpus -type f 2>/dev/null
+	} | while read -r f; do
 		cp "$f" "$corpus/$(echo "$f" | tr / _)"
 	done
 	if build/fuzz/fuzz_loader -max_total_time="$secs" -max_len=65536 -timeout=10 \

@@ -6,6 +6,7 @@
  * with DESTDIR, or moved), else from LT_DATADIR, where `make install` puts
  * fonts/ and modules/. */
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,9 +98,17 @@ paths_user_data_dir(const char *dir)
 {
 	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 
+	struct passwd *pw;
+
 	if (dir && *dir)
 		return xstrdup(dir);
 	if (x && *x == '/')
 		return xasprintf("%s/lectern", x);
-	return xasprintf("%s/.local/share/lectern", home && *home ? home : ".");
+	if ((!home || *home != '/') && (pw = getpwuid(getuid())))
+		home = pw->pw_dir;
+	/* never the current directory: progress would land wherever the
+	 * program happened to start */
+	if (!home || *home != '/')
+		return NULL;
+	return xasprintf("%s/.local/share/lectern", home);
 }

@@ -11,7 +11,8 @@ char *paths_fonts_dir(void);
 /* the bundled modules directory (malloc'd). */
 char *paths_modules_dir(void);
 /* the learner data directory: dir when given, else $XDG_DATA_HOME/lectern
- * or ~/.local/share/lectern (malloc'd). */
+ * or ~/.local/share/lectern (malloc'd); NULL when there is no absolute
+ * home directory ($HOME unset and none in the password database). */
 char *paths_user_data_dir(const char *dir);
 
 #endif

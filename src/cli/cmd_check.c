@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "format/diag.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "format/loader.h"
 #include "base/util.h"
@@ -96,7 +97,7 @@ search_dir(ck_ctx *k, const char *dir, int depth)
 		return;
 	n = scandir(dir, &ents, NULL, by_name);
 	if (n < 0) {
-		fprintf(stderr, _("%s: error: cannot read this directory\n"), dir);
+		clean_fprintf(stderr, _("%s: error: cannot read this directory\n"), dir);
 		k->missing++;
 		return;
 	}
@@ -142,7 +143,7 @@ check_path(ck_ctx *k, const char *arg)
 		n--;
 	path = xstrndup(arg, n);
 	if (stat(path, &st) != 0) {
-		fprintf(stderr, _("%s: error: no such file or directory\n"), path);
+		clean_fprintf(stderr, _("%s: error: no such file or directory\n"), path);
 		k->missing++;
 	} else if (!S_ISDIR(st.st_mode)) {
 		check_module(k, path);
@@ -151,7 +152,7 @@ check_path(ck_ctx *k, const char *arg)
 	} else {
 		search_dir(k, path, 0);
 		if (k->modules == before) {
-			fprintf(stderr, _("%s: error: no modules here (NAME.yaml files or "
+			clean_fprintf(stderr, _("%s: error: no modules here (NAME.yaml files or "
 			        "directories holding module.yaml)\n"), path);
 			k->missing++;
 		}

@@ -5,17 +5,22 @@
  *                 (--since and --learner narrow it down)
  *   --csv FILE    one row per learner and module (see docs/progress.md)
  *
- * FILE "-" is standard output. Otherwise the file is written beside its
- * final name, synced and renamed over it, so a cut power or a full disk
- * never leaves half an export where a complete one is expected. */
+ * FILE "-" is standard output. A regular file (or a new one) is written
+ * beside its final name, synced and renamed over it, so a cut power or a
+ * full disk never leaves half an export where a complete one is expected;
+ * a device or a pipe (/dev/stdout, a FIFO) is written through, never
+ * replaced (base/safefile.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
+#include "base/clean.h"
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "records/report.h"
 #include "base/util.h"
 
@@ -39,62 +44,44 @@ usage(FILE *fp)
 	                    "  -h, --help         show this help\n"));
 }
 
-typedef struct {
-	const char *path;  /* as given */
-	char *tmp;         /* the temporary file beside it, or NULL for "-" */
-	FILE *fp;
-} out_file;
-
 static int
-out_open(out_file *o, const char *path)
+out_open(sf_out *o, const char *path)
 {
-	o->path = path;
-	o->tmp = NULL;
-	if (strcmp(path, "-") == 0) {
-		o->fp = stdout;
-		return 0;
-	}
-	o->tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-	if (!(o->fp = fopen(o->tmp, "w"))) {
-		fprintf(stderr, _("lectern export: cannot write %s: %s\n"), path, strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
+	char err[300];
+
+	/* 0600 like the database: the records name people */
+	if (sf_out_open(o, path, 0600, err, sizeof err) != 0) {
+		char *vis = clean_visible(path);
+
+		fprintf(stderr, _("lectern export: cannot write %s: %s\n"), vis, err);
+		free(vis);
 		return -1;
 	}
 	return 0;
 }
 
-/* finish the file: ok says everything was written. 0, or -1 (the
- * temporary file is then removed and the old FILE, if any, kept). */
+/* finish the file: ok says everything was written. 0, or -1 (a temporary
+ * file is then removed and the old file, if any, kept). */
 static int
-out_close(out_file *o, int ok)
+out_close(sf_out *o, const char *path, int ok)
 {
-	int err = 0;
+	char err[300];
 
-	if (!o->tmp) {
-		if (fflush(stdout) != 0)
-			err = errno ? errno : EIO;
-	} else {
-		if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
-			err = errno ? errno : EIO;
-		if (fclose(o->fp) != 0 && !err)
-			err = errno ? errno : EIO;
-		if (ok && !err && rename(o->tmp, o->path) != 0)
-			err = errno;
-		if (!ok || err)
-			unlink(o->tmp);
-		free(o->tmp);
+	if (sf_out_close(o, ok, err, sizeof err) == 0)
+		return 0;
+	if (ok) {
+		char *vis = clean_visible(path);
+
+		fprintf(stderr, _("lectern export: cannot write %s: %s\n"), vis, err);
+		free(vis);
 	}
-	if (err)
-		fprintf(stderr, _("lectern export: cannot write %s: %s\n"), o->path,
-		        strerror(err));
-	return ok && !err ? 0 : -1;
+	return -1;
 }
 
 static int
 export_xapi(rep_ctx *r, const char *file, const char *since, const char *learner)
 {
-	out_file o;
+	sf_out o;
 	char err[512];
 	long n;
 
@@ -103,7 +90,7 @@ export_xapi(rep_ctx *r, const char *file, const char *since, const char *learner
 	n = store_export_xapi(r->st, o.fp, since, learner, err, sizeof err);
 	if (n < 0)
 		fprintf(stderr, "lectern export: %s\n", err);
-	if (out_close(&o, n >= 0) != 0)
+	if (out_close(&o, file, n >= 0) != 0)
 		return 1;
 	if (strcmp(file, "-") != 0)
 		fprintf(stderr, ngettext("lectern export: %ld statement written to %s\n",
@@ -116,7 +103,7 @@ export_xapi(rep_ctx *r, const char *file, const char *since, const char *learner
 static int
 export_csv(rep_ctx *r, const char *file, const char *learner)
 {
-	out_file o;
+	sf_out o;
 	store_summary *v;
 	int n, ok;
 
@@ -125,7 +112,7 @@ export_csv(rep_ctx *r, const char *file, const char *learner)
 	v = rep_summaries(r, learner, &n);
 	ok = rep_write_csv(o.fp, v, n) == 0;
 	free(v);
-	if (out_close(&o, ok) != 0)
+	if (out_close(&o, file, ok) != 0)
 		return 1;
 	if (strcmp(file, "-") != 0)
 		fprintf(stderr, ngettext("lectern export: %d row written to %s\n",
@@ -133,6 +120,32 @@ export_csv(rep_ctx *r, const char *file, const char *learner)
 		                         (unsigned long)n),
 		        n, file);
 	return 0;
+}
+
+/* is there a learner of that name? (an export for a misspelt name was
+ * an empty file and exit status 0) */
+static int
+has_learner(store *st, const char *name)
+{
+	int n, i, found = 0;
+	char **names = store_learners(st, &n);
+
+	for (i = 0; i < n && !found; i++)
+		found = strcmp(names[i], name) == 0;
+	store_free_names(names, n);
+	return found;
+}
+
+/* do a and b name one file (the same name, or the same existing file)? */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
 }
 
 int
@@ -169,9 +182,23 @@ cmd_export(int argc, char **argv)
 		                        "go to standard output\n"));
 		return 2;
 	}
+	if (xapi && csv && same_file(xapi, csv)) {
+		fprintf(stderr, "%s", _("lectern export: --xapi and --csv name the same "
+		                        "file; give each its own\n"));
+		return 2;
+	}
 	if ((rc = rep_open(&r, &o, "export")) != 0) {
 		rep_close(&r);
 		return rc;
+	}
+	if (learner && !has_learner(r.st, learner)) {
+		char *vis = clean_visible(learner);
+
+		fprintf(stderr, _("lectern export: no learner named \"%s\" in %s\n"),
+		        vis, store_path(r.st));
+		free(vis);
+		rep_close(&r);
+		return 1;
 	}
 	if (xapi)
 		rc = export_xapi(&r, xapi, since, learner);

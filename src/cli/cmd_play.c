@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "settings/config.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "screens/kiosk.h"
 #include "screens/nav.h"
@@ -118,7 +119,7 @@ cmd_play(int argc, char **argv)
 	pl_player pl = { 0 };
 	store_xapi_opts xo = { 0 };
 	char *cfgpath, *data_dir, *fonts, theme[64] = "";
-	const char *learner;
+	const char *learner, *why;
 	char osuser[256];
 	double scale;
 	int rc;
@@ -154,6 +155,17 @@ cmd_play(int argc, char **argv)
 		cfg_free(&cfg);
 		return 1;
 	}
+	/* a name the store refuses would leave the player running with nothing
+	 * saved: say so and stop instead */
+	if (o.learner && (why = clean_name_problem(o.learner, STORE_NAME_MAX))) {
+		char *vis = clean_visible(o.learner);
+
+		fprintf(stderr, _("lectern: --learner \"%s\": %s; a learner's name is "
+		                  "1 to %d bytes of text\n"), vis, why, STORE_NAME_MAX);
+		free(vis);
+		cfg_free(&cfg);
+		return 2;
+	}
 	pl.cfg = &cfg;
 	pl.modules_dir = o.modules ? xstrdup(o.modules)
 	                 : cfg.modules_dir ? xstrdup(cfg.modules_dir) : paths_modules_dir();
@@ -170,7 +182,8 @@ cmd_play(int argc, char **argv)
 	pl.learner = cfg.kiosk ? -1 : store_learner(pl.st, learner);
 
 	a.player = &pl;
-	a.prefs_dir = data_dir;
+	/* the folder the store refused is not used for preferences either */
+	a.prefs_dir = store_health(pl.st) == STORE_UNSAFE ? NULL : data_dir;
 	scale = cfg.text_scale > 0 ? cfg.text_scale : 1.0;
 	if (cfg.theme)
 		snprintf(theme, sizeof theme, "%s", cfg.theme);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "records/report.h"
 #include "base/util.h"
@@ -51,6 +52,16 @@ cell(const char *s, int w, int last)
 		printf("%*s", pad + 2, "");
 }
 
+/* s made safe for a terminal (base/clean.h), into buf */
+static void
+visible_into(char *buf, size_t size, const char *s)
+{
+	char *vis = clean_visible(s);
+
+	snprintf(buf, size, "%s", vis);
+	free(vis);
+}
+
 static void
 print_table(const store_summary *v, int n)
 {
@@ -63,8 +74,9 @@ print_table(const store_summary *v, int n)
 		const store_summary *s = &v[i];
 		long t = s->time_spent_s;
 
-		snprintf(txt[i][0], sizeof txt[i][0], "%s", s->learner);
-		snprintf(txt[i][1], sizeof txt[i][1], "%s", s->module_id);
+		/* names and ids come from people and files: escaped, never raw */
+		visible_into(txt[i][0], sizeof txt[i][0], s->learner);
+		visible_into(txt[i][1], sizeof txt[i][1], s->module_id);
 		snprintf(txt[i][2], sizeof txt[i][2], "%s", status_words(s->status));
 		if (s->score >= 0)
 			i18n_format_percent(s->score, txt[i][3], sizeof txt[i][3]);
@@ -129,8 +141,12 @@ cmd_progress(int argc, char **argv)
 	if (strcmp(format, "csv") == 0) {
 		rc = rep_write_csv(stdout, v, n) == 0 ? 0 : 1;
 	} else if (n == 0) {
-		if (learner)
-			printf(_("No progress recorded for %s yet.\n"), learner);
+		if (learner) {
+			char *vis = clean_visible(learner);
+
+			printf(_("No progress recorded for %s yet.\n"), vis);
+			free(vis);
+		}
 		else
 			printf("%s\n", _("No progress recorded yet."));
 	} else {

@@ -2,7 +2,8 @@
  *
  * The app is opened on an offscreen surface with SDL's software renderer
  * (no video driver is needed), and each slide is drawn by the very screen
- * the window uses, then saved with IMG_SavePNG. So a render is exactly
+ * the window uses, then saved with IMG_SavePNG_RW through base/safefile.h,
+ * which checks every write. So a render is exactly
  * what a learner sees at that size and theme; trainers preview and print
  * with it and the render tests check its pixels. */
 #include <errno.h>
@@ -14,9 +15,11 @@
 #include <SDL_image.h>
 
 #include "cmd.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "format/loader.h"
 #include "base/paths.h"
+#include "base/safefile.h"
 #include "screens/nav.h"
 #include "screens/player.h"
 #include "base/util.h"
@@ -48,6 +51,33 @@ find_slide(const mod_module *m, const char *arg)
 	return -1;
 }
 
+/* surf as a PNG file at out, whole or not at all: every write, the flush
+ * and the close are checked (IMG_SavePNG checks none of them, so a full
+ * disk left a truncated image and exit status 0), and a failed image is
+ * removed. Return 0, or -1 after saying why. */
+static int
+save_png(SDL_Surface *surf, const char *out)
+{
+	char err[300];
+	SDL_RWops *rw;
+	sf_out o;
+	int ok;
+
+	if (sf_out_open(&o, out, 0644, err, sizeof err) != 0) {
+		clean_fprintf(stderr, _("lectern render: cannot write %s: %s\n"), out, err);
+		return -1;
+	}
+	rw = SDL_RWFromFP(o.fp, SDL_FALSE);
+	ok = rw && IMG_SavePNG_RW(surf, rw, 1) == 0;
+	if (!ok)
+		snprintf(err, sizeof err, "%s", IMG_GetError());
+	if (sf_out_close(&o, ok, err, sizeof err) != 0) {
+		clean_fprintf(stderr, _("lectern render: cannot write %s: %s\n"), out, err);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 render_one(ui_app *a, SDL_Surface *surf, int i, int answered, const char *out)
 {
@@ -59,12 +89,7 @@ render_one(ui_app *a, SDL_Surface *surf, int i, int answered, const char *out)
 	nav_goto(a, NAV_SLIDE);
 	ui_draw_frame(a);
 	SDL_RenderPresent(a->ren); /* runs the batched drawing into surf */
-	if (IMG_SavePNG(surf, out) != 0) {
-		fprintf(stderr, _("lectern: %s: cannot write the image: %s\n"), out,
-		        IMG_GetError());
-		return -1;
-	}
-	return 0;
+	return save_png(surf, out);
 }
 
 int
@@ -120,7 +145,7 @@ cmd_render(int argc, char **argv)
 			module = o;
 			continue;
 		} else {
-			fprintf(stderr, _("lectern render: one module at a time (%s, %s)\n"),
+			clean_fprintf(stderr, _("lectern render: one module at a time (%s, %s)\n"),
 			        module, o);
 			return 2;
 		}
@@ -145,13 +170,13 @@ cmd_render(int argc, char **argv)
 	if (slide) {
 		first = last = find_slide(pl.mod, slide);
 		if (first < 0) {
-			fprintf(stderr, _("lectern render: %s: no slide \"%s\" (ids or 1..%d)\n"),
+			clean_fprintf(stderr, _("lectern render: %s: no slide \"%s\" (ids or 1..%d)\n"),
 			        module, slide, pl.mod->nslides);
 			mod_free(pl.mod);
 			return 2;
 		}
 	} else if (mkdir(out, 0755) != 0 && errno != EEXIST) {
-		fprintf(stderr, _("lectern render: %s: %s\n"), out, strerror(errno));
+		clean_fprintf(stderr, _("lectern render: %s: %s\n"), out, strerror(errno));
 		mod_free(pl.mod);
 		return 1;
 	}

@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "settings/config.h"
 #include "format/diag.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "settings/pin.h"
 #include "base/util.h"
@@ -167,12 +168,12 @@ cmd_set_pin(int argc, char **argv)
 
 	tty = isatty(STDIN_FILENO);
 	if (tty)
-		fprintf(stderr, _("Setting the trainer PIN in %s\n"), path);
+		clean_fprintf(stderr, _("Setting the trainer PIN in %s\n"), path);
 	rc = read_pin(_("New trainer PIN: "), pin, sizeof pin, tty);
 	if (rc == 0)
 		rc = read_pin(_("Repeat the PIN: "), again, sizeof again, tty);
 	if (rc == -2) {
-		fprintf(stderr, _("lectern set-pin: %s; nothing changed\n"),
+		clean_fprintf(stderr, _("lectern set-pin: %s; nothing changed\n"),
 		        _("the PIN must have at most 64 characters"));
 		goto fail;
 	}

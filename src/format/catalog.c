@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "loader.h"
 #include "base/util.h"
 
@@ -130,6 +131,14 @@ cat_scan(cat_catalog *c, const char *dir, diag_list *dl)
 				free(f);
 			} else if (S_ISREG(st.st_mode)) {
 				stem = module_stem(name);
+				/* a link to a file elsewhere (/etc/shadow) would show its
+				 * lines in the module's error messages */
+				if (stem && !sf_inside(dir, full)) {
+					diag_add(dl, DIAG_ERROR, full, 0, 0, _("a symbolic link that "
+					         "leads outside the modules directory; not listed"));
+					free(stem);
+					stem = NULL;
+				}
 			}
 		}
 		if (stem) {

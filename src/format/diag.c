@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "base/util.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 
 void
@@ -58,8 +59,14 @@ diag_print(const diag_list *dl, FILE *fp)
 	int i;
 
 	for (i = 0; i < dl->n; i++) {
+		char *vis;
+
 		diag_format(&dl->v[i], buf, sizeof buf);
-		fprintf(fp, "%s\n", buf);
+		/* messages quote the file's text and its name: escaped, so neither
+		 * can drive the terminal */
+		vis = clean_visible(buf);
+		fprintf(fp, "%s\n", vis);
+		free(vis);
 	}
 }
 

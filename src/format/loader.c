@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "loader_int.h"
 #include "base/util.h"
 
@@ -329,9 +330,19 @@ loader_load(const char *path, diag_list *dl)
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		dir = xstrndup(path, n);
 		file = xasprintf("%s/module.yaml", dir);
-		if (stat(file, &st) != 0) {
+		if (lstat(file, &st) != 0) {
 			diag_add(dl, DIAG_ERROR, dir, 0, 0, _("not a module: this "
 			         "directory has no module.yaml"));
+			free(file);
+			free(dir);
+			return NULL;
+		}
+		/* refused before reading: its lines would otherwise show in
+		 * error messages (a link to /etc/shadow, say) */
+		if (S_ISLNK(st.st_mode) && !sf_inside(dir, file)) {
+			diag_add(dl, DIAG_ERROR, file, 0, 0, _("module.yaml is a symbolic "
+			         "link that leads outside the module directory; put the "
+			         "file itself in the module"));
 			free(file);
 			free(dir);
 			return NULL;

@@ -5,8 +5,9 @@
  * The kind is the one key of the block that names a kind; the other keys
  * must belong to that kind. An image path is checked as written (relative,
  * no `..`), then on disk: realpath() must stay under the module directory
- * (this catches symlinks pointing out), and the first bytes must be PNG or
- * JPEG magic, so the player never hands SDL_image something else. */
+ * (this catches symlinks pointing out), it must be a regular file of at most
+ * IMGHDR_MAX_BYTES, and its header must say PNG or JPEG of a size within
+ * imghdr.h's limits, so the player never hands SDL_image anything else. */
 #include "loader_int.h"
 
 #include <ctype.h>
@@ -17,6 +18,8 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "base/safefile.h"
+#include "imghdr.h"
 #include "base/util.h"
 
 static const char *const kinds[] = {
@@ -65,11 +68,8 @@ has_dotdot(const char *p)
 static void
 check_image_file(ld_ctx *c, const yt_node *v, const char *path)
 {
-	unsigned char magic[8] = { 0 };
-	char *full, *real;
-	struct stat st;
-	size_t n = 0, dl;
-	FILE *fp;
+	char *full, *real, *buf, err[300];
+	size_t n, dl;
 
 	full = xasprintf("%s/%s", c->dir, path);
 	real = realpath(full, NULL);
@@ -87,17 +87,14 @@ check_image_file(ld_ctx *c, const yt_node *v, const char *path)
 	                    (real[dl] == '/' || (dl == 1 && c->realdir[0] == '/')))) {
 		ld_err(c, v, _("image \"%s\" leads outside the module directory "
 		       "(through a symbolic link); keep images inside it"), path);
-	} else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-		ld_err(c, v, _("image \"%s\" is not a file"), path);
-	} else if (!(fp = fopen(real, "rb"))) {
-		ld_err(c, v, _("cannot open image \"%s\": %s"), path, strerror(errno));
+	} else if (sf_read(real, SF_NOFOLLOW, IMGHDR_MAX_BYTES, &buf, &n, err,
+	                   sizeof err) != 0) {
+		/* a FIFO or device here would hang the player later */
+		ld_err(c, v, _("cannot use image \"%s\": %s"), path, err);
 	} else {
-		n = fread(magic, 1, sizeof magic, fp);
-		fclose(fp);
-		if (!(n == 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0) &&
-		    !(n >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF))
-			ld_err(c, v, _("image \"%s\" is not a PNG or JPEG file (judging "
-			       "by its first bytes)"), path);
+		if (imghdr_check((const unsigned char *)buf, n, err, sizeof err) != 0)
+			ld_err(c, v, _("cannot use image \"%s\": %s"), path, err);
+		free(buf);
 	}
 	free(real);
 	free(full);
@@ -106,6 +103,11 @@ check_image_file(ld_ctx *c, const yt_node *v, const char *path)
 static void
 check_image_path(ld_ctx *c, const yt_node *v, const char *path)
 {
+	if (!path[0]) {
+		ld_err(c, v, _("image path is empty; give the file's path relative "
+		       "to the module directory, such as images/map.png"));
+		return;
+	}
 	if (path[0] == '/' || path[0] == '\\' ||
 	    (isalpha((unsigned char)path[0]) && path[1] == ':')) {
 		ld_err(c, v, _("image path must be relative to the module directory, "
@@ -219,12 +221,19 @@ load_block(ld_ctx *c, const yt_node *map, mod_block *b)
 		const char *hint = key != map && key->type == YT_SCALAR
 		                 ? ld_suggest(key->str, all_keys, (int)LT_NELEM(all_keys)) : NULL;
 
+		char got[64];
+
 		if (hint)
 			ld_err(c, key, _("unknown block `%.60s` (did you mean `%s`?)"),
 			       key->str, hint);
+		else if (key != map && key->type == YT_SCALAR)
+			ld_err(c, key, _("unknown block `%.60s`: a block must be one of "
+			       "heading, bullets, numbered, image, note, tip, warning or "
+			       "quote"), key->str);
 		else
 			ld_err(c, key, _("a block must be one of heading, bullets, "
-			       "numbered, image, note, tip, warning or quote"));
+			       "numbered, image, note, tip, warning or quote, got %s"),
+			       ld_got(key, got, sizeof got));
 		return;
 	}
 	b->kind = kind_blk[k];

@@ -46,7 +46,11 @@ resolve(ld_ctx *c, const yt_node *v, const char *key, const char *id)
 {
 	int j = mod_find_slide(c->m, id);
 
-	if (j < 0 && ld_valid_slide_id(id))
+	if (j < 0 && strcmp(id, "end") == 0)
+		/* only `next:` may end the module; a decision's choice leads on */
+		ld_err(c, v, _("`%s: end` is not allowed here: `end` is reserved for "
+		       "`next: end`; a choice's `goto` names a slide id"), key);
+	else if (j < 0 && ld_valid_slide_id(id))
 		ld_err(c, v, _("`%s` goes to \"%s\", but no slide has that id"), key, id);
 	return j;
 }

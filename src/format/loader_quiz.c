@@ -35,6 +35,18 @@ how_many(const yt_node *v, char *buf, size_t size)
 	return v->nkids ? _("only one") : _("an empty list");
 }
 
+/* 1 after reporting that list v, the value of key, holds more entries
+ * than grading judges */
+static int
+too_many(ld_ctx *c, const yt_node *v, const char *key)
+{
+	if (v->type != YT_SEQ || v->nkids <= MOD_MAX_ITEMS)
+		return 0;
+	ld_err(c, v, _("`%s` has %d entries; a question may have at most %d"),
+	       key, v->nkids, MOD_MAX_ITEMS);
+	return 1;
+}
+
 /* load choices: for single, multiple and decision. */
 static void
 load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
@@ -49,6 +61,8 @@ load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
 		       how_many(v, got, sizeof got));
 		return;
 	}
+	if (too_many(c, v, "choices"))
+		return;
 	s->choices = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->choices);
 	s->nchoices = v->nkids;
 	for (i = 0; i < v->nkids; i++) {
@@ -118,6 +132,8 @@ load_pairs(ld_ctx *c, const yt_node *v, mod_slide *s)
 		       "pairs, got %s"), how_many(v, got, sizeof got));
 		return;
 	}
+	if (too_many(c, v, "pairs"))
+		return;
 	s->left = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->left);
 	s->right = arena_alloc(&c->m->mem, (size_t)v->nkids * sizeof *s->right);
 	for (i = 0; i < v->nkids; i++) {
@@ -169,7 +185,7 @@ load_answer(ld_ctx *c, const yt_node *map, const yt_node *const *sv,
 			ld_bool(c, v, "answer", &s->answer);
 		break;
 	case Q_ORDER:
-		n = ld_text_list(c, v, "items", 2, &s->items);
+		n = too_many(c, v, "items") ? -1 : ld_text_list(c, v, "items", 2, &s->items);
 		s->nitems = n < 0 ? 0 : n;
 		break;
 	case Q_MATCH:

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/clean.h"
 #include "base/i18n.h"
 
 /* make a message one clean line: quoted user text may hold line breaks,
@@ -283,6 +284,11 @@ ld_req_text(ld_ctx *c, const yt_node *map, const yt_node *v, const char *key,
 		;
 	if (!s[i]) {
 		ld_err(c, v, _("`%s` is empty: %s"), key, _(why));
+		return NULL;
+	}
+	if (clean_is_blank(s)) {
+		ld_err(c, v, _("`%s` shows nothing (only spaces or zero-width "
+		       "characters): %s"), key, _(why));
 		return NULL;
 	}
 	return s;

@@ -45,6 +45,10 @@ enum mod_qtype {
 
 enum { NEXT_FOLLOWING = -1, NEXT_END = -2 };
 
+/* choices, items or pairs in one question: `check` refuses more, and
+ * grading (learn/grade.c) judges every question up to this size */
+enum { MOD_MAX_ITEMS = 256 };
+
 typedef struct {
 	const char *text;
 	int correct;       /* bool */

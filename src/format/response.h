@@ -21,7 +21,9 @@
 
 #include "model.h"
 
-enum { RESP_MAX_ITEMS = 256 }; /* more choices than any screen can show */
+/* the loader refuses a question with more choices, items or pairs than
+ * MOD_MAX_ITEMS, so a response to any module that loads fits */
+enum { RESP_MAX_ITEMS = MOD_MAX_ITEMS };
 
 /* parse an index list "2[,]0[,]1" (single, multiple, order, decision) into
  * idx (at most max). Returns the count (0 for ""), or -1 when malformed. */

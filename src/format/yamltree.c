@@ -10,8 +10,10 @@
  * Aliases are not copied: `*a` puts the anchored node itself in its parent,
  * so a node may have several parents (the tree is a DAG). Each node knows its
  * weight, the number of nodes it stands for once aliases are expanded, and
- * every alias adds its target's weight to a budget of YT_MAX_NODES; a
- * "billion laughs" file therefore stops after a few events. An alias to a
+ * every alias adds its target's weight to a budget of YT_MAX_NODES, and the
+ * scalar bytes it stands for to a budget of YT_MAX_ALIAS_BYTES; a "billion
+ * laughs" file, or a long paragraph aliased many times, therefore stops
+ * after a few events. An alias to a
  * container that is still open would make a cycle, and is an error.
  *
  * The first problem ends the read: a syntax error leaves nothing sensible to
@@ -23,11 +25,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <yaml.h>
 
+#include "base/clean.h"
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "base/util.h"
 
 struct yt_doc {
@@ -40,6 +43,7 @@ typedef struct {
 	const char *name;  /* anchor name, in the arena; NULL = free slot */
 	yt_node *node;
 	long long weight;  /* nodes the anchor stands for, expanded */
+	long long bytes;   /* scalar bytes it stands for, expanded */
 	int open;          /* container not yet ended: an alias to it recurses */
 } yt_anchor;
 
@@ -47,6 +51,7 @@ typedef struct {
 	yt_node *node;     /* the open sequence or mapping */
 	int kid0;          /* its first child on the kid stack */
 	long long weight;  /* 1 + children's weights so far */
+	long long bytes;   /* children's scalar bytes so far, expanded */
 	yt_anchor *anchor; /* its anchor entry, or NULL */
 } yt_frame;
 
@@ -65,6 +70,7 @@ typedef struct {
 	yt_anchor *anchors;    /* open-addressing hash, capacity a power of 2 */
 	size_t nanchors, capanchors;
 	long long expanded;    /* nodes added by aliases so far */
+	long long expanded_bytes; /* scalar bytes added by aliases so far */
 } yt_reader;
 
 /* ---------------------------------------------------------------- helpers */
@@ -232,6 +238,7 @@ anchor_set(yt_reader *r, const char *name, yt_node *node)
 	}
 	a->node = node;
 	a->weight = 1;
+	a->bytes = node->type == YT_SCALAR ? (long long)node->len : 0;
 	a->open = 0;
 	return a;
 }
@@ -251,7 +258,7 @@ new_node(yt_reader *r, int type, const yaml_mark_t *m)
 
 /* attach a finished node (or an alias target) to the open container. */
 static void
-add_node(yt_reader *r, yt_node *n, long long weight)
+add_node(yt_reader *r, yt_node *n, long long weight, long long bytes)
 {
 	if (r->depth == 0) {
 		r->root = n;
@@ -263,6 +270,36 @@ add_node(yt_reader *r, yt_node *n, long long weight)
 	}
 	r->kids[r->nkids++] = n;
 	r->stack[r->depth - 1].weight += weight;
+	r->stack[r->depth - 1].bytes += bytes;
+}
+
+/* a quoted scalar can hold any character through an escape ("\0", "\e",
+ * "\x85"): a NUL cut "A\0B" to "A" and an id "abc\0../x" to "abc", and an
+ * escape sequence reached the terminal. Tab and line break are text; every
+ * other control character is refused. Return 0, or -1 after reporting. */
+static int
+control_in(yt_reader *r, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length, i;
+	char msg[200];
+	unsigned code;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == '\0')
+			code = 0;
+		else if (clean_control_at(v + i, "\t\n"))
+			code = (unsigned char)v[i] == 0xC2 ? (unsigned char)v[i + 1]
+			                                  : (unsigned char)v[i];
+		else
+			continue;
+		snprintf(msg, sizeof msg, _("text contains the control character "
+		         "U+%04X (written as an escape in quotes); only tabs and line "
+		         "breaks are allowed"), code);
+		err_mark(r, &ev->start_mark, msg);
+		return -1;
+	}
+	return 0;
 }
 
 /* Return 0, or -1 after reporting an error. */
@@ -280,6 +317,8 @@ on_scalar(yt_reader *r, yaml_event_t *ev)
 		err_mark(r, &ev->start_mark, msg);
 		return -1;
 	}
+	if (control_in(r, ev) != 0)
+		return -1;
 	n = new_node(r, YT_SCALAR, &ev->start_mark);
 	n->str = arena_strndup(r->mem, (const char *)ev->data.scalar.value,
 	                       ev->data.scalar.length);
@@ -288,7 +327,7 @@ on_scalar(yt_reader *r, yaml_event_t *ev)
 	           ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (ev->data.scalar.anchor)
 		anchor_set(r, (const char *)ev->data.scalar.anchor, n);
-	add_node(r, n, 1);
+	add_node(r, n, 1, (long long)n->len);
 	return 0;
 }
 
@@ -312,6 +351,7 @@ on_start(yt_reader *r, yaml_event_t *ev, int type)
 	f->node = new_node(r, type, &ev->start_mark);
 	f->kid0 = r->nkids;
 	f->weight = 1;
+	f->bytes = 0;
 	f->anchor = NULL;
 	if (anchor) {
 		f->anchor = anchor_set(r, (const char *)anchor, f->node);
@@ -337,8 +377,9 @@ on_end(yt_reader *r)
 	if (f->anchor && f->anchor->node == n) {
 		f->anchor->open = 0;
 		f->anchor->weight = f->weight;
+		f->anchor->bytes = f->bytes;
 	}
-	add_node(r, n, f->weight);
+	add_node(r, n, f->weight, f->bytes);
 }
 
 static int
@@ -368,7 +409,17 @@ on_alias(yt_reader *r, yaml_event_t *ev)
 		err_mark(r, &ev->start_mark, msg);
 		return -1;
 	}
-	add_node(r, a->node, a->weight);
+	/* nodes alone are not enough: 20,000 aliases of one 1 MiB paragraph
+	 * are 20,000 nodes but 20 GB of text to lay out */
+	r->expanded_bytes += a->bytes;
+	if (r->expanded_bytes > YT_MAX_ALIAS_BYTES) {
+		snprintf(msg, sizeof msg, _("aliases expand to too much text (more "
+		         "than %d MiB); use fewer or shorter aliases"),
+		         YT_MAX_ALIAS_BYTES / (1024 * 1024));
+		err_mark(r, &ev->start_mark, msg);
+		return -1;
+	}
+	add_node(r, a->node, a->weight, a->bytes);
 	return 0;
 }
 
@@ -560,44 +611,16 @@ yt_load_buf_in(const char *name, const char *buf, size_t len, arena *mem,
 yt_doc *
 yt_load_file_in(const char *path, arena *mem, diag_list *dl)
 {
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	yt_doc *doc;
-	char *buf;
+	char *buf, err[300];
 	size_t n;
+	yt_doc *doc;
 
-	if (!fp) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot open: %s"),
-		         strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("not a regular file"));
-		fclose(fp);
-		return NULL;
-	}
-	if (st.st_size > YT_MAX_FILE) {
-		diag_add(dl, DIAG_ERROR, path, 1, 1,
-		         _("the file is too large (%lld bytes; the limit is %d MiB)"),
-		         (long long)st.st_size, YT_MAX_FILE / (1024 * 1024));
-		fclose(fp);
-		return NULL;
-	}
-	/* read one byte past the limit in case the file grew since fstat */
-	buf = xmalloc((size_t)st.st_size + 1);
-	n = fread(buf, 1, (size_t)st.st_size + 1, fp);
-	if (ferror(fp)) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read: %s"),
-		         strerror(errno));
-		free(buf);
-		fclose(fp);
-		return NULL;
-	}
-	fclose(fp);
-	if (n > (size_t)st.st_size) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0,
-		         _("the file changed while it was being read"));
-		free(buf);
+	/* a FIFO or device would block the read for good: sf_read refuses
+	 * anything but a regular file */
+	if (sf_read(path, 0, YT_MAX_FILE, &buf, &n, err, sizeof err) != 0) {
+		int at = errno == EFBIG;
+
+		diag_add(dl, DIAG_ERROR, path, at, at, "%s", err);
 		return NULL;
 	}
 	doc = yt_load_buf_in(path, buf, n, mem, dl);

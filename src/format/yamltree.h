@@ -6,8 +6,10 @@
  * reported as a diagnostic at the offending line: file size (16 MiB), nesting
  * depth (64), scalar length, one document per file, valid UTF-8, and an
  * expansion budget for aliases (aliases share the anchored node, so `*a`
- * costs nothing to build, but the nodes it stands for count against the
- * budget; a recursive alias is an error). */
+ * costs nothing to build, but the nodes and the text it stands for count
+ * against two budgets; a recursive alias is an error). A document that
+ * loads therefore holds at most YT_MAX_FILE + YT_MAX_ALIAS_BYTES bytes of
+ * text, however its aliases are arranged. */
 #ifndef LT_YAMLTREE_H
 #define LT_YAMLTREE_H
 
@@ -22,7 +24,8 @@ enum {
 	YT_MAX_FILE = 16 * 1024 * 1024, /* bytes */
 	YT_MAX_DEPTH = 64,
 	YT_MAX_NODES = 100000,          /* after alias expansion */
-	YT_MAX_SCALAR = 1024 * 1024     /* bytes in one scalar */
+	YT_MAX_SCALAR = 1024 * 1024,    /* bytes in one scalar */
+	YT_MAX_ALIAS_BYTES = 4 * 1024 * 1024 /* scalar bytes aliases add */
 };
 
 typedef struct yt_node yt_node;

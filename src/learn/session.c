@@ -49,6 +49,7 @@ hist_push(ses_session *s, int i)
 static void
 visit(ses_session *s, int i)
 {
+	s->recorded = 0;
 	s->cur = i;
 	s->seen[i] = 1;
 	if (s->st)
@@ -147,7 +148,7 @@ ses_open(const mod_module *m, store *st, long learner)
 			s->cur = s->p.bookmark;
 		if (s->p.status == ST_COMPLETED || s->p.status == ST_PASSED ||
 		    s->p.status == ST_FAILED)
-			s->at_results = 1;
+			s->at_results = s->recorded = 1;
 	} else if (st) {
 		/* a store that could not begin: carry on in memory */
 		store_progress_free(&s->p);
@@ -363,6 +364,14 @@ ses_results_get(ses_session *s)
 	score_compute(m, s->seen, resp, &sr);
 	r->score = sr.percent;
 	r->passed = sr.passed;
+	/* a finished attempt reopened shows the outcome it was recorded with,
+	 * as `progress` and `export` do: the answers scored again under a
+	 * module edited since (a question's type changed under the same id)
+	 * could tell another story. Reaching the end again records anew. */
+	if (s->recorded && ses_progress_live(s)) {
+		r->score = s->p.score;
+		r->passed = s->p.status != ST_FAILED;
+	}
 	r->pass_mark = m->pass_mark;
 	r->earned = sr.earned;
 	r->possible = sr.possible;

@@ -21,6 +21,9 @@ struct ses_session {
 	int attempt;              /* 1-based */
 	int cur;                  /* current slide index */
 	int at_results;           /* bool */
+	int recorded;             /* at the results of an attempt as the store
+	                             recorded it, nothing visited since: its
+	                             recorded outcome is the score shown */
 	int *hist;                /* slides Back returns to, oldest first */
 	int nhist, caphist;
 	unsigned char *seen;      /* per slide, this attempt */

@@ -6,19 +6,38 @@
  * the store keeps the totals of the last time the module was opened for
  * modules that are no longer installed.
  *
- * The CSV follows RFC 4180 (comma separated, fields with a comma, quote or
- * line break quoted, quotes doubled, CRLF line ends). A text field that a
- * spreadsheet would take for a formula (starting with = + - @ or a tab) is
- * prefixed with a single quote, since learner names are typed by people. */
+ * The CSV follows RFC 4180 (comma separated, quotes doubled, CRLF line
+ * ends), with every text field quoted. Learner names are typed by people,
+ * so a character a spreadsheet would take as the start of a formula
+ * (= + - @ tab CR) at the start of a text field or after a comma or
+ * semicolon inside it is prefixed with a single quote (csv_text). */
 #include "report.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "format/catalog.h"
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
+
+/* is s one of the options? "--format --data-dir D" is --format missing
+ * its value, not --format "--data-dir" and an unknown option D */
+static int
+is_option(const rep_argspec *spec, const char *s)
+{
+	const rep_arg *o;
+
+	if (!strcmp(s, "-h") || !strcmp(s, "--help"))
+		return 1;
+	for (o = spec->args; o->name; o++)
+		if (!strcmp(s, o->name))
+			return 1;
+	return 0;
+}
 
 int
 rep_parse_args(int argc, char **argv, const rep_argspec *spec)
@@ -41,7 +60,7 @@ rep_parse_args(int argc, char **argv, const rep_argspec *spec)
 			spec->usage(stderr);
 			return 2;
 		}
-		if (!val || (!*val && !spec->empty_ok)) {
+		if (!val || (!*val && !spec->empty_ok) || is_option(spec, val)) {
 			fprintf(stderr, spec->no_value, a);
 			return 2;
 		}
@@ -55,7 +74,8 @@ rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 {
 	diag_list dl = { 0 };
 	store_xapi_opts xo = { 0 };
-	char *path, *dir;
+	struct stat sb;
+	char *path, *dir, *db;
 
 	memset(r, 0, sizeof *r);
 	cfg_defaults(&r->cfg);
@@ -73,13 +93,33 @@ rep_open(rep_ctx *r, const rep_opts *o, const char *cmd)
 	                 : r->cfg.modules_dir ? xstrdup(r->cfg.modules_dir)
 	                 : paths_modules_dir();
 	dir = paths_user_data_dir(o->data_dir ? o->data_dir : r->cfg.data_dir);
+	if (!dir) {
+		fprintf(stderr, _("lectern %s: no home directory to find the progress "
+		        "in: set HOME or XDG_DATA_HOME, or give --data-dir\n"), cmd);
+		return 1;
+	}
+	/* a report opens an existing database: opening creates one, and an
+	 * empty export from a mistyped --data-dir looks like "nothing to do" */
+	db = xasprintf("%s/" STORE_DB_FILE, dir);
+	if (stat(db, &sb) != 0) {
+		char *vis = clean_visible(dir);
+
+		fprintf(stderr, _("lectern %s: %s: no progress database here (%s); "
+		        "check --data-dir or data_dir in the config\n"), cmd, vis,
+		        strerror(errno));
+		free(vis);
+		free(db);
+		free(dir);
+		return 1;
+	}
+	free(db);
 	xo.home_page = r->cfg.xapi_home_page;
 	xo.base_iri = r->cfg.xapi_base_iri;
 	r->st = store_open(dir, &xo);
 	free(dir);
 	if (store_warning(r->st))
 		fprintf(stderr, "lectern %s: %s\n", cmd, store_warning(r->st));
-	if (store_health(r->st) == STORE_TOO_NEW) {
+	if (store_health(r->st) == STORE_TOO_NEW || store_health(r->st) == STORE_UNSAFE) {
 		/* nothing to report from a file we must not read */
 		return 1;
 	}
@@ -123,28 +163,35 @@ rep_summaries(rep_ctx *r, const char *learner, int *n)
 	return v;
 }
 
-/* one text field, quoted when it must be */
+/* could a spreadsheet start a formula at c? */
+static int
+formula_start(char c)
+{
+	return c && strchr("=+-@\t\r", c) != NULL;
+}
+
+/* one text field, always quoted: a spreadsheet in a locale that splits on
+ * semicolons (French, German) still sees one field. A formula character at
+ * the start, or after a comma or semicolon inside the field (where such a
+ * spreadsheet would start a cell of its own), gets a single quote before
+ * it, so the cell is shown, never run. */
 static void
 csv_text(FILE *fp, const char *s)
 {
+	char *vis = clean_visible(s); /* no raw control character in a cell */
 	const char *p;
 
-	if (strchr("=+-@\t", s[0]) && s[0]) {
-		/* keep spreadsheets from running it as a formula */
-		fputc('"', fp);
-		fputc('\'', fp);
-	} else if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', fp);
-	} else {
-		fputs(s, fp);
-		return;
-	}
+	s = vis;
+	fputc('"', fp);
 	for (p = s; *p; p++) {
+		if (formula_start(*p) && (p == s || p[-1] == ',' || p[-1] == ';'))
+			fputc('\'', fp);
 		if (*p == '"')
 			fputc('"', fp);
 		fputc(*p, fp);
 	}
 	fputc('"', fp);
+	free(vis);
 }
 
 int

@@ -40,8 +40,8 @@ typedef struct {
  * (message and usage on stderr) or a missing value (message on stderr). */
 int rep_parse_args(int argc, char **argv, const rep_argspec *spec);
 /* read the settings and open the store, printing its warning (prefixed by
- * cmd) on stderr. Returns 0, or an exit status (1 when the database cannot
- * be read at all, 2 for a bad config file). */
+ * cmd) on stderr. Returns 0, or an exit status (1 when the data directory
+ * has no database or it cannot be read at all, 2 for a bad config file). */
 int rep_open(rep_ctx *r, const rep_opts *o, const char *cmd);
 void rep_close(rep_ctx *r);
 /* summary rows for learner (NULL: everyone), with slides_total and

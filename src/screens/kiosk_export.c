@@ -1,34 +1,21 @@
 /* kiosk_export.c: the trainer menu's export. Two files go into the chosen
  * folder, named after the time (kr_export_name): the xAPI statements as
  * `lectern export --xapi` writes them, and the CSV summary as `lectern
- * export --csv` writes it (report.c). Each is flushed and fsync'ed before
- * the trainer is told it is saved, because the next thing a trainer does
- * is pull out the USB stick; a file that could not be written whole is
- * removed rather than left half-written. */
+ * export --csv` writes it (report.c). Each is written through
+ * base/safefile.h's sf_out: flushed and fsync'ed before the trainer is told
+ * it is saved, because the next thing a trainer does is pull out the USB
+ * stick, and a file that could not be written whole never appears. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "kiosk_int.h"
 #include "records/report.h"
 #include "base/util.h"
-
-/* flush, sync and close; 0, or -1 with errno set */
-static int
-finish_file(FILE *fp)
-{
-	int bad = ferror(fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0;
-	int e = errno;
-
-	if (fclose(fp) != 0 && !bad)
-		return -1;
-	errno = e;
-	return bad ? -1 : 0;
-}
 
 int
 kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
@@ -37,7 +24,7 @@ kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
 	char err[256] = "";
 	char *json = NULL, *csv = NULL;
 	store_summary *rows;
-	FILE *fp;
+	sf_out o;
 	int nrows, rc = -1;
 
 	if (!dir[0]) {
@@ -47,27 +34,27 @@ kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
 	kr_export_name(time(NULL), base, basesize);
 	json = xasprintf("%s/%s.json", dir, base);
 	csv = xasprintf("%s/%s.csv", dir, base);
-	if (!(fp = fopen(json, "w"))) {
-		snprintf(msg, msgsize, _("Cannot write in %s: %s"), dir, strerror(errno));
+	/* 0600 like the database: the records name people */
+	if (sf_out_open(&o, json, 0600, err, sizeof err) != 0) {
+		snprintf(msg, msgsize, _("Cannot write in %s: %s"), dir, err);
 		goto out;
 	}
-	*n = store_export_xapi(st, fp, NULL, NULL, err, sizeof err);
-	if (*n < 0 || finish_file(fp) < 0) {
-		snprintf(msg, msgsize, _("Cannot write %s: %s"), json,
-		         *n < 0 ? err : strerror(errno));
-		remove(json);
+	*n = store_export_xapi(st, o.fp, NULL, NULL, err, sizeof err);
+	if (sf_out_close(&o, *n >= 0, err, sizeof err) != 0) {
+		snprintf(msg, msgsize, _("Cannot write %s: %s"), json, err);
 		goto out;
 	}
-	if (!(fp = fopen(csv, "w"))) {
-		snprintf(msg, msgsize, _("Cannot write %s: %s"), csv, strerror(errno));
+	if (sf_out_open(&o, csv, 0600, err, sizeof err) != 0) {
+		snprintf(msg, msgsize, _("Cannot write %s: %s"), csv, err);
 		goto out;
 	}
 	rows = store_summaries(st, NULL, &nrows);
-	rc = rep_write_csv(fp, rows, rows ? nrows : 0);
+	rc = rep_write_csv(o.fp, rows, rows ? nrows : 0);
 	free(rows);
-	if (rc < 0 || finish_file(fp) < 0) {
-		snprintf(msg, msgsize, _("Cannot write %s: %s"), csv, strerror(errno));
-		remove(csv);
+	if (rc < 0)
+		snprintf(err, sizeof err, "%s", strerror(EIO));
+	if (sf_out_close(&o, rc == 0, err, sizeof err) != 0) {
+		snprintf(msg, msgsize, _("Cannot write %s: %s"), csv, err);
 		rc = -1;
 		goto out;
 	}

@@ -27,6 +27,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "format/yamltree.h"
+#include "pin.h"
 
 enum { K_PATH, K_BOOL, K_PIN, K_MINUTES, K_THEME, K_SCALE, K_LANG, K_IRI };
 
@@ -329,11 +330,14 @@ apply(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
 			bad(x, v, _("`%s` must be true or false, not \"%s\""), k->name, s);
 		break;
 	case K_PIN:
-		if (looks_like_hash(s))
-			set_string(c, k, xstrdup(s));
-		else
+		if (!looks_like_hash(s))
 			bad(x, v, _("`%s` is not a crypt(3) hash such as $y$...; set the PIN "
 			            "with `lectern set-pin`"), k->name);
+		else if (pin_hash_problem(s))
+			bad(x, v, _("`%s` cannot be used: %s; set the PIN again with "
+			            "`lectern set-pin`"), k->name, pin_hash_problem(s));
+		else
+			set_string(c, k, xstrdup(s));
 		break;
 	case K_MINUTES:
 		if (parse_number(s, &d) < 0 || d < 0 || d > CFG_IDLE_MAX) {

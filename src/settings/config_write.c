@@ -15,51 +15,27 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "base/util.h"
 #include "format/yamltree.h"
 
-/* whole file into a malloc'd buffer; *len 0 and NULL when it does not exist */
+/* whole file into a malloc'd buffer; *len 0 and "" when it does not exist.
+ * sf_read refuses a FIFO or device, which would block the read. */
 static char *
 read_file(const char *path, size_t *len, int *exists, diag_list *dl)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
+	char *buf, err[300];
 
 	*len = 0;
-	*exists = fp != NULL;
-	if (!fp) {
-		if (errno == ENOENT)
-			return xstrdup("");
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read the config file: %s"),
-		         strerror(errno));
-		return NULL;
+	*exists = 1;
+	if (sf_read(path, 0, YT_MAX_FILE, &buf, len, err, sizeof err) == 0)
+		return buf;
+	if (errno == ENOENT) {
+		*exists = 0;
+		return xstrdup("");
 	}
-	do {
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			if (cap > (size_t)YT_MAX_FILE + 8192) {
-				diag_add(dl, DIAG_ERROR, path, 0, 0, _("the config file is too big"));
-				free(buf);
-				fclose(fp);
-				return NULL;
-			}
-			buf = xrealloc(buf, cap);
-		}
-		got = fread(buf + n, 1, cap - n - 1, fp);
-		n += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read the config file: %s"),
-		         strerror(errno));
-		free(buf);
-		fclose(fp);
-		return NULL;
-	}
-	fclose(fp);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	diag_add(dl, DIAG_ERROR, path, 0, 0, _("cannot read the config file: %s"), err);
+	return NULL;
 }
 
 /* does the line at p start the top-level key ("key:" at column 1)? */

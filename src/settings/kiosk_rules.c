@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/clean.h"
 #include "base/i18n.h"
 #include "base/util.h"
 
@@ -37,7 +38,7 @@ kr_name_tidy(char *name)
 		return _("type a name first");
 	if (strlen(name) > KR_NAME_MAX)
 		return _("this name is too long");
-	return NULL;
+	return clean_name_problem(name, KR_NAME_MAX);
 }
 
 int

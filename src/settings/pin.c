@@ -9,6 +9,7 @@
 #include "pin.h"
 
 #include <crypt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,51 @@ pin_hash(const char *pin)
 	return NULL;
 }
 
+/* value of a character of crypt's base-64 alphabet, -1 for others */
+static int
+b64_value(char c)
+{
+	static const char itoa64[] =
+		"./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	const char *p = c ? strchr(itoa64, c) : NULL;
+
+	return p ? (int)(p - itoa64) : -1;
+}
+
+const char *
+pin_hash_problem(const char *hash)
+{
+	if (!hash || hash[0] != '$')
+		return _("it is not a crypt(3) hash");
+	if (strncmp(hash, "$6$", 3) == 0 || strncmp(hash, "$5$", 3) == 0) {
+		const char *r = hash + 3;
+
+		if (strncmp(r, "rounds=", 7) == 0) {
+			char *end;
+			unsigned long n = strtoul(r + 7, &end, 10);
+
+			if (*end != '$' || end == r + 7 || n > PIN_SHA_MAX_ROUNDS)
+				return _("its `rounds=` is not a number up to 500000");
+		}
+		return NULL;
+	}
+	if (strncmp(hash, "$y$", 3) == 0) {
+		/* the parameters libxcrypt writes: "j" (the default flavour), N as
+		 * log2(N) - 1, r as r - 1; anything longer sets more parameters */
+		const char *p = hash + 3;
+		int n = b64_value(p[1]), r = p[1] ? b64_value(p[2]) : -1;
+
+		if (p[0] != 'j' || n < 0 || r < 0 || p[3] != '$')
+			return _("its yescrypt parameters are not the ones `lectern "
+			         "set-pin` writes");
+		if (n + 1 > PIN_YESCRYPT_MAX_NLOG2 || r + 1 > PIN_YESCRYPT_MAX_R)
+			return _("its yescrypt cost is too high (at most N = 2^16 and "
+			         "r = 32)");
+		return NULL;
+	}
+	return _("only yescrypt ($y$) and SHA-crypt ($6$, $5$) hashes are used");
+}
+
 int
 pin_verify(const char *hash, const char *pin)
 {
@@ -67,7 +113,7 @@ pin_verify(const char *hash, const char *pin)
 	size_t n, i;
 	unsigned char diff = 0;
 
-	if (!hash || hash[0] != '$')
+	if (pin_hash_problem(hash))
 		return -1;
 	if (!(h = hash_with(pin, hash)))
 		return -1;

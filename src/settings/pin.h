@@ -12,7 +12,12 @@ enum {
 	PIN_MAX_LEN = 64,
 	PIN_FREE_TRIES = 3,    /* wrong PINs before the first lock */
 	PIN_LOCK_FIRST = 30,   /* seconds */
-	PIN_LOCK_MAX = 15 * 60 /* seconds */
+	PIN_LOCK_MAX = 15 * 60, /* seconds */
+	/* the costliest hashes accepted: checking one takes well under a
+	 * second, since the kiosk checks on its UI thread */
+	PIN_SHA_MAX_ROUNDS = 500000, /* $6$rounds=N$ and $5$rounds=N$ */
+	PIN_YESCRYPT_MAX_NLOG2 = 16, /* $y$: N at most 2^16 ... */
+	PIN_YESCRYPT_MAX_R = 32      /* ... and r at most 32 */
 };
 
 enum { PIN_OK, PIN_WRONG, PIN_LOCKED, PIN_ERROR };
@@ -25,7 +30,12 @@ typedef struct {
 /* a new hash of pin with a fresh random salt, malloc'd; NULL when crypt(3)
  * offers neither yescrypt nor SHA-512. */
 char *pin_hash(const char *pin);
-/* 1 when pin matches hash, 0 when not, -1 when hash is not usable. */
+/* NULL when hash is a yescrypt ($y$) or SHA-crypt ($6$, $5$) hash whose
+ * cost parameters are within the limits above, else the (translated)
+ * reason: a hash with `rounds=999999999` would hang whoever checks it. */
+const char *pin_hash_problem(const char *hash);
+/* 1 when pin matches hash, 0 when not, -1 when hash is not usable (as
+ * pin_hash_problem says). */
 int pin_verify(const char *hash, const char *pin);
 /* how long the prompt stays locked after that many wrong PINs in a row. */
 double pin_lock_seconds(int failures);

@@ -17,7 +17,10 @@
  *     database is created (STORE_RECOVERED);
  *   newer schema, not a Lectern file, read-only, full disk, no directory:
  *     the store runs on an in-memory database (with a copy of what the file
- *     holds, when it can be read) and says progress is not being saved.
+ *     holds, when it can be read) and says progress is not being saved;
+ *   no home directory, or a data folder or database that another user owns
+ *     or that anyone may write (STORE_UNSAFE): neither is touched, the store
+ *     runs in memory, and says why.
  * A write that fails later (disk full, file made read-only) turns on the
  * same warning; the in-memory store_progress keeps the learner going.
  * Sidecar files of a database that is in use are never touched.
@@ -563,10 +566,10 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 {
 	store *st = xcalloc(1, sizeof *st);
 	char *dir = data_dir && *data_dir ? xstrdup(data_dir) : sfs_default_dir();
-	char host[256] = "", aside[PATH_MAX];
+	char host[256] = "", aside[PATH_MAX], why[PATH_MAX + 200];
 	int how, rc = SQLITE_OK;
 
-	st->path = xasprintf("%s/progress.db", dir);
+	st->path = xasprintf("%s/" STORE_DB_FILE, dir ? dir : ".");
 	if (xo && xo->home_page && *xo->home_page) {
 		st->home_page = xstrdup(xo->home_page);
 	} else {
@@ -583,6 +586,13 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 	st->saving = 1;
 	st->health = STORE_OK;
 
+	if (!dir) {
+		open_memory(st, 0);
+		st->health = STORE_UNSAFE;
+		not_saving(st, _("there is no home directory to keep it in (set HOME "
+		                 "or XDG_DATA_HOME, or give --data-dir)"));
+		return st;
+	}
 	if (sfs_make_dirs(dir) != 0) {
 		char why[512];
 
@@ -590,6 +600,15 @@ store_open(const char *data_dir, const store_xapi_opts *xo)
 		         strerror(errno));
 		free(dir);
 		open_memory(st, 0);
+		not_saving(st, why);
+		return st;
+	}
+	/* a folder or file another user owns or anyone may write could be
+	 * swapped or read under us: left untouched */
+	if (sfs_unsafe(dir, st->path, why, sizeof why)) {
+		free(dir);
+		open_memory(st, 0);
+		st->health = STORE_UNSAFE;
 		not_saving(st, why);
 		return st;
 	}

@@ -23,7 +23,8 @@ sx_learner_name(store *st, long learner)
 /* ================================================================ xAPI */
 
 int
-sx_init(sx_ctx *x, store *st, long learner, const mod_module *m)
+sx_init(sx_ctx *x, store *st, long learner, const mod_module *m,
+        const char *registration)
 {
 	char *id = sfs_iri_escape(m->id);
 
@@ -34,7 +35,8 @@ sx_init(sx_ctx *x, store *st, long learner, const mod_module *m)
 	x->module_iri = xasprintf("%s%s", st->base_iri, id);
 	free(id);
 	x->name = sx_learner_name(st, learner);
-	x->registration = sdb_fetch_text(sdb_prep(st,
+	x->registration = registration && *registration ? xstrdup(registration)
+	                  : sdb_fetch_text(sdb_prep(st,
 		"SELECT registration FROM progress WHERE learner_id = ? AND module_id = ?",
 		"lt", learner, m->id));
 	return x->name ? 0 : -1;
@@ -243,6 +245,27 @@ sx_duration_result(sx_ctx *x, long seconds, int completion)
 
 /* ================================================================ export */
 
+/* does s start with a calendar date that exists (YYYY-MM-DD)? SQLite's
+ * date functions take 2024-02-30 for 1 March, so --since would silently
+ * mean another day. */
+static int
+real_date(const char *s)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, mo, d, i, leap;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	y = atoi(s);
+	mo = atoi(s + 5);
+	d = atoi(s + 8);
+	if (mo < 1 || mo > 12 || d < 1)
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[mo - 1] + (mo == 2 && leap);
+}
+
 long
 store_export_xapi(store *st, FILE *fp, const char *since, const char *learner,
                   char *err, size_t errsize)
@@ -254,7 +277,8 @@ store_export_xapi(store *st, FILE *fp, const char *since, const char *learner,
 
 	sdb_copy_str(err, errsize, "");
 	if (since) {
-		from = sdb_fetch_text(sdb_prep(st, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?)", "t", since));
+		from = real_date(since) ? sdb_fetch_text(sdb_prep(st,
+			"SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?)", "t", since)) : NULL;
 		if (!from) {
 			snprintf(err, errsize,
 			         _("'%s' is not a date or time (use e.g. 2024-05-31 or "

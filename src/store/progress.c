@@ -90,7 +90,8 @@ load_progress(store *st, long learner, const mod_module *m, store_judge_fn judge
 	int i;
 
 	s = sdb_prep(st, "SELECT status, attempt, bookmark, score, best_score, time_spent_s,"
-	             " module_version FROM progress WHERE learner_id = ? AND module_id = ?",
+	             " module_version, registration FROM progress"
+	             " WHERE learner_id = ? AND module_id = ?",
 	         "lt", learner, m->id);
 	if (s && sqlite3_step(s) == SQLITE_ROW) {
 		const char *ver = (const char *)sqlite3_column_text(s, 6);
@@ -105,6 +106,8 @@ load_progress(store *st, long learner, const mod_module *m, store_judge_fn judge
 		                                                         : sqlite3_column_int(s, 4);
 		p->time_spent_s = (long)sqlite3_column_int64(s, 5);
 		p->version_changed = strcmp(ver ? ver : "", m->version ? m->version : "") != 0;
+		sdb_copy_str(p->registration, sizeof p->registration,
+		             (const char *)sqlite3_column_text(s, 7));
 	}
 	sqlite3_finalize(s);
 	if (!p->resumed)
@@ -142,22 +145,29 @@ load_progress(store *st, long learner, const mod_module *m, store_judge_fn judge
 /* the writes of store_begin: the progress row (new, or brought up to the
  * module as it is now) and `initialized` or `resumed`. */
 static int
-tx_begin(store *st, long learner, const mod_module *m, int resumed)
+tx_begin(store *st, long learner, const mod_module *m, store_progress *p)
 {
 	char uuid[37];
 	sx_ctx x;
-	int rc;
+	int rc, resumed = p->resumed;
 
 	if (!resumed) {
 		sfs_uuid(uuid);
+		/* another player may have started this module since it was read:
+		 * its row stands, and this one resumes it */
 		rc = sdb_run(sdb_prep(st,
-			"INSERT INTO progress (learner_id, module_id, module_version, status,"
-			" attempt, registration, slides_total, questions_total, started_at,"
-			" updated_at) VALUES (?, ?, ?, 'in-progress', 1, ?, ?, ?, " NOW_SQL ", "
-			NOW_SQL ")",
+			"INSERT OR IGNORE INTO progress (learner_id, module_id, module_version,"
+			" status, attempt, registration, slides_total, questions_total,"
+			" started_at, updated_at) VALUES (?, ?, ?, 'in-progress', 1, ?, ?, ?, "
+			NOW_SQL ", " NOW_SQL ")",
 			"ltttii", learner, m->id, m->version ? m->version : "", uuid,
 			m->nslides, question_count(m)));
-	} else {
+		if (rc == SQLITE_OK && sqlite3_changes(st->db) == 1)
+			sdb_copy_str(p->registration, sizeof p->registration, uuid);
+		else if (rc == SQLITE_OK)
+			resumed = 1;
+	}
+	if (resumed) {
 		rc = sdb_run(sdb_prep(st,
 			"UPDATE progress SET module_version = ?, slides_total = ?,"
 			" questions_total = ?, updated_at = " NOW_SQL
@@ -167,7 +177,16 @@ tx_begin(store *st, long learner, const mod_module *m, int resumed)
 	}
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sx_init(&x, st, learner, m) == 0 ? SQLITE_OK : SQLITE_ERROR;
+	if (!p->registration[0]) {
+		/* the row the other player made: its attempt is this one's too */
+		char *reg = sdb_fetch_text(sdb_prep(st, "SELECT registration FROM progress"
+		                                    " WHERE learner_id = ? AND module_id = ?",
+		                                    "lt", learner, m->id));
+
+		sdb_copy_str(p->registration, sizeof p->registration, reg);
+		free(reg);
+	}
+	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
 	if (rc == SQLITE_OK)
 		rc = sx_emit_module(&x, resumed ? "resumed" : "initialized", NULL);
 	sx_free(&x);
@@ -185,7 +204,7 @@ store_begin(store *st, long learner, const mod_module *m, store_judge_fn judge,
 	progress_alloc(p, m);
 	load_progress(st, learner, m, judge, p);
 	/* the learner goes on even when this cannot be written */
-	TRANSACT(st, e, tx_begin(st, learner, m, p->resumed));
+	TRANSACT(st, e, tx_begin(st, learner, m, p));
 	return 0;
 }
 
@@ -208,7 +227,7 @@ tx_visit(store *st, long learner, const mod_module *m, const store_progress *p, 
 			"ltit", learner, m->id, p->attempt, m->slides[i].id));
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sx_init(&x, st, learner, m) == 0 ? SQLITE_OK : SQLITE_ERROR;
+	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
 	o = rc == SQLITE_OK ? sx_slide_object(&x, i) : NULL;
 	if (rc == SQLITE_OK)
 		rc = sx_emit(&x, "experienced", o, NULL, 1);
@@ -250,7 +269,7 @@ tx_answer(store *st, long learner, const mod_module *m, const store_progress *p,
 		                  " WHERE learner_id = ? AND module_id = ?", "lt", learner, m->id));
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sx_init(&x, st, learner, m) == 0 ? SQLITE_OK : SQLITE_ERROR;
+	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
 	o = rc == SQLITE_OK ? sx_question_object(&x, i) : NULL;
 	/* practice questions (0 points) have no score to report */
 	res = sdb_fetch_text(sdb_prep(st,
@@ -291,16 +310,23 @@ tx_finish(store *st, long learner, const mod_module *m, const store_progress *p,
 	char *res;
 	int rc;
 
+	/* an attempt another player has since replaced (a retake in a second
+	 * window) can still raise the best score, but the status and score
+	 * are the current attempt's */
 	rc = sdb_run(sdb_prep(st,
-		"UPDATE progress SET status = ?, score = ?,"
+		"UPDATE progress SET"
+		" status = CASE WHEN attempt = ?6 THEN ?1 ELSE status END,"
+		" score = CASE WHEN attempt = ?6 THEN ?2 ELSE score END,"
 		" best_score = CASE WHEN ?3 IS NULL THEN best_score"
 		"  ELSE max(coalesce(best_score, ?3), ?3) END,"
-		" completed_at = " NOW_SQL ", updated_at = " NOW_SQL
-		" WHERE learner_id = ? AND module_id = ?",
-		"tIIlt", store_status_name(p->status), p->score, p->best_score, learner, m->id));
+		" completed_at = CASE WHEN attempt = ?6 THEN " NOW_SQL " ELSE completed_at END,"
+		" updated_at = " NOW_SQL
+		" WHERE learner_id = ?4 AND module_id = ?5",
+		"tIIlti", store_status_name(p->status), p->score, p->best_score, learner, m->id,
+		p->attempt));
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sx_init(&x, st, learner, m) == 0 ? SQLITE_OK : SQLITE_ERROR;
+	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
 	res = sx_duration_result(&x, p->time_spent_s, 1);
 	if (rc == SQLITE_OK)
 		rc = sx_emit_module(&x, "completed", res);
@@ -335,22 +361,34 @@ store_finish(store *st, long learner, const mod_module *m, store_progress *p,
 }
 
 static int
-tx_retake(store *st, long learner, const mod_module *m, const store_progress *p)
+tx_retake(store *st, long learner, const mod_module *m, store_progress *p)
 {
 	char uuid[37];
 	sx_ctx x;
+	sqlite3_stmt *s;
 	int rc;
 
 	sfs_uuid(uuid);
-	rc = sdb_run(sdb_prep(st,
-		"UPDATE progress SET attempt = ?, status = 'in-progress', score = NULL,"
-		" registration = ?, bookmark = NULL, updated_at = " NOW_SQL
-		" WHERE learner_id = ? AND module_id = ?",
-		"itlt", p->attempt, uuid, learner, m->id));
-	if (rc != SQLITE_OK)
+	/* relative, in one transaction: two players retaking at once make
+	 * two attempts, each with its own registration, never one shared */
+	s = sdb_prep(st,
+		"UPDATE progress SET attempt = attempt + 1, status = 'in-progress',"
+		" score = NULL, registration = ?, bookmark = NULL, updated_at = " NOW_SQL
+		" WHERE learner_id = ? AND module_id = ? RETURNING attempt",
+		"tlt", uuid, learner, m->id);
+	if (!s)
+		return SQLITE_ERROR;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		p->attempt = sqlite3_column_int(s, 0);
+		rc = sqlite3_step(s);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
 		return rc;
+	sdb_copy_str(p->registration, sizeof p->registration, uuid);
 	/* a new attempt is a new registration, starting like the first */
-	rc = sx_init(&x, st, learner, m) == 0 ? SQLITE_OK : SQLITE_ERROR;
+	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
 	if (rc == SQLITE_OK)
 		rc = sx_emit_module(&x, "initialized", NULL);
 	sx_free(&x);
@@ -397,7 +435,7 @@ tx_leave(store *st, long learner, const mod_module *m, const store_progress *p)
 	char *res;
 	int rc;
 
-	rc = sx_init(&x, st, learner, m) == 0 ? SQLITE_OK : SQLITE_ERROR;
+	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
 	res = sx_duration_result(&x, p->time_spent_s, 0);
 	/* an attempt left half way will be resumed; a finished one is over */
 	if (rc == SQLITE_OK)

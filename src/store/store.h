@@ -17,6 +17,9 @@
 
 typedef struct store store;
 
+/* the database file in a data directory */
+#define STORE_DB_FILE "progress.db"
+
 enum store_status {
 	ST_NOT_STARTED,
 	ST_IN_PROGRESS,
@@ -31,7 +34,8 @@ typedef struct {
 } store_xapi_opts;
 
 /* open (creating, migrating, or recovering) the database in data_dir, or the
- * default $XDG_DATA_HOME/lectern when data_dir is NULL. Always returns a
+ * default $XDG_DATA_HOME/lectern (else ~/.local/share/lectern) when
+ * data_dir is NULL. Always returns a
  * store; check store_warning() for what the learner must be told. */
 store *store_open(const char *data_dir, const store_xapi_opts *xo);
 /* plain-words message for the learner (recovered from corruption, not
@@ -44,7 +48,9 @@ enum store_health {
 	STORE_OK,        /* the database is open and saving */
 	STORE_RECOVERED, /* a damaged database was moved aside; a new one saves */
 	STORE_NOT_SAVING,/* read-only, full or unreachable: kept in memory only */
-	STORE_TOO_NEW    /* written by a newer Lectern: left untouched, memory only */
+	STORE_TOO_NEW,   /* written by a newer Lectern: left untouched, memory only */
+	STORE_UNSAFE     /* no home, or the folder or file is another user's or
+	                    writable by anyone: left untouched, memory only */
 };
 int store_health(const store *st);
 /* the database file in use (in memory only: the file that could not be
@@ -57,7 +63,9 @@ const char *store_default_learner(char *buf, size_t size);
 int store_integrity(store *st, char *msg, size_t size);
 
 /* ------------------------------------------------------------ learners */
-/* id of the learner with this name, created if new; -1 on failure. */
+enum { STORE_NAME_MAX = 127 }; /* bytes in a learner's name */
+/* id of the learner with this name, created if new; -1 on failure, or
+ * when the name is not one (base/clean.h: clean_name_problem says why). */
 long store_learner(store *st, const char *name);
 /* names of all learners, sorted; *n is set. Free with store_free_names. */
 char **store_learners(store *st, int *n);
@@ -82,6 +90,7 @@ typedef struct {
 	unsigned char *correct; /* that response was correct */
 	int *tries;             /* tries used this attempt */
 	int nslides;
+	char registration[37];  /* xAPI registration of this attempt, "" unknown */
 } store_progress;
 
 /* how the store asks whether a stored response still fits its question

@@ -13,7 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clean.h"
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "store.h"
 #include "base/util.h"
 #include "base/fold.h"
@@ -27,9 +29,48 @@ sfs_default_dir(void)
 	/* the XDG spec: a relative value is invalid and ignored */
 	if (x && x[0] == '/')
 		return xasprintf("%s/lectern", x);
-	if ((!home || !*home) && (pw = getpwuid(getuid())))
+	if ((!home || home[0] != '/') && (pw = getpwuid(getuid())))
 		home = pw->pw_dir;
-	return xasprintf("%s/.local/share/lectern", home && *home ? home : "/tmp");
+	/* no home: not the current directory, not /tmp, where anyone could
+	 * have made the folder first */
+	if (!home || home[0] != '/')
+		return NULL;
+	return xasprintf("%s/.local/share/lectern", home);
+}
+
+int
+sfs_unsafe(const char *dir, const char *path, char *why, size_t size)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm" };
+	struct stat sb;
+	const char *what = dir;
+	int i;
+
+	if (stat(dir, &sb) == 0 && (sb.st_uid != geteuid() || (sb.st_mode & S_IWOTH)))
+		goto unsafe;
+	what = path;
+	if (stat(path, &sb) == 0 && (sb.st_uid != geteuid() || (sb.st_mode & S_IWOTH)))
+		goto unsafe;
+	/* SQLite opens these without O_NONBLOCK: a FIFO among them would hang
+	 * the player before its first frame */
+	for (i = 0; i < 3; i++) {
+		char *f = xasprintf("%s%s", path, sfx[i]);
+		int odd = stat(f, &sb) == 0 && !S_ISREG(sb.st_mode);
+
+		if (odd)
+			snprintf(why, size, _("%s is %s, not a regular file"), f,
+			         sf_kind(sb.st_mode));
+		free(f);
+		if (odd)
+			return 1;
+	}
+	return 0;
+unsafe:
+	if (sb.st_uid != geteuid())
+		snprintf(why, size, _("%s belongs to another user"), what);
+	else
+		snprintf(why, size, _("anyone may write to %s"), what);
+	return 1;
 }
 
 int
@@ -67,7 +108,8 @@ sfs_in_use(const char *path)
 	int fd, busy = 0;
 
 	snprintf(shm, sizeof shm, "%s-shm", path);
-	if ((fd = open(shm, O_RDONLY | O_CLOEXEC)) < 0)
+	/* O_NONBLOCK: a FIFO planted as -shm must not hang the open */
+	if ((fd = open(shm, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return 0; /* no -shm: nobody has it open in WAL mode */
 	/* every SQLite connection in WAL mode holds a read lock on the "DMS"
 	 * byte (offset 128) of the -shm file while it is open */
@@ -169,18 +211,7 @@ sfs_iri_escape(const char *s)
 int
 sfs_valid_name(const char *name)
 {
-	const unsigned char *p = (const unsigned char *)name;
-	size_t n = name ? strlen(name) : 0;
-	char *f;
-
-	if (n == 0 || n > 127)
-		return 0;
-	for (; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return 0;
-	f = fold_text(name); /* NULL when not UTF-8 */
-	free(f);
-	return f != NULL;
+	return clean_name_problem(name, STORE_NAME_MAX) == NULL;
 }
 
 const char *

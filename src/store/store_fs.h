@@ -7,8 +7,15 @@
 
 #include <stddef.h>
 
-/* $XDG_DATA_HOME/lectern, else ~/.local/share/lectern (malloc'd). */
+/* $XDG_DATA_HOME/lectern, else ~/.local/share/lectern with the home from
+ * $HOME or the password database (malloc'd); NULL when there is no
+ * absolute home: never the current or a shared directory. */
 char *sfs_default_dir(void);
+/* 1 with the reason (translated) in why when the data folder dir, or the
+ * database at path when it exists, belongs to another user or may be
+ * written by anyone, or the database or its -wal or -shm is there but not
+ * a regular file (a FIFO would hang SQLite's open); 0 when all is well. */
+int sfs_unsafe(const char *dir, const char *path, char *why, size_t size);
 /* mkdir -p, creating what is missing with mode 0700. 0, or -1 (errno). */
 int sfs_make_dirs(const char *dir);
 /* 1 when another process has the SQLite database at path open in WAL mode
@@ -23,8 +30,8 @@ int sfs_move_aside(const char *path, char *aside, size_t size);
 void sfs_uuid(char out[37]);
 /* s with every byte but A-Z a-z 0-9 - . _ ~ percent-encoded (malloc'd). */
 char *sfs_iri_escape(const char *s);
-/* 1 when name can be a learner's: 1..127 bytes of UTF-8, no control
- * characters. */
+/* 1 when name can be a learner's (base/clean.h's clean_name_problem, at
+ * most STORE_NAME_MAX bytes). */
 int sfs_valid_name(const char *name);
 
 #endif

@@ -82,9 +82,12 @@ typedef struct {
 
 /* the learner's name (malloc'd), NULL when unknown. */
 char *sx_learner_name(store *st, long learner);
-/* fill x for a statement by learner about m. 0, or -1 when the learner is
- * unknown. Free with sx_free. */
-int sx_init(sx_ctx *x, store *st, long learner, const mod_module *m);
+/* fill x for a statement by learner about m, in the attempt whose
+ * registration is given (NULL or "": the progress row's current one; a
+ * player whose attempt another process has since replaced keeps its own).
+ * 0, or -1 when the learner is unknown. Free with sx_free. */
+int sx_init(sx_ctx *x, store *st, long learner, const mod_module *m,
+            const char *registration);
 void sx_free(sx_ctx *x);
 /* the module, slide i, or the question at slide i (a cmi.interaction) as
  * an xAPI activity object: JSON text, malloc'd. */

@@ -377,66 +377,121 @@ measure_pieces(lay *L, pieces *P, int font)
 		                         font, P->v[i].style);
 }
 
-/* a word wider than the line is cut between characters. */
+/* the width of a piece cut off a long word is not measured when it is cut:
+ * measuring the rest of a 1 MiB word on every line made breaking it
+ * quadratic. split_long_words measures it once it is short enough to fit. */
+enum { UNMEASURED = 1 << 28 };
+
+/* bytes of piece p that fit in room, at least one character when one is
+ * required: the characters' own widths are summed (each a short, cached
+ * measure), then the prefix found is measured as one string and shortened
+ * while kerning makes it wider than the sum. Linear in the bytes that fit. */
+static int
+fit_prefix(lay *L, const piece *p, int font, int room, int one, int *wout)
+{
+	const char *t = L->text + p->off;
+	int a = 0, last = 0, sum = 0, w = 0;
+
+	while (a < p->len) {
+		int b = a, cw;
+
+		lay_utf8_next(t, p->len, &b);
+		cw = L->p.measure(L->p.ud, t + a, b - a, font, p->style);
+		if (sum + cw > room && (a > 0 || !one))
+			break;
+		sum += cw;
+		last = a = b;
+	}
+	while (last > 0 && (w = L->p.measure(L->p.ud, t, last, font, p->style)) > room) {
+		int prev = last - 1;
+
+		while (prev > 0 && ((unsigned char)t[prev] & 0xC0) == 0x80)
+			prev--;
+		if (prev == 0 && one)
+			break; /* the one character a line must hold */
+		last = prev;
+		w = 0;
+	}
+	*wout = w;
+	return last;
+}
+
+/* a word wider than the line is cut between characters. The pieces are
+ * copied into a new list as they are cut, so a word cut into thousands of
+ * lines never moves the pieces after it (inserting in place did, once per
+ * line). */
 static void
 split_long_words(lay *L, pieces *P, int font, int avail)
 {
-	int i = 0;
+	pieces Q = { 0 };
+	int i = 0, k;
 
 	while (i < P->n) {
-		int j = i + 1, w = P->v[i].w, k, x;
+		int j = i + 1, x = 0, brk_next = 0;
+		long long w = P->v[i].w;
 
 		while (j < P->n && !P->v[j].brk)
 			w += P->v[j++].w;
 		if (w <= avail) {
+			for (k = i; k < j; k++)
+				*add_piece(&Q) = P->v[k];
 			i = j;
 			continue;
 		}
-		/* cut inside the first piece of the word that does not fit */
-		x = 0;
+		/* greedy within the word: each piece goes on the line when it
+		 * fits, else is cut at the last character that fits */
 		for (k = i; k < j; k++) {
-			piece *p = &P->v[k];
-			int a = 0, last = 0, cw;
-			if (x + p->w <= avail) {
-				x += p->w;
-				continue;
+			piece cur = P->v[k];
+
+			if (brk_next) {
+				cur.brk = 1;
+				x = brk_next = 0;
 			}
-			while (a < p->len) {
-				int b = a;
-				lay_utf8_next(L->text + p->off, p->len, &b);
-				cw = L->p.measure(L->p.ud, L->text + p->off, b, font, p->style);
-				if (x + cw > avail && (a > 0 || x > 0))
+			for (;;) {
+				int last = 0, lw = 0;
+
+				/* the piece's width is measured only once it fits */
+				if (cur.w == UNMEASURED) {
+					last = fit_prefix(L, &cur, font, avail - x, x == 0, &lw);
+					if (last == cur.len)
+						cur.w = lw;
+				} else if (x + cur.w > avail) {
+					last = fit_prefix(L, &cur, font, avail - x, x == 0, &lw);
+				}
+				if (cur.w != UNMEASURED && x + cur.w <= avail) {
+					*add_piece(&Q) = cur;
+					x += cur.w;
 					break;
-				last = a = b;
+				}
+				if (last == 0) { /* break before this piece */
+					cur.brk = 1;
+					x = 0;
+					continue;
+				}
+				if (last == cur.len) { /* wider than its characters */
+					*add_piece(&Q) = cur;
+					brk_next = 1;
+					break;
+				}
+				{
+					piece *head = add_piece(&Q);
+
+					*head = cur;
+					head->len = last;
+					head->w = lw;
+				}
+				cur.off += last;
+				cur.len -= last;
+				cur.brk = 1;
+				cur.space = cur.hard = 0;
+				cur.w = UNMEASURED;
+				x = 0;
 			}
-			if (last == 0) { /* break before this piece */
-				P->v[k].brk = 1;
-				k--;
-				break;
-			}
-			if (last < p->len) {
-				piece rest = *p, *np;
-				rest.off = p->off + last;
-				rest.len = p->len - last;
-				rest.brk = 1;
-				rest.space = rest.hard = 0;
-				p->len = last;
-				p->w = L->p.measure(L->p.ud, L->text + p->off, p->len, font,
-				                    p->style);
-				rest.w = L->p.measure(L->p.ud, L->text + rest.off, rest.len,
-				                      font, rest.style);
-				add_piece(P); /* may move P->v */
-				memmove(&P->v[k + 2], &P->v[k + 1],
-				        (size_t)(P->n - k - 2) * sizeof *P->v);
-				np = &P->v[k + 1];
-				*np = rest;
-			} else if (k + 1 < P->n) {
-				P->v[k + 1].brk = 1; /* measured wider than its parts */
-			}
-			break;
 		}
-		i = k + 1;
+		i = j;
 	}
+	free(P->v);
+	*P = Q;
 }
 
 /* ------------------------------------------------------------ lines */

@@ -15,7 +15,8 @@
  * by text, pixel size, style and direction, and bounded: when it is full
  * the entries used longest ago are dropped. Measured widths are kept too
  * (text, size, style), so chrome drawn every frame and layout after a
- * theme change shape nothing again; that table is emptied when full.
+ * theme change shape nothing again; that table is emptied when full (by
+ * entries or by bytes; long strings are not kept).
  * Open fonts are cached per face and size in the same way (sizes change
  * only on resize or Ctrl+Plus). */
 #include <fcntl.h>
@@ -31,6 +32,7 @@
 
 #include "ui.h"
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "base/util.h"
 
 enum { FACE_R, FACE_B, FACE_I, FACE_BI, FACE_AR, FACE_AR_B, NFACES };
@@ -60,8 +62,11 @@ typedef struct tex_entry {
 } tex_entry;
 
 /* a measured width: headers, buttons and layout ask for the same strings
- * again and again, and measuring means shaping */
-enum { WIDTHS = 8192 };
+ * again and again, and measuring means shaping. The table is bounded by
+ * entries and by the bytes of its keys, and a string longer than
+ * WIDTH_MAX_KEY is measured without being kept: breaking a long word asks
+ * for many long prefixes once each, and keeping them all cost gigabytes. */
+enum { WIDTHS = 8192, WIDTH_MAX_KEY = 1024, WIDTH_BYTES = 1024 * 1024 };
 typedef struct {
 	char *s;             /* NULL: free slot */
 	int len, px, style;
@@ -83,6 +88,7 @@ struct ui_text {
 	SDL_Renderer *ren;
 	width_entry widths[WIDTHS]; /* measured widths, open addressing */
 	int nwidths;
+	size_t width_bytes;       /* key bytes held by widths */
 };
 
 typedef struct {
@@ -102,6 +108,7 @@ widths_clear(ui_text *t)
 		t->widths[i].s = NULL;
 	}
 	t->nwidths = 0;
+	t->width_bytes = 0;
 }
 
 /* ------------------------------------------------------------ fonts */
@@ -115,11 +122,12 @@ map_face(ui_text *t, int face)
 {
 	struct stat st;
 	void *p;
-	int fd = open(t->path[face], O_RDONLY | O_CLOEXEC);
+	char err[300];
+	int fd = sf_open(t->path[face], 0, INT_MAX - 1, &st, err, sizeof err);
 
 	if (fd < 0)
-		return; /* TTF_OpenFont then says what is wrong */
-	if (fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < INT_MAX) {
+		return; /* open_face then says what is wrong */
+	if (st.st_size > 0) {
 		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (p != MAP_FAILED) {
 			t->map[face] = p;
@@ -135,8 +143,19 @@ open_face(ui_text *t, int face, int px)
 {
 	SDL_RWops *rw;
 
-	if (!t->map[face])
+	if (!t->map[face]) {
+		struct stat st;
+		char err[300];
+		int fd = sf_open(t->path[face], 0, INT_MAX - 1, &st, err, sizeof err);
+
+		/* a FIFO in place of a font must not block the open */
+		if (fd < 0) {
+			SDL_SetError("%s: %s", t->path[face], err);
+			return NULL;
+		}
+		close(fd);
 		return TTF_OpenFont(t->path[face], px);
+	}
 	rw = SDL_RWFromConstMem(t->map[face], (int)t->map_len[face]);
 	return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
 }
@@ -368,7 +387,10 @@ ui_text_width(ui_app *a, const char *s, int len, int font, int style)
 		if (TTF_SizeUTF8(f, seg_str(s, &seg[k], buf, sizeof buf), &cw, &ch) == 0)
 			w += cw;
 	}
-	if (t->nwidths >= WIDTHS * 3 / 4) { /* full: start again */
+	if (len > WIDTH_MAX_KEY)
+		return w;
+	if (t->nwidths >= WIDTHS * 3 / 4 ||
+	    t->width_bytes + (size_t)len > WIDTH_BYTES) { /* full: start again */
 		widths_clear(t);
 		for (i = h % WIDTHS; t->widths[i].s; i = (i + 1) % WIDTHS)
 			;
@@ -381,6 +403,7 @@ ui_text_width(ui_app *a, const char *s, int len, int font, int style)
 	e->hash = h;
 	e->w = w;
 	t->nwidths++;
+	t->width_bytes += (size_t)len + 1;
 	return w;
 }
 

@@ -22,6 +22,7 @@
 
 #include "ui.h"
 #include "base/i18n.h"
+#include "base/safefile.h"
 #include "base/util.h"
 
 enum { MIN_W = 640, MIN_H = 480 };
@@ -241,18 +242,24 @@ ui_active_ms(const ui_app *a)
 void
 ui_prefs_load(ui_app *a, char *theme, size_t size, double *scale)
 {
-	char *path, line[128], name[64];
-	FILE *fp;
+	char *path, *buf, *line, *next, name[64], err[300];
+	size_t n;
 	double d;
 
 	if (!a->prefs_dir)
 		return;
 	path = xasprintf("%s/ui-prefs", a->prefs_dir);
-	fp = fopen(path, "r");
-	free(path);
-	if (!fp)
+	/* a FIFO in its place must not hang start-up, nor a link lead the
+	 * read elsewhere: sf_read reads regular files only, here not through
+	 * a link */
+	if (sf_read(path, SF_NOFOLLOW, 4096, &buf, &n, err, sizeof err) != 0) {
+		free(path);
 		return;
-	while (fgets(line, sizeof line, fp)) {
+	}
+	free(path);
+	for (line = buf; line && *line; line = next) {
+		if ((next = strchr(line, '\n')))
+			*next++ = '\0';
 		if (sscanf(line, "theme %63s", name) == 1 && ui_theme_find(name) && theme) {
 			snprintf(theme, size, "%s", name);
 		} else if (sscanf(line, "text-scale %lf", &d) == 1 && scale &&
@@ -260,30 +267,25 @@ ui_prefs_load(ui_app *a, char *theme, size_t size, double *scale)
 			*scale = d;
 		}
 	}
-	fclose(fp);
+	free(buf);
 }
 
 void
 ui_prefs_save(const ui_app *a)
 {
-	char *path, *tmp;
-	FILE *fp;
+	char *path, err[300];
+	sf_out o;
 
 	if (!a->prefs_dir || !a->win)
 		return; /* offscreen renders never change what the learner chose */
-	if (mkdir(a->prefs_dir, 0755) != 0 && errno != EEXIST)
+	if (mkdir(a->prefs_dir, 0700) != 0 && errno != EEXIST)
 		return;
 	path = xasprintf("%s/ui-prefs", a->prefs_dir);
-	tmp = xasprintf("%s.tmp", path);
-	fp = fopen(tmp, "w");
-	if (fp) {
-		fprintf(fp, "theme %s\ntext-scale %.2f\n", a->theme->name, a->text_scale);
-		if (fclose(fp) == 0)
-			rename(tmp, path);
-		else
-			remove(tmp);
+	/* whole or not at all, never through a link planted as the temporary */
+	if (sf_out_open(&o, path, 0600, err, sizeof err) == 0) {
+		fprintf(o.fp, "theme %s\ntext-scale %.2f\n", a->theme->name, a->text_scale);
+		sf_out_close(&o, 1, err, sizeof err);
 	}
-	free(tmp);
 	free(path);
 }
 

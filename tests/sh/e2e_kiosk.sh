@@ -50,7 +50,7 @@ in_progress() {
 	n=0
 	while [ $n -lt 5 ]; do
 		"$bin" progress --config "$t/kiosk.yaml" --format csv >"$t/progress.out" 2>&1
-		grep -q "^$1,.*,in-progress," "$t/progress.out" && return 0
+		grep -q "^\"$1\",.*,in-progress," "$t/progress.out" && return 0
 		sleep 0.3
 		n=$((n + 1))
 	done
@@ -129,7 +129,7 @@ try "window close request" wmctrl -c Lectern
 try "Ctrl+Q" xdotool key ctrl+q
 # time spent is the one thing kept in memory: SIGTERM must write it
 spent() { "$bin" progress --config "$t/kiosk.yaml" --format csv 2>/dev/null |
-	awk -F, '$1 == "Ada Test" { print $10; exit }'; }
+	awk -F, '$1 == "\"Ada Test\"" { print $10; exit }'; }
 t0=$(spent)
 sleep 2.2
 try "SIGTERM" kill -TERM "$app"
@@ -186,7 +186,7 @@ xdotool key ctrl+BackSpace
 xdotool type --delay 10 "$t/usb"
 xdotool key Return
 check "export to a folder" wait_log "progress exported to $t/usb"
-check "export: CSV has the learner" sh -c "grep -q '^Ada Test,' '$t'/usb/lectern-progress-*.csv"
+check "export: CSV has the learner" sh -c "grep -q '^\"Ada Test\",' '$t'/usb/lectern-progress-*.csv"
 check "export: xAPI is a JSON array" sh -c "head -c 1 '$t'/usb/lectern-progress-*.json | grep -q '\\['"
 # rename the learner (Learners, Rename of the first one)
 xdotool key l

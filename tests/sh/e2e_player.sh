@@ -49,7 +49,7 @@ has_color() { # name RRGGBB [geometry]
 # the learner's row for module id $1 from `lectern progress --format csv`
 row() {
 	"$bin" progress --data-dir "$t/data" --modules "$t/mods" --format csv 2>/dev/null |
-		grep ",$1,"
+		tr -d '"' | grep ",$1,"
 }
 # wait until the row for module $1 matches $2 (5 s at most)
 row_has() { row "$1" | grep -q -- "$2"; }
@@ -298,7 +298,7 @@ wait_exit
 me=$(id -un)
 check "the default learner is the OS user ($me), not \$USER" sh -c \
 	"'$bin' progress --data-dir '$t/data-me' --format csv 2>/dev/null |
-	 grep -q '^$me,b-walk,'"
+	 grep -q '^\"$me\",\"b-walk\",'"
 
 # ---------------------------------------------------------------- updated
 # a module whose version changed since the learner's last visit: a banner

@@ -198,7 +198,8 @@ same_body() {
 	cmp -s "$tmp/1.rgb" "$tmp/2.rgb"
 }
 progress_csv() {
-	"$bin" progress --data-dir "$tmp/data" --modules "$tmp" --format csv 2>/dev/null | tr -d '\r'
+	"$bin" progress --data-dir "$tmp/data" --modules "$tmp" --format csv 2>/dev/null |
+		tr -d '\r"'
 }
 
 # ------------------------------------------------------------ keyboard

@@ -15,6 +15,7 @@ fill "$D" "$Q" ana pass >/dev/null || fail "fill ana"
 fill "$D" "$Q" 'Bo "q", =x' fail >/dev/null || fail "fill Bo"
 fill "$D" tests/modules/good/minimal.yaml ana pass >/dev/null || fail "fill minimal"
 fill "$D" tests/modules/good/minimal.yaml '=SUM(A1)' pass >/dev/null || fail "fill =SUM"
+fill "$D" tests/modules/good/minimal.yaml "Ana;=cmd|' /C calc'!A0;" pass >/dev/null || fail "fill Ana;=cmd"
 fill "$D" tests/modules/good/all-blocks.yaml ana half
 fill "$D" tests/modules/good/all-blocks.yaml ana resume || fail "resume"
 
@@ -60,11 +61,14 @@ check "export --help" ./build/lectern export --help
 check "export --csv" ./build/lectern export --data-dir "$D" --modules tests/modules/good --csv "$T/p.csv"
 check "CSV header is exactly the documented columns" test "$(head -n 1 "$T/p.csv" | tr -d '\r')" = \
 	"learner,module_id,module_version,status,score_percent,slides_seen,slides_total,questions_answered,questions_total,time_spent_s,started_at,completed_at,bookmark"
-check "CSV has one row per learner and module" test "$(wc -l <"$T/p.csv")" -eq 6
-check "CSV row for a passed module" grep -q '^ana,all-questions,,passed,100,10,11,7,7,70,20[0-9T:.-]*Z,20[0-9T:.-]*Z,wrap-up' "$T/p.csv"
-check "CSV quotes a name with quotes and a comma" grep -q '^"Bo ""q"", =x",all-questions,,failed,0,' "$T/p.csv"
-check "CSV defuses a name a spreadsheet would run" grep -q "^\"'=SUM(A1)\",minimal," "$T/p.csv"
-check "CSV row for a module in progress" grep -q '^ana,all-blocks,[^,]*,in-progress,,' "$T/p.csv"
+check "CSV has one row per learner and module" test "$(wc -l <"$T/p.csv")" -eq 7
+check "CSV row for a passed module" grep -q '^"ana","all-questions","",passed,100,10,11,7,7,70,20[0-9T:.-]*Z,20[0-9T:.-]*Z,"wrap-up"' "$T/p.csv"
+check "CSV quotes a name with quotes and a comma" grep -q '^"Bo ""q"", =x","all-questions","",failed,0,' "$T/p.csv"
+check "CSV defuses a name a spreadsheet would run" grep -q "^\"'=SUM(A1)\",\"minimal\"," "$T/p.csv"
+check "CSV row for a module in progress" grep -q '^"ana","all-blocks","[^"]*",in-progress,,' "$T/p.csv"
+check "CSV defuses a formula after a semicolon (French, German spreadsheets)" \
+	grep -q "^\"Ana;'=cmd|' /C calc'!A0;\",\"minimal\"," "$T/p.csv"
+check_fails "CSV quotes every text field (no row starts unquoted)" sh -c "tail -n +2 '$T/p.csv' | grep -q '^[^\"]'"
 ./build/lectern progress --data-dir "$D" --modules tests/modules/good --format csv >"$T/p2.csv"
 check "progress --format csv is the export CSV" cmp -s "$T/p.csv" "$T/p2.csv"
 ./build/lectern progress --data-dir "$D" --modules tests/modules/good >"$T/table"
@@ -75,3 +79,41 @@ cat "$T/table"
 check "progress for an unknown learner says there is none" grep -q 'No progress recorded for nobody' "$T/none"
 check_fails "progress --format xml is refused" ./build/lectern progress --data-dir "$D" --format xml
 check "progress --help" ./build/lectern progress --help
+
+# ---- where an export goes: written through to devices and pipes, renamed
+# over regular files only, from a 0600 temporary file beside the target
+./build/lectern export --data-dir "$D" --csv /dev/stdout >"$T/stdout.csv" 2>"$T/err"
+check "export --csv /dev/stdout writes through" cmp -s "$T/stdout.csv" "$T/p.csv"
+./build/lectern export --data-dir "$D" --modules tests/modules/good --csv /dev/stdout 2>/dev/null | cat >"$T/pipe.csv"
+check "export --csv /dev/stdout into a pipe" cmp -s "$T/pipe.csv" "$T/p.csv"
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/fifo.csv" &
+reader=$!
+timeout 20 ./build/lectern export --data-dir "$D" --modules tests/modules/good --csv "$T/fifo" 2>/dev/null
+rc=$?
+wait $reader
+check "export --csv to a FIFO writes through it" sh -c "[ $rc = 0 ] && cmp -s '$T/fifo.csv' '$T/p.csv' && [ -p '$T/fifo' ]"
+check "export --xapi /dev/null succeeds" ./build/lectern export --data-dir "$D" --xapi /dev/null
+check "/dev/null is still a character device" test -c /dev/null
+check "export -o /dev/full fails" sh -c "! ./build/lectern export --data-dir '$D' --csv /dev/full"
+./build/lectern export --data-dir "$D" --modules tests/modules/good --csv "$T/new.csv" 2>/dev/null
+check "a new export file is private (0600)" test "$(stat -c %a "$T/new.csv")" = 600
+ln -s "$T/new.csv" "$T/link.csv"
+./build/lectern export --data-dir "$D" --modules tests/modules/good --csv "$T/link.csv" 2>/dev/null
+check "export through a link replaces the file it names and keeps the link" \
+	sh -c "[ -L '$T/link.csv' ] && cmp -s '$T/new.csv' '$T/p.csv'"
+check "no temporary file is left beside an export" sh -c "! ls -a '$T' | grep -q '^\.[a-z].*\.csv\.'"
+check_fails "export --csv x --xapi x is refused" ./build/lectern export --data-dir "$D" --csv "$T/same" --xapi "$T/same"
+check "a refused export writes nothing" test ! -e "$T/same"
+check_fails "export --learner nobody is an error" ./build/lectern export --data-dir "$D" --csv "$T/n.csv" --learner nobody
+./build/lectern export --data-dir "$D" --csv "$T/n.csv" --learner nobody 2>"$T/err"
+check "export --learner nobody says so" grep -q 'nobody' "$T/err"
+mkdir "$T/empty"
+check_fails "export from a data directory with no database is an error" ./build/lectern export --data-dir "$T/empty" --csv -
+
+# ---- messages say what was found and what was expected
+./build/lectern export --data-dir "$D" --xapi - --since 2024-02-30 >/dev/null 2>"$T/err"
+check "--since with a date that does not exist is refused" grep -q "'2024-02-30' is not a date" "$T/err"
+check "--since 2024-02-29 (a leap day) is a date" ./build/lectern export --data-dir "$D" --xapi /dev/null --since 2024-02-29
+./build/lectern progress --format --data-dir "$D" >/dev/null 2>"$T/err"
+check "an option in place of a value says the value is missing" grep -q -- '--format needs a value' "$T/err"

@@ -86,6 +86,46 @@ test_missing_dir(void **state)
 	diag_free(&dl);
 }
 
+/* a module file that is a link to a file outside the modules directory is
+ * not listed (its lines would show in its error messages); a link inside
+ * the directory is a module like any other */
+static void
+test_link_outside(void **state)
+{
+	char dir[] = "/tmp/lectern-cat-XXXXXX";
+	char *mods, *secret, *cmd;
+	cat_catalog c;
+	diag_list dl = { 0 };
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	mods = xasprintf("%s/mods", dir);
+	secret = xasprintf("%s/secret.yaml", dir);
+	assert_int_equal(mkdir(mods, 0700), 0);
+	fp = fopen(secret, "w");
+	assert_non_null(fp);
+	fputs("root:SECRET:19000:0:99999:7:::\n", fp);
+	fclose(fp);
+	cmd = xasprintf("ln -s '%s' '%s/leak.yaml' && cp '%s/tests/modules/good/minimal.yaml' "
+	                "'%s/' && ln -s minimal.yaml '%s/same.yaml'", secret, mods,
+	                LT_SRCDIR, mods, mods);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	assert_int_equal(cat_scan(&c, mods, &dl), 0);
+	assert_int_equal(c.n, 2); /* minimal and same */
+	assert_int_equal(dl.nerrors, 1);
+	assert_non_null(strstr(dl.v[0].msg, "leads outside the modules directory"));
+	assert_null(strstr(dl.v[0].msg, "SECRET"));
+	cat_free(&c);
+	diag_free(&dl);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(mods);
+	free(secret);
+}
+
 int
 main(void)
 {
@@ -93,6 +133,7 @@ main(void)
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad_listed),
 		cmocka_unit_test(test_missing_dir),
+		cmocka_unit_test(test_link_outside),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -485,10 +485,30 @@ test_closest(void **state)
 	assert_null(cfg_closest("", names));
 }
 
+/* a hash whose cost would hang kiosk start-up is refused when the config
+ * is read, with the reason, and the PIN stays unset */
+static void
+test_costly_pin_hash(void **state)
+{
+	const char *text = "trainer_pin_hash: '$5$rounds=999999999$salt$abcdef'\n";
+	cfg_config c;
+	diag_list dl = { 0 };
+
+	(void)state;
+	cfg_defaults(&c);
+	assert_int_equal(cfg_load_buf(&c, "c.yaml", text, strlen(text), &dl), -1);
+	assert_int_equal(dl.nerrors, 1);
+	assert_non_null(strstr(dl.v[0].msg, "rounds="));
+	assert_null(c.trainer_pin_hash);
+	diag_free(&dl);
+	cfg_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_costly_pin_hash),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_every_key),
 		cmocka_unit_test(test_layering_and_null),

@@ -3,6 +3,7 @@
  * questions are built by hand: a mod_slide is plain data. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,6 +339,47 @@ test_real_modules(void **state)
 	assert_true(questions >= 20);
 }
 
+/* the largest question `check` accepts is judged right: grading capped at
+ * 256 items while `check` accepted more, so a correct answer was wrong */
+static void
+test_item_limit(void **state)
+{
+	enum { N = MOD_MAX_ITEMS };
+	static mod_choice ch[N];
+	static const char *items[N], *l[N], *r[N];
+	static char names[N][8];
+	char buf[8192];
+	mod_slide q = { .id = "big", .points = 1, .attempts = 1 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		snprintf(names[i], sizeof names[i], "%d", i);
+		ch[i].text = items[i] = l[i] = r[i] = names[i];
+		ch[i].correct = 1;
+	}
+	q.qtype = Q_MULTIPLE;
+	q.choices = ch;
+	q.nchoices = N;
+	assert_int_equal(grade_judge(&q, resp_correct(&q, buf, sizeof buf)), 1);
+	/* a single question's last choice can be chosen and scored */
+	for (i = 0; i < N; i++)
+		ch[i].correct = i == N - 1;
+	q.qtype = Q_SINGLE;
+	assert_int_equal(grade_judge(&q, resp_correct(&q, buf, sizeof buf)), 1);
+	snprintf(buf, sizeof buf, "%d", N - 1);
+	assert_int_equal(grade_judge(&q, buf), 1);
+	q.qtype = Q_ORDER;
+	q.items = items;
+	q.nitems = N;
+	assert_int_equal(grade_judge(&q, resp_correct(&q, buf, sizeof buf)), 1);
+	q.qtype = Q_MATCH;
+	q.left = l;
+	q.right = r;
+	q.npairs = N;
+	assert_int_equal(grade_judge(&q, resp_correct(&q, buf, sizeof buf)), 1);
+}
+
 int
 main(void)
 {
@@ -355,6 +397,7 @@ main(void)
 		cmocka_unit_test(test_parse_format),
 		cmocka_unit_test(test_not_a_question),
 		cmocka_unit_test(test_real_modules),
+		cmocka_unit_test(test_item_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -552,6 +552,49 @@ test_column(void **state)
 	lay_free(&L);
 }
 
+/* fake_measure that also counts the bytes it was asked to measure */
+static int
+counting_measure(void *ud, const char *s, int len, int font, int style)
+{
+	*(long long *)ud += len;
+	return fake_measure(NULL, s, len, font, style);
+}
+
+/* a word of 1 MiB (the longest text a module may hold) is cut into lines
+ * measuring each byte a bounded number of times: re-measuring the rest of
+ * the word on every line took 113 s and 5 GB in the player */
+static void
+test_long_word_linear(void **state)
+{
+	enum { LEN = 1024 * 1024 };
+	char *word = malloc(LEN + 1);
+	long long measured = 0;
+	lay_params p;
+	lay L;
+	int i, lines;
+
+	(void)state;
+	memset(word, 'x', LEN);
+	word[LEN] = '\0';
+	memset(&p, 0, sizeof p);
+	p.measure = counting_measure;
+	p.ud = &measured;
+	p.image_size = fake_image;
+	for (i = 0; i < LAY_F_COUNT; i++)
+		p.line_h[i] = 20;
+	p.em = 10;
+	p.width = 800; /* 80 characters a line */
+	lay_init(&L, &p);
+	lines = lay_text(&L, word, LAY_F_BODY, LAY_R_TEXT, 0, 0);
+	assert_int_equal(lines, (LEN + 79) / 80);
+	assert_true(measured < 8LL * LEN);
+	/* every line holds 80 characters but the last */
+	assert_int_equal(L.box[0].len, 80);
+	assert_int_equal(L.box[L.nbox - 1].len, LEN % 80 ? LEN % 80 : 80);
+	lay_free(&L);
+	free(word);
+}
+
 int
 main(void)
 {
@@ -568,6 +611,7 @@ main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_column),
+		cmocka_unit_test(test_long_word_linear),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

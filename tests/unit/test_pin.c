@@ -1,6 +1,8 @@
 /* test_pin.c: PIN hashing, checking, and the lockout policy. */
 #include "testutil.h"
 
+#include <unistd.h>
+
 #include <crypt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,10 +116,40 @@ test_weakness(void **state)
 	assert_non_null(pin_weakness(longpin));
 }
 
+/* a costly hash in the config hung kiosk start-up on the UI thread: its
+ * cost parameters are checked before crypt sees it */
+static void
+test_cost_bounded(void **state)
+{
+	static const char *const refused[] = {
+		"$5$rounds=999999999$salt$abcdefghijklmnopqrstuvwxyz0123456789ABCDE",
+		"$6$rounds=500001$salt$abc",
+		"$6$rounds=$salt$abc",
+		"$y$jFT$salt$abc",          /* N = 2^17 */
+		"$y$j9z$salt$abc",          /* r = 64 */
+		"$y$j9T5$salt$abc",         /* more parameters */
+		"$2b$31$abcdefghijklmnopqrstuu", /* bcrypt, 2^31 rounds */
+		"$7$DU..../....abc$abc",
+	};
+	size_t i;
+
+	(void)state;
+	alarm(20); /* were any of these hashed, the test would time out */
+	for (i = 0; i < sizeof refused / sizeof *refused; i++) {
+		assert_non_null(pin_hash_problem(refused[i]));
+		assert_int_equal(pin_verify(refused[i], "1234"), -1);
+	}
+	alarm(0);
+	assert_null(pin_hash_problem("$6$rounds=5000$salt$abc"));
+	assert_null(pin_hash_problem("$y$jDT$salt$abc"));
+	assert_null(pin_hash_problem("$y$j9T$salt$abc"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cost_bounded),
 		cmocka_unit_test(test_hash_and_verify),
 		cmocka_unit_test(test_known_sha512),
 		cmocka_unit_test(test_bad_hash),

@@ -1146,10 +1146,59 @@ test_not_saving_store(void **state)
 	mod_free(m);
 }
 
+/* one truth for a finished attempt's score: after a module edit changed a
+ * question's type under the same id and version, the results screen said
+ * 0% not passed while `progress` and `export` said passed 100% */
+static void
+test_recorded_score_is_the_truth(void **state)
+{
+	static const char v1[] =
+		"lectern: 1\nid: truth\ntitle: Truth\nversion: '1'\nslides:\n"
+		"  - id: q\n    question: Pick A\n    type: single\n    choices:\n"
+		"      - text: A\n        correct: true\n      - text: B\n";
+	static const char v2[] =
+		"lectern: 1\nid: truth\ntitle: Truth\nversion: '1'\nslides:\n"
+		"  - id: q\n    question: Is it A?\n    type: true-false\n"
+		"    answer: true\n";
+	diag_list dl = { 0 };
+	mod_module *m1 = loader_load_buf("v1.yaml", NULL, v1, strlen(v1), &dl);
+	mod_module *m2 = loader_load_buf("v2.yaml", NULL, v2, strlen(v2), &dl);
+	char *dir = tmpdir();
+	store *st = store_open(dir, NULL);
+	long who = store_learner(st, "ana");
+	ses_session *s;
+	store_summary sum;
+
+	(void)state;
+	assert_non_null(m1);
+	assert_non_null(m2);
+	s = ses_open(m1, st, who);
+	assert_int_equal(ses_pick(s, pos(s, "A")), 0);
+	assert_int_equal(ses_check(s), SES_CHECK_CORRECT);
+	assert_int_equal(ses_next(s), SES_FINISHED);
+	assert_int_equal(ses_results_get(s)->score, 100);
+	ses_close(s);
+
+	s = ses_open(m2, st, who); /* the edited module */
+	assert_true(ses_at_results(s));
+	assert_int_equal(store_summary_get(st, who, "truth", &sum), 0);
+	assert_int_equal(ses_results_get(s)->score, sum.score);
+	assert_int_equal(ses_results_get(s)->passed, sum.status == ST_PASSED);
+	assert_int_equal(sum.score, 100);
+	ses_close(s);
+	store_close(st);
+	rmtree(dir);
+	free(dir);
+	mod_free(m1);
+	mod_free(m2);
+	diag_free(&dl);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_recorded_score_is_the_truth),
 		cmocka_unit_test(test_single_attempts_feedback),
 		cmocka_unit_test(test_single_out_of_attempts_shows_answer),
 		cmocka_unit_test(test_multiple_toggles),

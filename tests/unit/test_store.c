@@ -236,6 +236,71 @@ test_default_dir(void **state)
 	free(old);
 }
 
+/* a data folder or database anyone may write, or another user's, is left
+ * untouched: the store runs in memory and says why */
+static void
+test_unsafe_dir(void **state)
+{
+	char *sub = path_in("open");
+	store *st;
+	struct stat sb;
+
+	(void)state;
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(chmod(sub, 0777), 0);
+	st = store_open(sub, NULL);
+	assert_int_equal(store_health(st), STORE_UNSAFE);
+	assert_false(store_is_saving(st));
+	assert_non_null(strstr(store_warning(st), "anyone may write"));
+	store_close(st);
+	assert_int_not_equal(stat(path_in("open/progress.db"), &sb), 0);
+
+	/* a database file anyone may write, in a folder of ours */
+	assert_int_equal(chmod(sub, 0700), 0);
+	st = store_open(sub, NULL);
+	assert_int_equal(store_health(st), STORE_OK);
+	store_close(st);
+	assert_int_equal(chmod(path_in("open/progress.db"), 0666), 0);
+	st = store_open(sub, NULL);
+	assert_int_equal(store_health(st), STORE_UNSAFE);
+	store_close(st);
+	assert_int_equal(chmod(path_in("open/progress.db"), 0600), 0);
+	/* another user's folder (only root can make one to test with) */
+	if (geteuid() == 0 && chown(sub, 65534, 65534) == 0) {
+		st = store_open(sub, NULL);
+		assert_int_equal(store_health(st), STORE_UNSAFE);
+		assert_non_null(strstr(store_warning(st), "another user"));
+		store_close(st);
+	}
+}
+
+/* no home at all: the store says so, and never falls back to the current
+ * directory or /tmp */
+static void
+test_no_home(void **state)
+{
+	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	char *xdg = getenv("XDG_DATA_HOME") ? strdup(getenv("XDG_DATA_HOME")) : NULL;
+	store *st;
+
+	(void)state;
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "relative/home", 1);
+	st = store_open(NULL, NULL);
+	/* the password database may give this user a home; if not, no file */
+	if (store_health(st) == STORE_UNSAFE)
+		assert_non_null(strstr(store_warning(st), "no home directory"));
+	else
+		assert_true(store_path(st)[0] == '/');
+	store_close(st);
+	if (home)
+		setenv("HOME", home, 1);
+	if (xdg)
+		setenv("XDG_DATA_HOME", xdg, 1);
+	free(home);
+	free(xdg);
+}
+
 static void
 test_learners(void **state)
 {
@@ -390,6 +455,52 @@ test_finish_retake(void **state)
 	store_close(st);
 	assert_int_equal(sql_int(path_in("progress.db"),
 	                         "SELECT best_score FROM progress"), 100);
+}
+
+/* two players (two connections, as two processes) for one learner and
+ * module: both start, both finish, both retake. Each retake makes its own
+ * attempt with its own registration (attempt ended at 2 with two
+ * registrations for it when the attempt was written as a value), and the
+ * finish of an attempt the other player has replaced leaves the current
+ * attempt's status alone */
+static void
+test_two_players(void **state)
+{
+	mod_module m = module_v1();
+	store_progress p1, p2;
+	store *s1 = store_open(tmp, NULL), *s2 = store_open(tmp, NULL);
+	long who = store_learner(s1, "lea");
+	const char *db = path_in("progress.db");
+
+	(void)state;
+	assert_int_equal(store_learner(s2, "lea"), who);
+	assert_int_equal(store_begin(s1, who, &m, grade_judge, &p1), 0);
+	assert_int_equal(store_begin(s2, who, &m, grade_judge, &p2), 0);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM progress"), 1);
+	/* both began a new module: one row, one registration */
+	assert_string_equal(p1.registration, p2.registration);
+	assert_int_equal(store_retake(s1, who, &m, &p1), 0);
+	assert_int_equal(store_retake(s2, who, &m, &p2), 0);
+	assert_int_equal(p1.attempt, 2);
+	assert_int_equal(p2.attempt, 3);
+	assert_string_not_equal(p1.registration, p2.registration);
+	assert_int_equal(sql_int(db, "SELECT attempt FROM progress"), 3);
+	/* three attempts, three registrations in the initialized statements */
+	assert_int_equal(sql_int(db, "SELECT count(DISTINCT json_extract(statement,"
+	                             " '$.context.registration')) FROM outbox"
+	                             " WHERE verb LIKE '%initialized'"), 3);
+	/* player 1 answers and finishes its (replaced) attempt 2: its answers
+	 * stay in attempt 2, its statements in its own registration */
+	assert_int_equal(store_answer(s1, who, &m, &p1, 1, "1", 1, 1), 0);
+	assert_int_equal(sql_int(db, "SELECT attempt FROM answer"), 2);
+	assert_int_equal(ses_record_finish(s1, who, &m, &p1), 0);
+	assert_int_equal(sql_int(db, "SELECT attempt FROM progress"), 3);
+	assert_int_equal(sql_int(db, "SELECT status = 'in-progress' FROM progress"), 1);
+	assert_int_equal(sql_int(db, "SELECT score IS NULL FROM progress"), 1);
+	store_progress_free(&p1);
+	store_progress_free(&p2);
+	store_close(s1);
+	store_close(s2);
 }
 
 static void
@@ -710,10 +821,20 @@ test_readonly(void **state)
 	store_progress_free(&p);
 	store_close(st);
 	before = slurp(path_in("progress.db"), &n1);
-	/* readable by all, writable by nobody but root */
-	chmod(tmp, 0755);
+	/* read-only, and (under root) owned by the user the child runs as: a
+	 * database of another user is refused outright (test_unsafe_dir) */
+	chmod(tmp, 0555);
 	chmod(path_in("progress.db"), 0444);
+	if (geteuid() == 0) {
+		assert_int_equal(chown(tmp, 65534, 65534), 0);
+		assert_int_equal(chown(path_in("progress.db"), 65534, 65534), 0);
+	}
 	in_child(readonly_child, 1);
+	if (geteuid() == 0) {
+		assert_int_equal(chown(tmp, 0, 0), 0);
+		assert_int_equal(chown(path_in("progress.db"), 0, 0), 0);
+	}
+	chmod(tmp, 0700);
 	chmod(path_in("progress.db"), 0600);
 	after = slurp(path_in("progress.db"), &n2);
 	assert_int_equal(n1, n2);
@@ -926,8 +1047,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_dir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_learners, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unsafe_dir, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_home, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finish_retake, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_players, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_version_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_refused, setup, teardown),

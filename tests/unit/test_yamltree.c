@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "format/yamltree.h"
 #include "base/util.h"
@@ -256,6 +257,62 @@ test_huge_file(void **state)
 	diag_free(&dl);
 }
 
+/* nodes are not the only cost: aliases of one 1 MiB paragraph passed the
+ * node budget and made `render` run out of memory; the text they add is
+ * budgeted too, and the error comes at the alias that goes past it */
+static void
+test_alias_text_bomb(void **state)
+{
+	size_t big = YT_MAX_SCALAR - 16, n, k;
+	char *t = xmalloc(big + 20000 * 8 + 64), *p;
+	int over = YT_MAX_ALIAS_BYTES / (int)big + 1; /* first alias past it */
+
+	(void)state;
+	p = t;
+	p += sprintf(p, "a: &p ");
+	memset(p, 'x', big);
+	p += big;
+	p += sprintf(p, "\nb: [");
+	for (k = 0; k < 20000; k++)
+		p += sprintf(p, "%s*p", k ? ", " : "");
+	p += sprintf(p, "]\n");
+	n = (size_t)(p - t);
+	expect_error(t, n, 2, 5 + 4 * (over - 1), "aliases expand to too much text");
+	free(t);
+}
+
+/* a FIFO, a device or a directory is refused at once, never read: a FIFO
+ * as a module or config hung `check`, `render` and the player */
+static void
+test_special_files(void **state)
+{
+	char dir[] = "/tmp/lectern-yt-XXXXXX", *fifo;
+	const char *paths[3];
+	diag_list dl = { 0 };
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fifo = xasprintf("%s/module.yaml", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	paths[0] = fifo;
+	paths[1] = "/dev/zero";
+	paths[2] = dir;
+	alarm(20); /* a hang fails the test instead of stalling the run */
+	for (i = 0; i < 3; i++) {
+		assert_null(yt_load_file(paths[i], &dl));
+		assert_int_equal(dl.nerrors, i + 1);
+		if (!strstr(dl.v[i].msg, "not a regular file"))
+			fail_msg("%s: \"%s\"", paths[i], dl.v[i].msg);
+	}
+	alarm(0);
+	assert_non_null(strstr(dl.v[0].msg, "FIFO"));
+	unlink(fifo);
+	rmdir(dir);
+	free(fifo);
+	diag_free(&dl);
+}
+
 static void
 test_missing_file(void **state)
 {
@@ -285,6 +342,8 @@ main(void)
 		cmocka_unit_test(test_long_scalar),
 		cmocka_unit_test(test_huge_file),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_alias_text_bomb),
+		cmocka_unit_test(test_special_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
