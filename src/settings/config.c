@@ -30,7 +30,7 @@
 #include "format/yamltree.h"
 
 enum { K_PATH, K_BOOL, K_PIN, K_MINUTES, K_THEME, K_SCALE, K_LANG, K_IRI, K_URL,
-       K_TEXT, K_SECRET, K_FILE, K_BATCH, K_PERIOD };
+       K_TEXT, K_SECRET, K_FILE, K_BATCH, K_PERIOD, K_TIMEOUT };
 
 typedef struct {
 	const char *name;  /* as in the file; "xapi.x" lives in the xapi: map */
@@ -57,6 +57,7 @@ static const cfg_key keys[] = {
 	{ "lrs.batch", K_BATCH, offsetof(cfg_config, lrs_batch) },
 	{ "lrs.insecure_http", K_BOOL, offsetof(cfg_config, lrs_insecure_http) },
 	{ "lrs.interval_minutes", K_PERIOD, offsetof(cfg_config, lrs_interval_minutes) },
+	{ "lrs.timeout_seconds", K_TIMEOUT, offsetof(cfg_config, lrs_timeout_seconds) },
 };
 
 static const char *const top_names[] = {
@@ -66,7 +67,7 @@ static const char *const top_names[] = {
 static const char *const xapi_names[] = { "home_page", "base_iri", NULL };
 static const char *const lrs_names[] = {
 	"endpoint", "username", "password", "password_file", "ca_file", "batch",
-	"insecure_http", "interval_minutes", NULL
+	"insecure_http", "interval_minutes", "timeout_seconds", NULL
 };
 
 /* the nested maps: their keys are "name.key" in keys[] */
@@ -90,6 +91,7 @@ cfg_defaults(cfg_config *c)
 	c->text_scale = 1.0;
 	c->lrs_batch = CFG_BATCH_DEFAULT;
 	c->lrs_interval_minutes = CFG_INTERVAL_DEFAULT;
+	c->lrs_timeout_seconds = CFG_TIMEOUT_DEFAULT;
 }
 
 char *
@@ -314,6 +316,9 @@ reset_field(cfg_config *c, const cfg_key *k)
 	case K_PERIOD:
 		c->lrs_interval_minutes = def.lrs_interval_minutes;
 		break;
+	case K_TIMEOUT:
+		c->lrs_timeout_seconds = def.lrs_timeout_seconds;
+		break;
 	default:
 		free(*sp);
 		*sp = NULL;
@@ -470,6 +475,13 @@ apply(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
 			            "module) to %d, not \"%s\""), k->name, (int)CFG_IDLE_MAX, s);
 		else
 			c->lrs_interval_minutes = d;
+		break;
+	case K_TIMEOUT:
+		if (parse_number(s, &d) < 0 || d != (int)d || d < 1 || d > CFG_TIMEOUT_MAX)
+			bad(x, v, _("`%s` must be a whole number of seconds from 1 to %d, "
+			            "not \"%s\""), k->name, (int)CFG_TIMEOUT_MAX, s);
+		else
+			c->lrs_timeout_seconds = (int)d;
 		break;
 	}
 }

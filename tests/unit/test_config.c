@@ -495,7 +495,8 @@ test_lrs_keys(void **state)
 	                   "  ca_file: /etc/ssl/org-ca.pem\n"
 	                   "  batch: 50\n"
 	                   "  insecure_http: false\n"
-	                   "  interval_minutes: 5\n";
+	                   "  interval_minutes: 5\n"
+	                   "  timeout_seconds: 10\n";
 	cfg_config c;
 	diag_list dl = { 0 };
 
@@ -515,6 +516,7 @@ test_lrs_keys(void **state)
 	assert_int_equal(c.lrs_batch, 50);
 	assert_false(c.lrs_insecure_http);
 	assert_true(c.lrs_interval_minutes == 5);
+	assert_int_equal(c.lrs_timeout_seconds, 10);
 	cfg_free(&c);
 	diag_free(&dl);
 
@@ -524,6 +526,7 @@ test_lrs_keys(void **state)
 	expect_error("lrs:\n  batch: 2.5\n", 2, 10, "from 1 to 1000");
 	expect_error("lrs:\n  interval_minutes: -3\n", 2, 21, "number of minutes");
 	expect_error("lrs:\n  pasword: x\n", 2, 3, "did you mean `password`?");
+	expect_error("lrs:\n  timeout_seconds: 0\n", 2, 20, "from 1 to 600");
 	expect_error("lrs: https://x.org/\n", 1, 6, "indented lines");
 }
 
