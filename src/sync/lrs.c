@@ -160,6 +160,7 @@ static void
 no_answer(lrs *c, CURLcode rc, lrs_answer *a)
 {
 	const char *why;
+	size_t len;
 
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
@@ -188,8 +189,12 @@ no_answer(lrs *c, CURLcode rc, lrs_answer *a)
 	}
 	/* curl's own words name the host and the system error, never the
 	 * password (it is not in the URL) */
-	snprintf(a->error, sizeof a->error, "%s (%s)", why,
-	         c->errbuf[0] ? c->errbuf : curl_easy_strerror(rc));
+	len = 0;
+	str_append(a->error, sizeof a->error, &len, why);
+	str_append(a->error, sizeof a->error, &len, " (");
+	str_append(a->error, sizeof a->error, &len,
+	           c->errbuf[0] ? c->errbuf : curl_easy_strerror(rc));
+	str_append(a->error, sizeof a->error, &len, ")");
 }
 
 static int
