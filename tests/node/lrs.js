@@ -2,7 +2,7 @@
 // in memory, bound to 127.0.0.1 only.
 //
 // usage: node lrs.js PORT DIR
-// DIR takes its access logs and attachments. The service calls
+// PORT 0 picks a free port. DIR takes its access logs and attachments. The service calls
 // app.listen(port) with no host, which would listen on every interface;
 // net.Server.listen is wrapped first so a port-only call gets 127.0.0.1.
 // Prints "ready PORT" on stdout once it listens.
@@ -12,7 +12,7 @@ const path = require('path');
 
 const port = Number(process.argv[2]);
 const dir = process.argv[3];
-if (!port || !dir) {
+if (!(port >= 0) || !dir) {
 	console.error('usage: node lrs.js PORT DIR');
 	process.exit(2);
 }
