@@ -4,7 +4,10 @@
  * and a build tree each start their own sync. Its arguments carry only
  * paths: the credentials stay in the config file it reads. Its output goes
  * to /dev/null; what it did is in the progress store. It is collected with
- * waitpid(WNOHANG) when the player next looks, so nothing blocks. */
+ * waitpid(WNOHANG) when the player next looks, so nothing blocks. It runs
+ * in a session of its own, so the player's end (or a signal to the
+ * player's process group) does not cut a batch short. */
+#define _GNU_SOURCE /* POSIX_SPAWN_SETSID */
 #include "spawn.h"
 
 #include <errno.h>
@@ -78,6 +81,7 @@ int
 sync_spawner_start(sync_spawner *s, int automatic, int after_module)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
 	char *argv[9];
 	int k = 0, rc;
 
@@ -105,7 +109,10 @@ sync_spawner_start(sync_spawner *s, int automatic, int after_module)
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	rc = posix_spawn(&s->pid, s->exe, &fa, NULL, argv, environ);
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSID);
+	rc = posix_spawn(&s->pid, s->exe, &fa, &at, argv, environ);
+	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0) {
 		s->pid = 0;
