@@ -24,7 +24,7 @@ PIDS=""
 cleanup() {
 	command -v xvfb_stop >/dev/null 2>&1 && xvfb_stop
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
-	rm -rf "$T"
+	[ -n "${LRS_KEEP:-}" ] || rm -rf "$T"
 }
 trap cleanup EXIT
 L=./build/lectern
@@ -311,6 +311,40 @@ if command -v Xvfb >/dev/null 2>&1 && command -v strace >/dev/null 2>&1 &&
 	check "player: the trace saw the player (its X socket)" grep -q X11-unix "$T/player.trace"
 	check_fails "player: the player process opened no network socket" \
 		grep -qE 'AF_INET|AF_INET6' "$T/player.trace"
+
+	# the trainer menu of a kiosk: its own automatic run meets a failing
+	# LRS; once the LRS is back, Send records now sends and says so
+	D=$T/kiosk
+	fill "$D" "$Q" ana pass >/dev/null
+	printf '2468\n2468\n' | "$L" set-pin --config "$T/kiosk.yaml" >/dev/null 2>&1
+	sed 's/^lrs:/kiosk: true\nidle_logout_minutes: 5\nlrs:/' "$T/good.yaml" >>"$T/kiosk.yaml"
+	chmod 600 "$T/kiosk.yaml"
+	fault 500
+	command -v openbox >/dev/null 2>&1 && wm_start
+	SDL_AUDIODRIVER=dummy "$L" --config "$T/kiosk.yaml" --data-dir "$D" \
+		--modules tests/modules/good >"$T/kiosk.log" 2>&1 &
+	app=$!
+	PIDS="$PIDS $app"
+	retry 100 grep -q "kiosk: started" "$T/kiosk.log"
+	timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' >/dev/null 2>&1
+	retry 100 sh -c "\"$L\" sync --status --config '$T/good.yaml' --data-dir '$D' | grep -q 'HTTP 500'"
+	check "kiosk: its automatic run met the failing LRS" test "$(waiting "$D")" = "$(total "$D")"
+	fault none
+	sleep 0.5
+	xdotool key ctrl+alt+t
+	sleep 0.5
+	xdotool type --delay 40 "2468"
+	xdotool key Return
+	retry 50 grep -q "trainer menu opened" "$T/kiosk.log"
+	sleep 0.5
+	xdotool key s
+	check "trainer menu: Send records now says all were sent" \
+		retry 150 grep -q "All records were sent to the LRS" "$T/kiosk.log"
+	sleep 0.7
+	mkdir -p build/test-logs
+	import -window root build/test-logs/trainer-sync.png 2>/dev/null
+	check "trainer menu: nothing waits after Send records now" test "$(waiting "$D")" = 0
+	kill "$app" 2>/dev/null
 	xvfb_stop
 else
 	fail "player: Xvfb or strace is missing (make deps-test)"
