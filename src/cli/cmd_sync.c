@@ -160,7 +160,8 @@ static void
 on_progress(void *ud, long sent, long waiting)
 {
 	(void)ud;
-	fprintf(stderr, _("\rsent %ld, %ld waiting "), sent, waiting < 0 ? 0 : waiting);
+	fputc('\r', stderr);
+	fprintf(stderr, _("sent %ld, %ld waiting "), sent, waiting < 0 ? 0 : waiting);
 }
 
 static int
