@@ -10,10 +10,13 @@
  *                              without touching the network
  *   lectern sync --prune DAYS  delete statements the LRS acknowledged more
  *                              than DAYS days ago
+ *   lectern sync --retry-refused  put the statements the LRS refused back
+ *                              to wait (after the LRS was fixed), and send
  *
  * The exit statuses (docs/lectern.1) let a script or the trainer menu tell
  * "try later" from "fix the settings". No credential is ever taken from the
  * command line or printed: they come from the config file. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +57,7 @@ usage(FILE *fp)
 	                    "                     not yet due (for timers)\n"
 	                    "  --prune DAYS       delete records the LRS acknowledged more\n"
 	                    "                     than DAYS days ago\n"
+	                    "  --retry-refused    send the records the LRS refused once more\n"
 	                    "  --quiet            print only errors\n"
 	                    "  --data-dir DIR     the progress data directory\n"
 	                    "                     (default $XDG_DATA_HOME/lectern)\n"
@@ -223,7 +227,7 @@ cmd_sync(int argc, char **argv)
 	rep_opts o = { 0 };
 	rep_ctx r;
 	const char *prune_days = NULL;
-	int status = 0, automatic = 0, quiet = 0, i, rc;
+	int status = 0, automatic = 0, quiet = 0, retry = 0, i, rc;
 
 	i18n_init(NULL);
 	for (i = 1; i < argc; i++) {
@@ -241,6 +245,8 @@ cmd_sync(int argc, char **argv)
 			automatic = 1;
 		} else if (!strcmp(a, "--quiet")) {
 			quiet = 1;
+		} else if (!strcmp(a, "--retry-refused")) {
+			retry = 1;
 		} else if (val) {
 			if (i + 1 >= argc || !*argv[i + 1]) {
 				fprintf(stderr, _("lectern sync: %s needs a value\n"), a);
@@ -253,9 +259,9 @@ cmd_sync(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (status + (prune_days != NULL) + automatic > 1) {
-		fprintf(stderr, "%s\n", _("lectern sync: use one of --status, --prune and "
-		                          "--auto"));
+	if (status + (prune_days != NULL) + automatic + retry > 1) {
+		fprintf(stderr, "%s\n", _("lectern sync: use one of --status, --prune, "
+		                          "--retry-refused and --auto"));
 		return EXIT_USAGE;
 	}
 	if ((rc = rep_open(&r, &o, "sync")) != 0) {
@@ -266,7 +272,10 @@ cmd_sync(int argc, char **argv)
 		rc = show_status(&r);
 	else if (prune_days)
 		rc = prune(&r, prune_days, quiet);
-	else
+	else if (retry && store_outbox_requeue(r.st, 0, LONG_MAX) < 0) {
+		fprintf(stderr, "%s\n", _("lectern sync: the progress file cannot be written"));
+		rc = EXIT_LOCAL;
+	} else
 		rc = run(&r, automatic, quiet);
 	rep_close(&r);
 	if (fflush(stdout) != 0 && rc == EXIT_DONE)

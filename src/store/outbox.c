@@ -369,6 +369,20 @@ store_outbox_set_aside(store *st, long seq, const char *reason)
 }
 
 long
+store_outbox_requeue(store *st, long from, long to)
+{
+	int e;
+
+	if (!st)
+		return -1;
+	TRANSACT(st, e, sdb_run(sdb_prep(st, "UPDATE outbox SET set_aside = NULL,"
+	                                     " set_aside_at = NULL WHERE seq BETWEEN ? AND ?"
+	                                     " AND acked_at IS NULL AND set_aside IS NOT NULL",
+	                                 "ll", from, to)));
+	return e == END_SAVED ? (long)sqlite3_changes(st->db) : -1;
+}
+
+long
 store_outbox_prune(store *st, int days)
 {
 	char since[32];

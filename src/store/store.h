@@ -191,6 +191,9 @@ int store_outbox_ack(store *st, const long *seq, int n);
 /* the LRS refused this statement for reason: keep it, out of the way of
  * the others, until a person looks. 0 when on disk. */
 int store_outbox_set_aside(store *st, long seq, const char *reason);
+/* send the refused statements with seq from..to again: they wait once
+ * more. How many, or -1. */
+long store_outbox_requeue(store *st, long from, long to);
 /* delete statements acknowledged more than days ago; how many, or -1. */
 long store_outbox_prune(store *st, int days);
 

@@ -15,6 +15,9 @@
  *   401, 403          stop: the credentials are wrong (SYNC_AUTH);
  *   429, 5xx, none    stop: try later, after Retry-After if given;
  *   anything else     stop: the endpoint is not an xAPI LRS (SYNC_CONFIG).
+ * When the LRS refuses every statement of a whole batch one by one, the
+ * fault is the LRS's or its address's, not the records': they are put back
+ * to wait and the run stops (SYNC_CONFIG) rather than set everything aside.
  * Every stop that is not SYNC_DONE counts as a failure for the backoff that
  * automatic runs (the timer, the player) honour; a person's run does not
  * wait for it. */
@@ -50,6 +53,7 @@ typedef struct {
 	int stop;                /* an answer ended the run: r->outcome says how */
 	long retry_after;        /* the LRS's Retry-After, seconds */
 	long unacked;            /* 2xx answers that left some ids out */
+	char last_refusal[REASON_MAX + 32]; /* the LRS's words for the last refused one */
 } run_ctx;
 
 /* ------------------------------------------------------------ small JSON */
@@ -205,6 +209,7 @@ send_some(run_ctx *x, store_stmt *v, int n)
 
 			answer_words(&a, words, sizeof words);
 			snprintf(reason, sizeof reason, "HTTP %ld: %s", a.status, words);
+			snprintf(x->last_refusal, sizeof x->last_refusal, "%s", reason);
 			if (store_outbox_set_aside(x->st, v[0].seq, reason) != 0)
 				stop(x, SYNC_LOCAL, "%s", _("the progress file cannot be written"));
 			else
@@ -257,7 +262,7 @@ send_all(run_ctx *x)
 {
 	int batch = x->o->cfg->lrs_batch > 0 ? x->o->cfg->lrs_batch : CFG_BATCH_DEFAULT;
 	store_stmt *v = xcalloc((size_t)batch, sizeof *v);
-	long after = 0;
+	long after = 0, refused;
 	int n;
 
 	while (!x->stop && (n = store_outbox_waiting(x->st, after, batch, v)) != 0) {
@@ -266,7 +271,15 @@ send_all(run_ctx *x)
 			break;
 		}
 		after = v[n - 1].seq;
+		refused = x->r->set_aside;
 		send_some(x, v, n);
+		if (n > 1 && x->r->set_aside - refused == n) {
+			store_outbox_requeue(x->st, v[0].seq, v[n - 1].seq);
+			x->r->set_aside = refused;
+			stop(x, SYNC_CONFIG, _("the LRS refused every record of a batch (%s): that "
+			                       "is the LRS or its address, not the records, so "
+			                       "none was set aside"), x->last_refusal);
+		}
 		store_stmts_free(v, n);
 		if (x->o->progress)
 			x->o->progress(x->o->ud, x->r->sent,
@@ -362,7 +375,7 @@ int
 sync_run(store *st, const sync_opts *o, sync_result *r)
 {
 	const cfg_config *cfg = o->cfg;
-	run_ctx x = { st, NULL, o, r, 0, 0, 0, 0 };
+	run_ctx x = { .st = st, .o = o, .r = r };
 	store_sync_state before;
 	char secret[1024], err[512];
 	lrs_opts lo = { 0 };

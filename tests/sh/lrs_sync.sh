@@ -176,6 +176,22 @@ check "400 for one statement: nothing else waits" test "$(waiting "$D")" = 0
 check "400 for one statement: it is still exported" grep -q "$bad" "$T/export.json"
 sync_run reject-again good "$D"
 expect_rc "400 for one statement: a set-aside statement is not retried" 0
+sync_run retry good "$D" --retry-refused
+expect_rc "--retry-refused: sends it once the LRS takes it" 0
+if lrs_holds "$D"; then pass "--retry-refused: the LRS holds every statement once"
+else fail "--retry-refused: the LRS holds every statement once"; head -n 5 "$T/check.out"; fi
+
+# 400 for everything is the LRS's fault, not the records': nothing is set
+# aside, and the run says so
+D=$T/reject-all
+fill "$D" "$Q" ana pass >/dev/null
+fault reject:actor
+sync_run reject-all good "$D"
+fault none
+expect_rc "400 for every statement: a settings error" 2
+check "400 for every statement: says it is the LRS, not the records" \
+	grep -q "refused every record of a batch" "$T/reject-all.stderr"
+check "400 for every statement: nothing set aside, all wait" test "$(waiting "$D")" = "$(total "$D")"
 
 # 409: the LRS already holds another statement with one of our ids
 D=$T/conflict

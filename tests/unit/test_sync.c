@@ -149,6 +149,13 @@ test_ack_set_aside_state(void **state)
 	assert_string_equal(r[0].id, "00000000-0000-4000-8000-000000000002");
 	assert_string_equal(r[0].reason, "HTTP 400: bad verb");
 	assert_string_equal(r[0].learner, "ana");
+	/* put back to wait, it is refused no more */
+	assert_int_equal(store_outbox_requeue(st, 0, 1000), 1);
+	assert_int_equal(store_outbox_requeue(st, 0, 1000), 0);
+	assert_int_equal(store_sync_state_get(st, &s), 0);
+	assert_int_equal(s.waiting, 3);
+	assert_int_equal(s.set_aside, 0);
+	assert_int_equal(store_outbox_refused(st, 4, r), 0);
 
 	/* a failed run counts; a good one clears the count and the error */
 	assert_int_equal(store_sync_attempt(st), 0);
