@@ -91,12 +91,35 @@ when_epoch(long t, char *buf, size_t size)
 	return buf;
 }
 
-static void
-row(const char *label, const char *value)
-{
-	int pad = 26 - utf8_chars(label);
+enum { ROWS_MAX = 10 };
 
-	printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
+/* label: value lines, the values lined up after the longest label (in
+ * whatever language the labels are) */
+typedef struct {
+	const char *label[ROWS_MAX];
+	char value[ROWS_MAX][512];
+	int n;
+} rows;
+
+static void
+row(rows *t, const char *label, const char *value)
+{
+	if (t->n < ROWS_MAX) {
+		t->label[t->n] = label;
+		snprintf(t->value[t->n++], sizeof t->value[0], "%s", value);
+	}
+}
+
+static void
+rows_print(const rows *t)
+{
+	int i, w = 0;
+
+	for (i = 0; i < t->n; i++)
+		if (utf8_chars(t->label[i]) > w)
+			w = utf8_chars(t->label[i]);
+	for (i = 0; i < t->n; i++)
+		printf("%s%*s%s\n", t->label[i], w - utf8_chars(t->label[i]) + 2, "", t->value[i]);
 }
 
 static int
@@ -105,26 +128,28 @@ show_status(rep_ctx *r)
 	store_sync_state s;
 	store_refused v[REFUSED_SHOWN];
 	char num[64], t[64];
+	rows tab = { 0 };
 	int n, i;
 
 	if (store_sync_state_get(r->st, &s) != 0) {
 		fprintf(stderr, "%s\n", _("lectern sync: the progress file cannot be read"));
 		return EXIT_LOCAL;
 	}
-	row(_("Learning record store:"), r->cfg.lrs_endpoint ? r->cfg.lrs_endpoint
-	                                                     : _("none configured"));
+	row(&tab, _("Learning record store:"), r->cfg.lrs_endpoint ? r->cfg.lrs_endpoint
+	                                                           : _("none configured"));
 	snprintf(num, sizeof num, "%ld", s.waiting);
-	row(_("Records waiting:"), num);
+	row(&tab, _("Records waiting:"), num);
 	snprintf(num, sizeof num, "%ld", s.set_aside);
-	row(_("Refused by the LRS:"), num);
+	row(&tab, _("Refused by the LRS:"), num);
 	snprintf(num, sizeof num, "%ld", s.acked);
-	row(_("Acknowledged (kept):"), num);
-	row(_("Last attempt:"), when(s.last_attempt, t, sizeof t));
-	row(_("Last success:"), when(s.last_ok, t, sizeof t));
-	row(_("Last acknowledged:"), when(s.last_ack, t, sizeof t));
-	row(_("Last error:"), s.last_error[0] ? s.last_error : _("none"));
+	row(&tab, _("Acknowledged (kept):"), num);
+	row(&tab, _("Last attempt:"), when(s.last_attempt, t, sizeof t));
+	row(&tab, _("Last success:"), when(s.last_ok, t, sizeof t));
+	row(&tab, _("Last acknowledged:"), when(s.last_ack, t, sizeof t));
+	row(&tab, _("Last error:"), s.last_error[0] ? s.last_error : _("none"));
 	if (s.not_before > (long)time(NULL))
-		row(_("Next automatic attempt:"), when_epoch(s.not_before, t, sizeof t));
+		row(&tab, _("Next automatic attempt:"), when_epoch(s.not_before, t, sizeof t));
+	rows_print(&tab);
 	n = store_outbox_refused(r->st, REFUSED_SHOWN, v);
 	if (n > 0) {
 		printf("\n%s\n", _("Refused records (kept; `lectern export --xapi` includes "

@@ -9,6 +9,8 @@
 # tests/run.sh), never PASS.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/sh/store_lib.inc
+# the messages it looks for are the English ones
+export LC_ALL=C LANGUAGE=
 
 if ! command -v node >/dev/null 2>&1; then
 	echo "SKIP: lrs_sync: node is not installed (scripts/install-deps.sh test)"
