@@ -18,8 +18,8 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image yaml-0.1 sqlite3
-CORE_PKGS := yaml-0.1 sqlite3
+PKGS    := sdl2 SDL2_ttf SDL2_image yaml-0.1 sqlite3 libcurl
+CORE_PKGS := yaml-0.1 sqlite3 libcurl
 
 WARN    := -Wall -Wextra -Wpedantic
 DEFS    := -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DLT_VERSION=\"$(VERSION)\" \
@@ -32,7 +32,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcrypt -lm
 
 B := build
-CORE_DIRS := base format text settings store learn records
+CORE_DIRS := base format text settings store sync learn records
 APP_DIRS  := ui screens cli
 CORE_SRC := $(wildcard $(CORE_DIRS:%=src/%/*.c))
 APP_SRC  := $(wildcard $(APP_DIRS:%=src/%/*.c))
@@ -184,6 +184,9 @@ MANDIR    := $(PREFIX)/share/man
 APPSDIR   := $(PREFIX)/share/applications
 ICONDIR   := $(PREFIX)/share/icons/hicolor
 DOCDIR    := $(PREFIX)/share/doc/lectern
+# systemd's user units (lectern sync on a timer): searched there for
+# PREFIX /usr and /usr/local alike
+UNITDIR   := $(PREFIX)/lib/systemd/user
 ICON_SIZES := 16 22 24 32 48 64 128 256
 DOCS      := $(wildcard README.md LICENSE docs/classroom.md docs/module-format.md)
 DOC_IMAGES := $(wildcard docs/img/kiosk-*.png)
@@ -217,6 +220,10 @@ install: all
 		$(DESTDIR)$(ICONDIR)/$${s}x$${s}/apps/lectern.png || exit 1; done
 	for d in $(DOCS); do install -D -m 644 $$d $(DESTDIR)$(DOCDIR)/$$(basename $$d) || exit 1; done
 	for f in $(DOC_IMAGES); do install -D -m 644 $$f $(DESTDIR)$(DOCDIR)/img/$$(basename $$f) || exit 1; done
+	install -d $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(BINDIR)|g' data/lectern-sync.service.in >$(DESTDIR)$(UNITDIR)/lectern-sync.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/lectern-sync.service
+	install -m 644 data/lectern-sync.timer $(DESTDIR)$(UNITDIR)/lectern-sync.timer
 	$(ICON_CACHE)
 
 # refresh the icon theme's cache where the theme has one (a system
@@ -226,7 +233,8 @@ ICON_CACHE = [ -n "$(DESTDIR)" ] || [ ! -f $(ICONDIR)/index.theme ] || \
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lectern $(DESTDIR)$(MANDIR)/man1/lectern.1 \
-		$(DESTDIR)$(APPSDIR)/lectern.desktop $(DESTDIR)$(ICONDIR)/scalable/apps/lectern.svg
+		$(DESTDIR)$(APPSDIR)/lectern.desktop $(DESTDIR)$(ICONDIR)/scalable/apps/lectern.svg \
+		$(DESTDIR)$(UNITDIR)/lectern-sync.service $(DESTDIR)$(UNITDIR)/lectern-sync.timer
 	for s in $(ICON_SIZES); do rm -f $(DESTDIR)$(ICONDIR)/$${s}x$${s}/apps/lectern.png; done
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lectern.mo
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)

@@ -25,7 +25,7 @@
 #
 # BENCH_RUNS (default 9) sets the runs per median; BENCH_IDLE_S (default
 # 10) the idle window; BENCH_ONLY="first images check change idle size
-# browser" (any of them) runs only those parts; LECTERN=PATH measures
+# sync browser" (any of them) runs only those parts; LECTERN=PATH measures
 # another build of Lectern; BENCH_KEEP=1 keeps the raw measurements in the
 # temporary directory. The table is also written to build/bench/results.txt.
 set -u
@@ -77,6 +77,12 @@ median() {
 
 # the value of key in a measure line
 kv() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+# the median of key over the measure lines of a file
+col() { # file key -> median
+	[ -s "$1" ] || { echo -; return; }
+	while read -r line; do kv "$line" "$2"; done <"$1" | median
+}
 
 # a / b with two decimals, "-" when either is missing
 ratio() {
@@ -192,10 +198,6 @@ pratio() { # file_a file_b key
 	while read -r line; do kv "$line" "$3"; done <"$2" >"$tmp/pb"
 	paste -d' ' "$tmp/pa" "$tmp/pb" | awk '$1 > 0 && $2 > 0 { printf "%.4f\n", $1 / $2 }' |
 		median | awk '{ if ($1 == "-") print "-"; else printf "%.2f\n", $1 }'
-}
-col() { # file key -> median
-	[ -s "$1" ] || { echo -; return; }
-	while read -r line; do kv "$line" "$2"; done <"$1" | median
 }
 
 for r in software accelerated; do
@@ -468,6 +470,96 @@ mods=$(du -sk modules | cut -f1)
 gz=$(tar -czf - modules 2>/dev/null | wc -c)
 row "bundled modules ($(ls modules | wc -l))" "$mods kB" "tar.gz $((gz / 1024)) kB" "" "" ""
 row "bundled fonts" "$(du -sk assets/fonts | cut -f1) kB" "" "" "" ""
+fi
+
+# ------------------------------------------------------------ sync
+# lectern sync sending 10,000 statements to Learning Locker's statement
+# service on 127.0.0.1 (tests/node/lrs.js), against curl posting the same
+# batches (the same bytes, 100 a request, one connection) to a fresh copy
+# of the same LRS in the same run; and the peak memory of lectern sync over
+# 10,000 and 1,000 statements, which must not grow with the outbox.
+if want sync; then
+if command -v node >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 &&
+	[ -d tests/node/node_modules/xapi-statements ]; then
+	S=$tmp/sync
+	mkdir -p "$S"
+	lrs_pid=""
+	lrs_start() { # sets LRS_PORT
+		mkdir -p "$S/lrs$1"
+		node tests/node/lrs.js 0 "$S/lrs$1" >"$S/lrs$1.out" 2>/dev/null &
+		lrs_pid=$!
+		i=0
+		until grep -q '^ready ' "$S/lrs$1.out" 2>/dev/null; do
+			i=$((i + 1)); [ $i -gt 300 ] && break; sleep 0.1
+		done
+		LRS_PORT=$(sed -n 's/^ready //p' "$S/lrs$1.out")
+	}
+	lrs_stop() { kill "$lrs_pid" 2>/dev/null; wait "$lrs_pid" 2>/dev/null; lrs_pid=""; }
+	# an outbox of N statements: one learner's real statements, copied
+	# with fresh ids (a UUID v4 each, made by SQLite)
+	outbox() { # N dir
+		$L progress --data-dir "$2" >/dev/null 2>&1
+		[ -x build/fill_progress ] && build/fill_progress "$2" tests/modules/good/all-questions.yaml ana pass >/dev/null 2>&1
+		sqlite3 "$2/progress.db" "
+			CREATE TEMP TABLE base AS SELECT row_number() OVER (ORDER BY seq) - 1 AS r,
+			       statement FROM outbox;
+			DELETE FROM outbox;
+			-- a table, not a view: each id is drawn once and used twice
+			CREATE TEMP TABLE u AS WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < $1)
+			SELECT n, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+			        substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||
+			        substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) AS id FROM k;
+			INSERT INTO outbox (id, learner, module_id, verb, created_at, statement)
+			SELECT id, 'ana', 'all-questions', 'experienced', strftime('%Y-%m-%dT%H:%M:%fZ'),
+			       json_set(base.statement, '\$.id', id)
+			FROM u JOIN base ON base.r = u.n % (SELECT count(*) FROM base) ORDER BY u.n;" || return 1
+	}
+	if [ ! -x build/fill_progress ]; then
+		out "sync: build/fill_progress is missing (it is built by the store tests); skipped"
+	else
+	outbox 10000 "$S/big" && outbox 1000 "$S/small"
+	cp "$S/big/progress.db" "$S/big.db"
+	# the batches exactly as lectern sync sends them
+	sqlite3 "$S/big/progress.db" "SELECT (seq - (SELECT min(seq) FROM outbox)) / 100, statement FROM outbox ORDER BY seq" |
+		awk -F'|' -v d="$S" 'BEGIN { last = -1 } { b = $1; sub(/^[^|]*\|/, ""); f = d "/batch" b ".json"
+			if (b != last) { if (last >= 0) { printf "]" >>lf; close(lf) } printf "[" >f; first = 1; last = b; lf = f }
+			printf "%s%s", (first ? "" : ","), $0 >>f; first = 0 }
+			END { printf "]" >>lf; close(lf) }'
+	for r in 1 2 3; do
+		lrs_start "l$r"
+		cp "$S/big.db" "$S/big/progress.db"; rm -f "$S/big/progress.db-wal" "$S/big/progress.db-shm"
+		printf 'lrs:\n  endpoint: http://127.0.0.1:%s/xAPI/\n  username: bench\n  password: bench\n  batch: 100\n' \
+			"$LRS_PORT" >"$S/c.yaml"
+		chmod 600 "$S/c.yaml"
+		meas --timeout 600 -- $L sync --quiet --config "$S/c.yaml" --data-dir "$S/big" >>"$S/lectern"
+		lrs_stop
+		lrs_start "c$r"
+		set --
+		for f in $(ls "$S"/batch*.json | sort -V); do
+			[ $# -gt 0 ] && set -- "$@" --next
+			set -- "$@" -s -o /dev/null -f -u bench:bench -H 'X-Experience-API-Version: 1.0.3' \
+				-H 'Content-Type: application/json' --data-binary "@$f" \
+				"http://127.0.0.1:$LRS_PORT/xAPI/statements"
+		done
+		meas --timeout 600 -- curl "$@" >>"$S/curl"
+		lrs_stop
+	done
+	lrs_start small
+	printf 'lrs:\n  endpoint: http://127.0.0.1:%s/xAPI/\n  batch: 100\n' "$LRS_PORT" >"$S/c.yaml"
+	meas --timeout 600 -- $L sync --quiet --config "$S/c.yaml" --data-dir "$S/small" >>"$S/small.m"
+	lrs_stop
+	lw=$(col "$S/lectern" wall_ms); cw=$(col "$S/curl" wall_ms)
+	[ "$(col "$S/lectern" exit)" = 0 ] || lw=-
+	[ "$(col "$S/curl" exit)" = 0 ] || cw=-
+	q=$(ratio "$lw" "$cw")
+	row "lectern sync, 10,000 statements to a local LRS" "$(ms "$lw")" "curl $(ms "$cw")" "$q" "<= 1.2x" "$(verdict "$q" 1.2)"
+	a=$(col "$S/lectern" maxrss_kb); b=$(col "$S/small.m" maxrss_kb)
+	q=$(ratio "$a" "$b")
+	row "peak RSS of lectern sync, 10,000 vs 1,000" "$(kb2mb "$a")" "1,000 $(kb2mb "$b")" "$q" "<= 1.1x" "$(verdict "$q" 1.1)"
+	fi
+else
+	out "sync: node, curl or tests/node/node_modules is missing (make deps-test); skipped"
+fi
 fi
 
 # ------------------------------------------------------------ browser

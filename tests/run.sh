@@ -4,8 +4,9 @@
 #  - cmocka unit tests, built normally (build/tests) and under ASan + UBSan
 #    (build/asan/tests); each test case counts once per build.
 #  - shell tests tests/sh/*.sh: each prints "PASS: name" or "FAIL: name"
-#    lines; a script that exits non-zero without a FAIL line counts as one
-#    failure.
+#    lines ("SKIP: name" when a tool it needs is missing: counted and shown,
+#    never as a pass); a script that exits non-zero without a FAIL line
+#    counts as one failure.
 #  - the loader fuzzer for $FUZZ_SECONDS (default 30; `make fuzz-long`
 #    runs it for 600): one test.
 #
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/.." || exit 2
 
 passed=0
 failed=0
+skipped=0
 failures=""
 filter=${LECTERN_TEST_FILTER:-}
 log=build/test-logs
@@ -62,6 +64,9 @@ for s in tests/sh/*.sh; do
 	rc=$?
 	p=$(grep -c '^PASS: ' "$out")
 	f=$(grep -c '^FAIL: ' "$out")
+	s=$(grep -c '^SKIP: ' "$out")
+	skipped=$((skipped + s))
+	grep '^SKIP: ' "$out" | sed 's/^/    /'
 	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
 		f=1
 		echo "FAIL: $name exited with status $rc" >>"$out"
@@ -72,7 +77,8 @@ for s in tests/sh/*.sh; do
 		grep '^FAIL: ' "$out" | head -n 20 | sed 's/^/    /'
 		tail -n 15 "$out" | sed 's/^/    | /'
 	fi
-	echo "$name: $p passed, $f failed"
+	if [ "$s" != 0 ]; then echo "$name: $p passed, $f failed, $s skipped"
+	else echo "$name: $p passed, $f failed"; fi
 done
 
 if [ -x build/fuzz/fuzz_loader ] && { [ -z "$filter" ] || echo fuzz | grep -q -- "$filter"; }; then
@@ -104,5 +110,9 @@ fi
 if [ "$failed" != 0 ]; then
 	echo "failures:$failures"
 fi
-echo "$passed passed, $failed failed"
+if [ "$skipped" != 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" = 0 ]

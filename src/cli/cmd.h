@@ -10,5 +10,6 @@ int cmd_render(int argc, char **argv);   /* lectern render MODULE ... */
 int cmd_export(int argc, char **argv);   /* lectern export --xapi|--csv FILE */
 int cmd_progress(int argc, char **argv); /* lectern progress */
 int cmd_set_pin(int argc, char **argv);  /* lectern set-pin */
+int cmd_sync(int argc, char **argv);     /* lectern sync */
 
 #endif

@@ -117,6 +117,7 @@ cmd_play(int argc, char **argv)
 	diag_list dl = { 0 };
 	ui_app a = { 0 };
 	pl_player pl = { 0 };
+	sync_spawner sync;
 	store_xapi_opts xo = { 0 };
 	char *cfgpath, *data_dir, *fonts, theme[64] = "";
 	const char *learner, *why;
@@ -180,6 +181,8 @@ cmd_play(int argc, char **argv)
 	learner = o.learner ? o.learner : store_default_learner(osuser, sizeof osuser);
 	/* a kiosk starts at its learner picker, with nobody logged in */
 	pl.learner = cfg.kiosk ? -1 : store_learner(pl.st, learner);
+	sync_spawner_init(&sync, &cfg, data_dir);
+	pl.sync = &sync;
 
 	a.player = &pl;
 	/* the folder the store refused is not used for preferences either */
@@ -227,6 +230,7 @@ out:
 	free(pl.catalog_sel);
 	free(pl.modules_dir);
 	store_close(pl.st);
+	sync_spawner_free(&sync);
 	free(data_dir);
 	cfg_free(&cfg);
 	SDL_Quit();

@@ -1,6 +1,7 @@
 /* cmd_progress.c: `lectern progress`, every learner's progress in every
- * module, for a person (an aligned table) or a program (the same CSV as
- * `lectern export --csv`). Reading progress never changes it; a damaged
+ * module, for a person (an aligned table, then how many records wait for
+ * the learning record store when one is set up) or a program (the same
+ * CSV as `lectern export --csv`). Reading progress never changes it; a damaged
  * database is recovered the same way the player does it, and the warning
  * is printed on stderr. */
 #include <stdio.h>
@@ -108,6 +109,22 @@ print_table(const store_summary *v, int n)
 	free(txt);
 }
 
+/* one line under the table: what waits for the LRS (lectern sync) */
+static void
+print_records(rep_ctx *r)
+{
+	store_sync_state s;
+
+	if (!r->cfg.lrs_endpoint || store_sync_state_get(r->st, &s) != 0)
+		return;
+	if (s.last_ack[0])
+		printf(_("\nRecords waiting for the LRS: %ld (refused: %ld); last acknowledged "
+		         "%.10s %.5s UTC.\n"), s.waiting, s.set_aside, s.last_ack, s.last_ack + 11);
+	else
+		printf(_("\nRecords waiting for the LRS: %ld (refused: %ld); none acknowledged "
+		         "yet.\n"), s.waiting, s.set_aside);
+}
+
 int
 cmd_progress(int argc, char **argv)
 {
@@ -152,6 +169,8 @@ cmd_progress(int argc, char **argv)
 	} else {
 		print_table(v, n);
 	}
+	if (strcmp(format, "table") == 0)
+		print_records(&r);
 	free(v);
 	rep_close(&r);
 	if (fflush(stdout) != 0)

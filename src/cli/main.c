@@ -16,6 +16,7 @@ static const struct {
 	{ "export", cmd_export },
 	{ "progress", cmd_progress },
 	{ "set-pin", cmd_set_pin },
+	{ "sync", cmd_sync },
 };
 
 int

@@ -89,6 +89,9 @@ nav_go(ui_app *a, nav_req r)
 		r = kiosk_policy(a, r);
 	else if (r.to >= NAV_LOGIN)
 		return -1; /* a kiosk's request, and no kiosk runs */
+	/* moving about is the moment to let records leave; an attempt just
+	 * finished is the moment they matter most */
+	pl_sync(a, r.to == NAV_RESULTS);
 	switch (r.to) {
 	case NAV_NONE:
 		return -1;

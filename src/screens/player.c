@@ -86,3 +86,12 @@ pl_leave(ui_app *a)
 	close_module(pl);
 	pl_language(a, NULL);
 }
+
+void
+pl_sync(ui_app *a, int after_module)
+{
+	pl_player *pl = a->player;
+
+	if (pl->sync && !pl->headless)
+		sync_spawner_start(pl->sync, 1, after_module);
+}

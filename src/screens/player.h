@@ -11,6 +11,7 @@
 #include "format/model.h"
 #include "learn/session.h"
 #include "store/store.h"
+#include "sync/spawn.h"
 #include "ui/ui.h"
 
 typedef struct {
@@ -27,6 +28,7 @@ typedef struct {
 	int headless;           /* rendering to a file: no store, no window */
 	Uint64 since;           /* ui_active_ms when time was last recorded */
 	int updated;            /* tell the learner the module was updated */
+	sync_spawner *sync;     /* background `lectern sync` runs, or NULL */
 } pl_player;
 
 /* load the module at path and start or resume its session (the module
@@ -42,5 +44,9 @@ void pl_leave(ui_app *a);
 void pl_save(ui_app *a);
 /* the UI language and direction for the module (NULL: catalog). */
 void pl_language(ui_app *a, const mod_module *m);
+/* give the records a chance to leave: start `lectern sync --auto` in the
+ * background when an LRS is configured and none runs, after a module was
+ * finished or when the last automatic run is interval_minutes old. */
+void pl_sync(ui_app *a, int after_module);
 
 #endif

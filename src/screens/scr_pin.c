@@ -102,7 +102,7 @@ pin_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	int locked = pin_wait(&kiosk_of(a)->guard, now_s()) > 0, r, id;
 
 	layout(a, p);
-	if (e->type == SDL_USEREVENT) {
+	if (e->type == a->wake_event) {
 		/* the countdown's wake-up */
 		if (!locked)
 			a->wake_ms = 0;

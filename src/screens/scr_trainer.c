@@ -8,7 +8,11 @@
  * summary there (kiosk_export.c). Learners lists each learner with Rename
  * (a field with the new name) and Remove (which asks first, with Cancel
  * chosen). Exit asks first. Escape goes back one mode, and closes the menu
- * from the main mode.
+ * from the main mode. Send records now starts `lectern sync` in the
+ * background (spawn.h); while it runs the menu wakes twice a second to
+ * show the count of records waiting go down, then says how it ended. A
+ * line above the buttons always says how many records wait for the LRS
+ * and when it last acknowledged any.
  *
  * Like the picker, the buttons are laid out again on every draw and
  * event; the table and the learners are read from the store each time the
@@ -29,7 +33,7 @@
 enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT };
 
 enum {
-	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED,
+	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED, ID_SEND,
 	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT,
 	ID_DIR = 2000,            /* + index of a folder */
 	ID_RENAME = 3000,         /* + index of a learner */
@@ -55,11 +59,107 @@ typedef struct trainer {
 	kb_row row;
 	ui_scroll sc;
 	int top;                  /* y below the header and message */
+	char records[512];        /* records for the LRS: how many wait, since when */
+	int sending;              /* a sync started here is running */
 } trainer;
 
 static void enter(ui_app *a, struct trainer *t, int mode);
 
 /* ------------------------------------------------------------ data */
+
+/* what waits for the LRS, in one line */
+static void
+records_line(ui_app *a, trainer *t)
+{
+	pl_player *p = kiosk_of(a)->p;
+	store_sync_state s;
+	char when[32];
+
+	if (store_sync_state_get(p->st, &s) != 0) {
+		t->records[0] = '\0';
+		return;
+	}
+	if (!p->sync || !p->sync->enabled) {
+		snprintf(t->records, sizeof t->records,
+		         _("%ld records; no learning record store is set up (export them instead)."),
+		         s.waiting + s.set_aside + s.acked);
+		return;
+	}
+	if (s.last_ack[0])
+		snprintf(when, sizeof when, "%.10s %.5s UTC", s.last_ack, s.last_ack + 11);
+	snprintf(t->records, sizeof t->records,
+	         _("Records for the LRS: %ld waiting, %ld refused; last acknowledged: %s"),
+	         s.waiting, s.set_aside, s.last_ack[0] ? when : _("never"));
+}
+
+/* Send records now: start a sync, or watch the one that runs */
+static void
+send_now(ui_app *a, trainer *t)
+{
+	pl_player *p = kiosk_of(a)->p;
+
+	t->msg_bad = 1;
+	if (!p->sync || !p->sync->enabled) {
+		snprintf(t->msg, sizeof t->msg, "%s",
+		         _("No learning record store is set up: add lrs: to the config file."));
+		return;
+	}
+	if (sync_spawner_start(p->sync, 0, 0) < 0) {
+		snprintf(t->msg, sizeof t->msg, "%s", _("lectern sync could not be started."));
+		return;
+	}
+	kiosk_log("%s", _("the trainer sends the records to the LRS"));
+	t->sending = 1;
+	t->msg_bad = 0;
+	snprintf(t->msg, sizeof t->msg, "%s", _("Sending the records..."));
+	a->wake_ms = 500;
+}
+
+/* while a sync runs: the count going down, then how it ended */
+static void
+watch_send(ui_app *a, trainer *t)
+{
+	pl_player *p = kiosk_of(a)->p;
+	store_sync_state s;
+	int st;
+
+	records_line(a, t);
+	a->dirty = 1;
+	if (p->sync->pid && !sync_spawner_poll(p->sync))
+		return;
+	t->sending = 0;
+	a->wake_ms = 0;
+	if (store_sync_state_get(p->st, &s) != 0)
+		memset(&s, 0, sizeof s);
+	st = p->sync->last_status;
+	t->msg_bad = st != 0;
+	switch (st) {
+	case 0:
+		snprintf(t->msg, sizeof t->msg, "%s", _("All records were sent to the LRS."));
+		break;
+	case 3:
+		snprintf(t->msg, sizeof t->msg, _("The LRS cannot be reached now; the records "
+		                                  "wait and go later (%s)."), s.last_error);
+		break;
+	case 4:
+		snprintf(t->msg, sizeof t->msg, "%s", _("The LRS refused the user name and "
+		                                        "password: check lrs: in the config file."));
+		break;
+	case 5:
+		snprintf(t->msg, sizeof t->msg, _("Records sent; the LRS refused %ld of them "
+		                                  "(kept: see lectern sync --status)."), s.set_aside);
+		break;
+	case 6:
+		snprintf(t->msg, sizeof t->msg, "%s", _("Another sync is running; try again in "
+		                                        "a moment."));
+		break;
+	default:
+		snprintf(t->msg, sizeof t->msg, _("The records could not be sent: %s"),
+		         s.last_error[0] ? s.last_error : _("see lectern sync --status"));
+		break;
+	}
+	kiosk_log("%s", t->msg);
+}
 
 static void
 load(ui_app *a, trainer *t)
@@ -75,6 +175,7 @@ load(ui_app *a, trainer *t)
 	t->names = store_learners(k->p->st, &t->nnames);
 	if (!t->names)
 		t->nnames = 0;
+	records_line(a, t);
 }
 
 /* a module's title for the table: from the modules directory, else its id */
@@ -270,24 +371,25 @@ layout(ui_app *a, trainer *t)
 		/* room for the column heads above, the key hint below */
 		t->top += row_h(a);
 		t->sc.view = (SDL_Rect){ 0, t->top, a->w,
-		                         foot - em - a->line_h[LAY_F_SMALL] - t->top };
-		static const int ids[] = { ID_EXPORT, ID_LEARNERS, ID_EXIT, ID_CLOSE };
-		const char *labels[4];
+		                         foot - em - 2 * a->line_h[LAY_F_SMALL] - t->top };
+		static const int ids[] = { ID_EXPORT, ID_SEND, ID_LEARNERS, ID_EXIT, ID_CLOSE };
+		const char *labels[5];
 
 		labels[0] = _("Export progress");
-		labels[1] = _("Learners");
-		labels[2] = _("Exit kiosk");
-		labels[3] = _("Close");
+		labels[1] = _("Send records now");
+		labels[2] = _("Learners");
+		labels[3] = _("Exit kiosk");
+		labels[4] = _("Close");
 		/* a header row and one row per line of the table (learners with
 		 * no module started get one line too) */
 		t->sc.content_h = row_h(a) * (t->nrows + t->nnames + 2);
 		x = em * 2;
-		for (i = 0; i < 4; i++) {
+		for (i = 0; i < 5; i++) {
 			w = ui_button_width(a, labels[i]);
-			if (i == 3)
+			if (i == 4)
 				x = a->w - em * 2 - w;
 			kb_add(&t->row, (SDL_Rect){ x, foot, w, bh }, labels[i], ids[i],
-			       i == 3 ? UI_BTN_PRIMARY : 0);
+			       i == 4 ? UI_BTN_PRIMARY : 0);
 			x += w + em;
 		}
 		break;
@@ -374,6 +476,8 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	trainer *t = (trainer *)s;
 	int id, r;
 
+	if (t->sending)
+		watch_send(a, t);
 	layout(a, t);
 	if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
 		back(a, t);
@@ -407,6 +511,9 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_x:
 			enter(a, t, T_EXIT);
 			return;
+		case SDLK_s:
+			send_now(a, t);
+			return;
 		default:
 			break;
 		}
@@ -429,6 +536,9 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		return;
 	case ID_EXIT:
 		enter(a, t, T_EXIT);
+		return;
+	case ID_SEND:
+		send_now(a, t);
 		return;
 	case ID_CLOSE:
 	case ID_BACK:
@@ -638,10 +748,13 @@ confirm:
 		break;
 	}
 	if (t->mode == T_MAIN) {
-		sub = _("Keys: E export, L learners, X exit kiosk, Esc close");
+		sub = _("Keys: E export, S send records, L learners, X exit kiosk, Esc close");
 		ui_draw_text(a, ui_ellipsize(a, sub, LAY_F_SMALL, 0, a->w - 4 * em), -1,
 		             LAY_F_SMALL, 0, 0, ui_color(a, UI_MUTED), 2 * em,
 		             a->h - 2 * em - a->line_h[LAY_F_BODY] - a->line_h[LAY_F_SMALL]);
+		ui_draw_text(a, ui_ellipsize(a, t->records, LAY_F_SMALL, LAY_BOLD, a->w - 4 * em),
+		             -1, LAY_F_SMALL, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em,
+		             a->h - 2 * em - a->line_h[LAY_F_BODY] - 2 * a->line_h[LAY_F_SMALL]);
 	}
 	kb_draw(a, &t->row);
 	a->rtl = rtl;
@@ -653,6 +766,7 @@ trainer_destroy(ui_screen *s)
 	trainer *t = (trainer *)s;
 	int i;
 
+	/* a sync still running goes on; the menu just stops watching it */
 	free(t->rows);
 	if (t->names)
 		store_free_names(t->names, t->nnames);
@@ -672,6 +786,6 @@ trainer_screen_new(ui_app *a)
 	t->base.destroy = trainer_destroy;
 	t->row.hover = -1;
 	enter(a, t, T_MAIN);
-	t->row.focus = 3; /* Close */
+	t->row.focus = 4; /* Close */
 	return &t->base;
 }

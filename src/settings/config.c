@@ -1,7 +1,8 @@
 /* config.c: the settings file.
  *
  * Reading: the file is parsed by yamltree into a tree of positioned nodes,
- * then every key of the top-level map (and of the nested `xapi:` map) is
+ * then every key of the top-level map (and of the nested `xapi:` and `lrs:`
+ * maps) is
  * looked up in one table that says which field it fills and what kind of
  * value it takes. Each kind has one parser that either stores the value or
  * adds a FILE:LINE:COLUMN diagnostic pointing at the value. The settings are
@@ -29,7 +30,8 @@
 #include "format/yamltree.h"
 #include "pin.h"
 
-enum { K_PATH, K_BOOL, K_PIN, K_MINUTES, K_THEME, K_SCALE, K_LANG, K_IRI };
+enum { K_PATH, K_BOOL, K_PIN, K_MINUTES, K_THEME, K_SCALE, K_LANG, K_IRI, K_URL,
+       K_TEXT, K_SECRET, K_FILE, K_BATCH, K_PERIOD, K_TIMEOUT };
 
 typedef struct {
 	const char *name;  /* as in the file; "xapi.x" lives in the xapi: map */
@@ -48,13 +50,36 @@ static const cfg_key keys[] = {
 	{ "language", K_LANG, offsetof(cfg_config, language) },
 	{ "xapi.home_page", K_IRI, offsetof(cfg_config, xapi_home_page) },
 	{ "xapi.base_iri", K_IRI, offsetof(cfg_config, xapi_base_iri) },
+	{ "lrs.endpoint", K_URL, offsetof(cfg_config, lrs_endpoint) },
+	{ "lrs.username", K_TEXT, offsetof(cfg_config, lrs_username) },
+	{ "lrs.password", K_SECRET, offsetof(cfg_config, lrs_password) },
+	{ "lrs.password_file", K_FILE, offsetof(cfg_config, lrs_password_file) },
+	{ "lrs.ca_file", K_FILE, offsetof(cfg_config, lrs_ca_file) },
+	{ "lrs.batch", K_BATCH, offsetof(cfg_config, lrs_batch) },
+	{ "lrs.insecure_http", K_BOOL, offsetof(cfg_config, lrs_insecure_http) },
+	{ "lrs.interval_minutes", K_PERIOD, offsetof(cfg_config, lrs_interval_minutes) },
+	{ "lrs.timeout_seconds", K_TIMEOUT, offsetof(cfg_config, lrs_timeout_seconds) },
 };
 
 static const char *const top_names[] = {
 	"modules_dir", "data_dir", "kiosk", "trainer_pin_hash",
-	"idle_logout_minutes", "theme", "text_scale", "language", "xapi", NULL
+	"idle_logout_minutes", "theme", "text_scale", "language", "xapi", "lrs", NULL
 };
 static const char *const xapi_names[] = { "home_page", "base_iri", NULL };
+static const char *const lrs_names[] = {
+	"endpoint", "username", "password", "password_file", "ca_file", "batch",
+	"insecure_http", "interval_minutes", "timeout_seconds", NULL
+};
+
+/* the nested maps: their keys are "name.key" in keys[] */
+static const struct {
+	const char *name;
+	const char *prefix;
+	const char *const *names;
+} sections[] = {
+	{ "xapi", "xapi.", xapi_names },
+	{ "lrs", "lrs.", lrs_names },
+};
 static const char *const themes[] = { "light", "dark", "high-contrast", NULL };
 
 /* ---------------------------------------------------------------- paths */
@@ -65,6 +90,9 @@ cfg_defaults(cfg_config *c)
 	memset(c, 0, sizeof *c);
 	c->idle_logout_minutes = CFG_IDLE_DEFAULT;
 	c->text_scale = 1.0;
+	c->lrs_batch = CFG_BATCH_DEFAULT;
+	c->lrs_interval_minutes = CFG_INTERVAL_DEFAULT;
+	c->lrs_timeout_seconds = CFG_TIMEOUT_DEFAULT;
 }
 
 char *
@@ -159,6 +187,7 @@ typedef struct {
 	const char *file;  /* for diagnostics */
 	diag_list *dl;
 	int errors;
+	int private_file;  /* the file is readable by its owner only (or not a file) */
 } cfg_ctx;
 
 static void bad(cfg_ctx *x, const yt_node *n, const char *fmt, ...)
@@ -282,6 +311,15 @@ reset_field(cfg_config *c, const cfg_key *k)
 	case K_SCALE:
 		c->text_scale = def.text_scale;
 		break;
+	case K_BATCH:
+		c->lrs_batch = def.lrs_batch;
+		break;
+	case K_PERIOD:
+		c->lrs_interval_minutes = def.lrs_interval_minutes;
+		break;
+	case K_TIMEOUT:
+		c->lrs_timeout_seconds = def.lrs_timeout_seconds;
+		break;
 	default:
 		free(*sp);
 		*sp = NULL;
@@ -295,6 +333,35 @@ set_string(cfg_config *c, const cfg_key *k, char *s)
 
 	free(*sp);
 	*sp = s;
+}
+
+/* the LRS endpoint: an http(s) URL without user:password@ (credentials
+ * have their own keys, and a URL gets printed). Stored ending in '/' so
+ * "statements" and "about" can be appended. Whether plain http is allowed
+ * depends on the host and on insecure_http, which the sync decides. */
+static void
+apply_url(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
+{
+	const char *s = v->str, *host;
+	size_t n = strlen(s), hostlen;
+
+	if (!strncasecmp(s, "https://", 8))
+		host = s + 8;
+	else if (!strncasecmp(s, "http://", 7))
+		host = s + 7;
+	else {
+		bad(x, v, _("`%s` must be an https:// address such as "
+		            "https://lrs.example.org/xAPI/"), k->name);
+		return;
+	}
+	hostlen = strcspn(host, "/?#");
+	if (hostlen == 0 || memchr(host, '@', hostlen) || strpbrk(s, " \t\r\n")) {
+		bad(x, v, _("`%s` must be an address such as https://lrs.example.org/xAPI/ "
+		            "(the user name and password go in `username:` and "
+		            "`password_file:`)"), k->name);
+		return;
+	}
+	set_string(c, k, s[n - 1] == '/' ? xstrdup(s) : xasprintf("%s/", s));
 }
 
 /* store the value of key k from node v in c, or report why not */
@@ -382,6 +449,44 @@ apply(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
 			bad(x, v, _("`%s` must be an absolute IRI such as "
 			            "https://example.org/, not \"%s\""), k->name, s);
 		break;
+	case K_URL:
+		apply_url(x, c, k, v);
+		break;
+	case K_TEXT:
+		set_string(c, k, xstrdup(s));
+		break;
+	case K_SECRET:
+		/* the value is never repeated in a message */
+		if (!x->private_file)
+			bad(x, v, _("`%s` is in a file other users can read: make it private "
+			            "(chmod 600 %s) or use `password_file:`"), k->name, x->file);
+		else
+			set_string(c, k, xstrdup(s));
+		break;
+	case K_FILE:
+		set_string(c, k, resolve_path(x->file, s));
+		break;
+	case K_BATCH:
+		if (parse_number(s, &d) < 0 || d != (int)d || d < 1 || d > CFG_BATCH_MAX)
+			bad(x, v, _("`%s` must be a whole number of statements from 1 to %d, "
+			            "not \"%s\""), k->name, (int)CFG_BATCH_MAX, s);
+		else
+			c->lrs_batch = (int)d;
+		break;
+	case K_PERIOD:
+		if (parse_number(s, &d) < 0 || d < 0 || d > CFG_IDLE_MAX)
+			bad(x, v, _("`%s` must be a number of minutes from 0 (only after a "
+			            "module) to %d, not \"%s\""), k->name, (int)CFG_IDLE_MAX, s);
+		else
+			c->lrs_interval_minutes = d;
+		break;
+	case K_TIMEOUT:
+		if (parse_number(s, &d) < 0 || d != (int)d || d < 1 || d > CFG_TIMEOUT_MAX)
+			bad(x, v, _("`%s` must be a whole number of seconds from 1 to %d, "
+			            "not \"%s\""), k->name, (int)CFG_TIMEOUT_MAX, s);
+		else
+			c->lrs_timeout_seconds = (int)d;
+		break;
 	}
 }
 
@@ -396,12 +501,23 @@ find_key(const char *name)
 	return NULL;
 }
 
-/* walk one map; prefix is "" at the top and "xapi." inside xapi: */
+static int
+find_section(const char *name)
+{
+	int i;
+
+	for (i = 0; i < (int)LT_NELEM(sections); i++)
+		if (strcmp(sections[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* walk one map; prefix is "" at the top, "xapi." inside xapi: and so on */
 static void
 walk_map(cfg_ctx *x, cfg_config *c, const yt_node *map, const char *prefix,
          const char *const *names)
 {
-	int i, j;
+	int i, j, sec;
 
 	for (i = 0; i + 1 < map->nkids; i += 2) {
 		const yt_node *k = map->kids[i], *v = map->kids[i + 1];
@@ -423,15 +539,15 @@ walk_map(cfg_ctx *x, cfg_config *c, const yt_node *map, const char *prefix,
 		}
 		if (j < i)
 			continue;
-		if (!*prefix && strcmp(k->str, "xapi") == 0) {
+		if (!*prefix && (sec = find_section(k->str)) >= 0) {
 			if (is_null(v))
 				continue;
 			if (v->type != YT_MAP) {
-				bad(x, v, _("`xapi` holds `home_page:` and `base_iri:` on indented "
-				            "lines below it"));
+				bad(x, v, _("`%s` holds `%s:` and the other keys on indented lines "
+				            "below it"), k->str, sections[sec].names[0]);
 				continue;
 			}
-			walk_map(x, c, v, "xapi.", xapi_names);
+			walk_map(x, c, v, sections[sec].prefix, sections[sec].names);
 			continue;
 		}
 		snprintf(full, sizeof full, "%s%s", prefix, k->str);
@@ -469,14 +585,19 @@ copy_config(cfg_config *dst, const cfg_config *src)
 	DUP(language);
 	DUP(xapi_home_page);
 	DUP(xapi_base_iri);
+	DUP(lrs_endpoint);
+	DUP(lrs_username);
+	DUP(lrs_password);
+	DUP(lrs_password_file);
+	DUP(lrs_ca_file);
 	DUP(path);
 #undef DUP
 }
 
 static int
-load_doc(cfg_config *c, const char *name, yt_doc *doc, diag_list *dl)
+load_doc(cfg_config *c, const char *name, yt_doc *doc, diag_list *dl, int private_file)
 {
-	cfg_ctx x = { name, dl, 0 };
+	cfg_ctx x = { name, dl, 0, private_file };
 	const yt_node *root = yt_root(doc);
 	cfg_config t;
 
@@ -508,7 +629,8 @@ cfg_load_buf(cfg_config *c, const char *name, const char *buf, size_t len,
 
 	if (!doc)
 		return -1;
-	rc = load_doc(c, name, doc, dl);
+	/* a buffer is not a file others could read */
+	rc = load_doc(c, name, doc, dl, 1);
 	yt_free(doc);
 	return rc;
 }
@@ -535,7 +657,7 @@ cfg_load(cfg_config *c, const char *path, int required, diag_list *dl)
 	}
 	if (!(doc = yt_load_file(path, dl)))
 		return -1;
-	rc = load_doc(c, path, doc, dl);
+	rc = load_doc(c, path, doc, dl, (sb.st_mode & 077) == 0);
 	yt_free(doc);
 	return rc;
 }
@@ -550,7 +672,14 @@ cfg_free(cfg_config *c)
 	free(c->language);
 	free(c->xapi_home_page);
 	free(c->xapi_base_iri);
+	free(c->lrs_endpoint);
+	free(c->lrs_username);
+	free(c->lrs_password);
+	free(c->lrs_password_file);
+	free(c->lrs_ca_file);
 	free(c->path);
 	c->modules_dir = c->data_dir = c->trainer_pin_hash = c->theme = NULL;
 	c->language = c->xapi_home_page = c->xapi_base_iri = c->path = NULL;
+	c->lrs_endpoint = c->lrs_username = c->lrs_password = NULL;
+	c->lrs_password_file = c->lrs_ca_file = NULL;
 }

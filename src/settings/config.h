@@ -18,12 +18,28 @@ typedef struct {
 	char *language;           /* UI language, NULL = system locale */
 	char *xapi_home_page;     /* NULL = urn naming the device */
 	char *xapi_base_iri;      /* NULL = urn:lectern:module: */
+	/* the organisation's learning record store (the lrs: map); no
+	 * endpoint means records stay on this PC until exported */
+	char *lrs_endpoint;       /* xAPI base URL ending in '/', or NULL */
+	char *lrs_username;       /* Basic auth user (the LRS key) */
+	char *lrs_password;       /* inline secret: only in a 0600 config file */
+	char *lrs_password_file;  /* file holding the secret, first line */
+	char *lrs_ca_file;        /* an organisation's own CA, PEM; NULL = system */
+	int lrs_batch;            /* statements per request, 1..CFG_BATCH_MAX */
+	int lrs_insecure_http;    /* bool: allow http:// to a host other than 127.0.0.1 */
+	double lrs_interval_minutes; /* the player's sync period; 0 = only after a module */
+	int lrs_timeout_seconds;  /* give up on a silent LRS after this long */
 	char *path;               /* file the settings came from, or NULL */
 } cfg_config;
 
 enum {
 	CFG_IDLE_DEFAULT = 10,    /* minutes */
-	CFG_IDLE_MAX = 24 * 60    /* minutes */
+	CFG_IDLE_MAX = 24 * 60,   /* minutes */
+	CFG_BATCH_DEFAULT = 100,  /* statements per request */
+	CFG_BATCH_MAX = 1000,
+	CFG_INTERVAL_DEFAULT = 15,/* minutes between the player's syncs */
+	CFG_TIMEOUT_DEFAULT = 30, /* seconds */
+	CFG_TIMEOUT_MAX = 600
 };
 #define CFG_SCALE_MIN 0.6  /* as ui_set_text_scale clamps */
 #define CFG_SCALE_MAX 2.5

@@ -44,7 +44,7 @@
 #include "base/i18n.h"
 #include "store_fs.h"
 
-enum { SCHEMA_VERSION = 1 };
+enum { SCHEMA_VERSION = 2 };
 
 /* the migrations, in order: migrations[k] takes a file from user_version k
  * to k + 1. Add new ones at the end; never change a released one. */
@@ -105,6 +105,26 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"  created_at TEXT NOT NULL,"
 	"  statement TEXT NOT NULL CHECK (json_valid(statement)));"
 	"CREATE INDEX outbox_time ON outbox (created_at);",
+	/* 1 -> 2: sending the outbox to an LRS. A statement waits until the
+	 * LRS acknowledges it (acked_at) or refuses it (set_aside holds the
+	 * LRS's words); either way it stays for exports until pruned. The
+	 * statement text itself is never touched. sync holds one row: how the
+	 * runs went and when an automatic one may try again. */
+	"ALTER TABLE outbox ADD COLUMN acked_at TEXT;"
+	"ALTER TABLE outbox ADD COLUMN set_aside TEXT;"
+	"ALTER TABLE outbox ADD COLUMN set_aside_at TEXT;"
+	"CREATE INDEX outbox_waiting ON outbox (seq)"
+	"  WHERE acked_at IS NULL AND set_aside IS NULL;"
+	"CREATE INDEX outbox_acked ON outbox (acked_at) WHERE acked_at IS NOT NULL;"
+	"CREATE TABLE sync ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  last_attempt TEXT,"
+	"  last_ok TEXT,"
+	"  last_ack TEXT,"
+	"  last_error TEXT,"
+	"  failures INTEGER NOT NULL DEFAULT 0,"
+	"  not_before INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO sync (id) VALUES (1);",
 };
 
 

@@ -310,3 +310,195 @@ store_export_xapi(store *st, FILE *fp, const char *since, const char *learner,
 	}
 	return n;
 }
+
+/* ================================================================ sending */
+
+int
+store_outbox_waiting(store *st, long after, int max, store_stmt *v)
+{
+	sqlite3_stmt *s = sdb_prep(st, "SELECT seq, id, statement FROM outbox"
+	                               " WHERE seq > ? AND acked_at IS NULL AND set_aside IS NULL"
+	                               " ORDER BY seq LIMIT ?", "li", after, max);
+	int n = 0, rc = SQLITE_DONE;
+
+	if (!s)
+		return -1;
+	while (n < max && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		/* the bytes as stored: sqlite3_column_text hands back the very
+		 * text that was inserted */
+		const char *json = (const char *)sqlite3_column_text(s, 2);
+
+		v[n].seq = (long)sqlite3_column_int64(s, 0);
+		sdb_copy_str(v[n].id, sizeof v[n].id, (const char *)sqlite3_column_text(s, 1));
+		v[n].len = (size_t)sqlite3_column_bytes(s, 2);
+		v[n].json = xstrndup(json, v[n].len);
+		n++;
+	}
+	if (n < max && rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		store_stmts_free(v, n);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
+void
+store_stmts_free(store_stmt *v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].json);
+		v[i].json = NULL;
+	}
+}
+
+/* mark seq[0..n) acknowledged and note when; SQLite result */
+static int
+ack_all(store *st, const long *seq, int n)
+{
+	int i, rc = SQLITE_OK;
+
+	for (i = 0; i < n && rc == SQLITE_OK; i++)
+		rc = sdb_run(sdb_prep(st, "UPDATE outbox SET acked_at = " NOW_SQL
+		                          " WHERE seq = ? AND acked_at IS NULL", "l", seq[i]));
+	if (rc == SQLITE_OK)
+		rc = sdb_run(sdb_prep(st, "UPDATE sync SET last_ack = " NOW_SQL, NULL));
+	return rc;
+}
+
+int
+store_outbox_ack(store *st, const long *seq, int n)
+{
+	int e;
+
+	if (!st || n < 0)
+		return -1;
+	TRANSACT(st, e, ack_all(st, seq, n));
+	return sdb_result(e);
+}
+
+int
+store_outbox_set_aside(store *st, long seq, const char *reason)
+{
+	int e;
+
+	if (!st)
+		return -1;
+	TRANSACT(st, e, sdb_run(sdb_prep(st, "UPDATE outbox SET set_aside = ?,"
+	                                     " set_aside_at = " NOW_SQL " WHERE seq = ?",
+	                                 "tl", reason ? reason : "", seq)));
+	return sdb_result(e);
+}
+
+long
+store_outbox_requeue(store *st, long from, long to)
+{
+	int e;
+
+	if (!st)
+		return -1;
+	TRANSACT(st, e, sdb_run(sdb_prep(st, "UPDATE outbox SET set_aside = NULL,"
+	                                     " set_aside_at = NULL WHERE seq BETWEEN ? AND ?"
+	                                     " AND acked_at IS NULL AND set_aside IS NOT NULL",
+	                                 "ll", from, to)));
+	return e == END_SAVED ? (long)sqlite3_changes(st->db) : -1;
+}
+
+long
+store_outbox_prune(store *st, int days)
+{
+	char since[32];
+	int e;
+
+	if (!st || days < 0)
+		return -1;
+	snprintf(since, sizeof since, "-%d days", days);
+	TRANSACT(st, e, sdb_run(sdb_prep(st, "DELETE FROM outbox WHERE acked_at IS NOT NULL"
+	                                     " AND acked_at < strftime('%Y-%m-%dT%H:%M:%fZ',"
+	                                     " 'now', ?)", "t", since)));
+	return e == END_SAVED ? (long)sqlite3_changes(st->db) : -1;
+}
+
+/* ================================================================ sync state */
+
+int
+store_sync_state_get(store *st, store_sync_state *out)
+{
+	sqlite3_stmt *s;
+	int ok = 0;
+
+	memset(out, 0, sizeof *out);
+	s = sdb_prep(st, "SELECT"
+	                 " (SELECT count(*) FROM outbox WHERE acked_at IS NULL AND set_aside IS NULL),"
+	                 " (SELECT count(*) FROM outbox WHERE acked_at IS NULL AND set_aside IS NOT NULL),"
+	                 " (SELECT count(*) FROM outbox WHERE acked_at IS NOT NULL),"
+	                 " last_attempt, last_ok, last_ack, last_error, failures, not_before"
+	                 " FROM sync WHERE id = 1", NULL);
+	if (s && sqlite3_step(s) == SQLITE_ROW) {
+		out->waiting = (long)sqlite3_column_int64(s, 0);
+		out->set_aside = (long)sqlite3_column_int64(s, 1);
+		out->acked = (long)sqlite3_column_int64(s, 2);
+		sdb_copy_str(out->last_attempt, sizeof out->last_attempt,
+		             (const char *)sqlite3_column_text(s, 3));
+		sdb_copy_str(out->last_ok, sizeof out->last_ok, (const char *)sqlite3_column_text(s, 4));
+		sdb_copy_str(out->last_ack, sizeof out->last_ack,
+		             (const char *)sqlite3_column_text(s, 5));
+		sdb_copy_str(out->last_error, sizeof out->last_error,
+		             (const char *)sqlite3_column_text(s, 6));
+		out->failures = sqlite3_column_int(s, 7);
+		out->not_before = (long)sqlite3_column_int64(s, 8);
+		ok = 1;
+	}
+	sqlite3_finalize(s);
+	return ok ? 0 : -1;
+}
+
+int
+store_sync_attempt(store *st)
+{
+	int e;
+
+	TRANSACT(st, e, sdb_run(sdb_prep(st, "UPDATE sync SET last_attempt = " NOW_SQL, NULL)));
+	return sdb_result(e);
+}
+
+int
+store_sync_result(store *st, const char *error, int failures, long not_before)
+{
+	int e;
+
+	if (error)
+		TRANSACT(st, e, sdb_run(sdb_prep(st, "UPDATE sync SET last_error = ?, failures = ?,"
+		                                     " not_before = ?", "til", error, failures,
+		                                 not_before)));
+	else
+		TRANSACT(st, e, sdb_run(sdb_prep(st, "UPDATE sync SET last_error = NULL,"
+		                                     " failures = 0, not_before = 0,"
+		                                     " last_ok = " NOW_SQL, NULL)));
+	return sdb_result(e);
+}
+
+int
+store_outbox_refused(store *st, int max, store_refused *v)
+{
+	sqlite3_stmt *s = sdb_prep(st, "SELECT id, learner, verb, set_aside_at, set_aside"
+	                               " FROM outbox WHERE acked_at IS NULL AND set_aside IS NOT NULL"
+	                               " ORDER BY seq DESC LIMIT ?", "i", max);
+	int n = 0;
+
+	if (!s)
+		return -1;
+	while (n < max && sqlite3_step(s) == SQLITE_ROW) {
+		sdb_copy_str(v[n].id, sizeof v[n].id, (const char *)sqlite3_column_text(s, 0));
+		sdb_copy_str(v[n].learner, sizeof v[n].learner,
+		             (const char *)sqlite3_column_text(s, 1));
+		sdb_copy_str(v[n].verb, sizeof v[n].verb, (const char *)sqlite3_column_text(s, 2));
+		sdb_copy_str(v[n].at, sizeof v[n].at, (const char *)sqlite3_column_text(s, 3));
+		sdb_copy_str(v[n].reason, sizeof v[n].reason, (const char *)sqlite3_column_text(s, 4));
+		n++;
+	}
+	sqlite3_finalize(s);
+	return n;
+}

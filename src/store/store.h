@@ -177,4 +177,66 @@ void store_free_answers(store_answer_row *a, int n);
 long store_export_xapi(store *st, FILE *fp, const char *since, const char *learner,
                        char *err, size_t errsize);
 
+/* ------------------------------------------------------------ LRS outbox */
+/* The sync (src/sync) reads statements from here and marks them; the
+ * statement text is never rewritten, so what is sent is what was stored. */
+
+/* one statement waiting for the LRS */
+typedef struct {
+	long seq;               /* its place in the outbox */
+	char id[40];            /* the statement id (a UUID) */
+	char *json;             /* the statement exactly as first stored, malloc'd */
+	size_t len;
+} store_stmt;
+
+/* up to max statements neither acknowledged nor set aside, with seq after
+ * `after`, oldest first, into v. Returns how many (0: none left), or -1
+ * when the database cannot be read. Free with store_stmts_free. */
+int store_outbox_waiting(store *st, long after, int max, store_stmt *v);
+void store_stmts_free(store_stmt *v, int n);
+/* the LRS acknowledged these statements: mark them now, in one
+ * transaction. 0 when on disk. */
+int store_outbox_ack(store *st, const long *seq, int n);
+/* the LRS refused this statement for reason: keep it, out of the way of
+ * the others, until a person looks. 0 when on disk. */
+int store_outbox_set_aside(store *st, long seq, const char *reason);
+/* send the refused statements with seq from..to again: they wait once
+ * more. How many, or -1. */
+long store_outbox_requeue(store *st, long from, long to);
+/* delete statements acknowledged more than days ago; how many, or -1. */
+long store_outbox_prune(store *st, int days);
+
+/* what the sync has done so far, as --status, `lectern progress` and the
+ * trainer menu show it */
+typedef struct {
+	long waiting;           /* not yet acknowledged, not set aside */
+	long set_aside;         /* refused by the LRS */
+	long acked;             /* acknowledged (still kept for exports) */
+	char last_attempt[32];  /* ISO 8601 UTC, "" never */
+	char last_ok[32];       /* last run that ended with nothing left to retry */
+	char last_ack[32];      /* when the LRS last acknowledged a statement */
+	char last_error[512];   /* plain words, "" when the last run went well */
+	int failures;           /* automatic attempts failed in a row */
+	long not_before;        /* epoch seconds: no automatic run before */
+} store_sync_state;
+
+/* fill s. 0, or -1 when the database cannot be read. */
+int store_sync_state_get(store *st, store_sync_state *s);
+/* a sync run starts now */
+int store_sync_attempt(store *st);
+/* a sync run ended: error NULL when it went well (failures and not_before
+ * then go back to 0). */
+int store_sync_result(store *st, const char *error, int failures, long not_before);
+
+/* one statement the LRS refused */
+typedef struct {
+	char id[40];
+	char learner[128];
+	char verb[32];
+	char at[32];            /* when it was set aside */
+	char reason[256];       /* the LRS's words */
+} store_refused;
+/* up to max refused statements, newest first; how many, or -1. */
+int store_outbox_refused(store *st, int max, store_refused *v);
+
 #endif

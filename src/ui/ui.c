@@ -429,6 +429,8 @@ ui_run(ui_app *a)
 	double woke_cpu = bench ? bench_cpu_ms() : 0;
 
 	a->dirty = 1;
+	if (!a->wake_event)
+		a->wake_event = SDL_RegisterEvents(1);
 	while (!a->quit) {
 		int got;
 		if (a->dirty) {
@@ -443,9 +445,9 @@ ui_run(ui_app *a)
 		if (bench)
 			woke_cpu = bench_cpu_ms();
 		if (!got) {
-			/* a screen asked to be woken: give it a user event */
+			/* a screen asked to be woken: give it the wake event */
 			memset(&e, 0, sizeof e);
-			e.type = SDL_USEREVENT;
+			e.type = a->wake_event;
 		}
 		do
 			handle(a, &e);

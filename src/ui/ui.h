@@ -84,6 +84,8 @@ struct ui_app {
 	int quit;
 	int fullscreen;
 	Uint32 wake_ms;         /* wake after this long even without events (0: no) */
+	Uint32 wake_event;      /* the event type such a wake arrives as (a type of
+	                           its own: SDL_USEREVENT may be someone's timer) */
 	Uint32 last_input;      /* SDL_GetTicks of the last key, click, wheel */
 	Uint64 active_ms;       /* time with input, up to the last input */
 	void *player;           /* the player's state (player.h), for screens */

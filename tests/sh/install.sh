@@ -48,6 +48,17 @@ for po in po/*.po; do
 	check "translation $l" [ -f "$r/share/locale/$l/LC_MESSAGES/lectern.mo" ]
 done
 check "classroom guide" [ -f "$r/share/doc/lectern/classroom.md" ]
+check "sync timer" [ -f "$r/lib/systemd/user/lectern-sync.timer" ]
+check "sync service runs the installed program" \
+	grep -qx 'ExecStart=/usr/bin/lectern sync --auto --quiet' "$r/lib/systemd/user/lectern-sync.service"
+if command -v systemd-analyze >/dev/null 2>&1; then
+	# verify needs the program the unit names: point it at the staged one
+	sed "s|/usr/bin/lectern|$r/bin/lectern|" "$r/lib/systemd/user/lectern-sync.service" \
+		>"$t/lectern-sync.service"
+	cp "$r/lib/systemd/user/lectern-sync.timer" "$t/"
+	check "sync units pass systemd-analyze verify" \
+		sh -c "systemd-analyze verify --man=no '$t/lectern-sync.service' '$t/lectern-sync.timer' >'$t/verify.log' 2>&1"
+fi
 for img in $(sed -n 's/.*](\(img\/[^)]*\)).*/\1/p' docs/classroom.md); do
 	check "guide picture $img" [ -f "$r/share/doc/lectern/$img" ]
 done

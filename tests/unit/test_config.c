@@ -504,6 +504,80 @@ test_costly_pin_hash(void **state)
 	cfg_free(&c);
 }
 
+static void
+test_lrs_keys(void **state)
+{
+	const char *text = "lrs:\n"
+	                   "  endpoint: https://lrs.example.org/xAPI\n"
+	                   "  username: KEY\n"
+	                   "  password_file: secret\n"
+	                   "  ca_file: /etc/ssl/org-ca.pem\n"
+	                   "  batch: 50\n"
+	                   "  insecure_http: false\n"
+	                   "  interval_minutes: 5\n"
+	                   "  timeout_seconds: 10\n";
+	cfg_config c;
+	diag_list dl = { 0 };
+
+	(void)state;
+	cfg_defaults(&c);
+	assert_null(c.lrs_endpoint);
+	assert_int_equal(c.lrs_batch, CFG_BATCH_DEFAULT);
+	assert_true(c.lrs_interval_minutes == CFG_INTERVAL_DEFAULT);
+	assert_int_equal(cfg_load_buf(&c, "/etc/lectern/config.yaml", text, strlen(text), &dl),
+	                 0);
+	/* the base gets its '/' so "statements" can follow it */
+	assert_string_equal(c.lrs_endpoint, "https://lrs.example.org/xAPI/");
+	assert_string_equal(c.lrs_username, "KEY");
+	assert_string_equal(c.lrs_password_file, "/etc/lectern/secret");
+	assert_string_equal(c.lrs_ca_file, "/etc/ssl/org-ca.pem");
+	assert_null(c.lrs_password);
+	assert_int_equal(c.lrs_batch, 50);
+	assert_false(c.lrs_insecure_http);
+	assert_true(c.lrs_interval_minutes == 5);
+	assert_int_equal(c.lrs_timeout_seconds, 10);
+	cfg_free(&c);
+	diag_free(&dl);
+
+	expect_error("lrs:\n  endpoint: ftp://x.org/\n", 2, 13, "https://");
+	expect_error("lrs:\n  endpoint: https://k:s@x.org/xAPI/\n", 2, 13, "`password_file:`");
+	expect_error("lrs:\n  batch: 0\n", 2, 10, "from 1 to 1000");
+	expect_error("lrs:\n  batch: 2.5\n", 2, 10, "from 1 to 1000");
+	expect_error("lrs:\n  interval_minutes: -3\n", 2, 21, "number of minutes");
+	expect_error("lrs:\n  pasword: x\n", 2, 3, "did you mean `password`?");
+	expect_error("lrs:\n  timeout_seconds: 0\n", 2, 20, "from 1 to 600");
+	expect_error("lrs: https://x.org/\n", 1, 6, "indented lines");
+}
+
+/* password: in the file itself is accepted only when no one else can read
+ * the file, and the refusal never repeats the secret */
+static void
+test_lrs_password_needs_private_file(void **state)
+{
+	char *path = xasprintf("%s/lrs.yaml", tmpdir);
+	cfg_config c;
+	diag_list dl = { 0 };
+
+	(void)state;
+	write_text(path, "lrs:\n  endpoint: https://x.org/xAPI/\n  password: s3cr3t-value\n");
+	chmod(path, 0644);
+	cfg_defaults(&c);
+	assert_int_equal(cfg_load(&c, path, 1, &dl), -1);
+	assert_int_equal(dl.nerrors, 1);
+	assert_non_null(strstr(dl.v[0].msg, "chmod 600"));
+	assert_null(strstr(dl.v[0].msg, "s3cr3t"));
+	assert_int_equal(dl.v[0].line, 3);
+	assert_null(c.lrs_password);
+	diag_free(&dl);
+
+	chmod(path, 0600);
+	assert_int_equal(cfg_load(&c, path, 1, &dl), 0);
+	assert_string_equal(c.lrs_password, "s3cr3t-value");
+	cfg_free(&c);
+	diag_free(&dl);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -526,6 +600,8 @@ main(void)
 		cmocka_unit_test(test_write_refuses_broken_file),
 		cmocka_unit_test(test_write_refuses_control_characters),
 		cmocka_unit_test(test_closest),
+		cmocka_unit_test(test_lrs_keys),
+		cmocka_unit_test(test_lrs_password_needs_private_file),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -202,7 +202,7 @@ test_create(void **state)
 	assert_int_equal(stat(store_path(st), &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	store_close(st);
-	assert_int_equal(sql_int(path_in("a/b/lectern/progress.db"), "PRAGMA user_version"), 1);
+	assert_int_equal(sql_int(path_in("a/b/lectern/progress.db"), "PRAGMA user_version"), 2);
 	{
 		sqlite3 *db;
 		sqlite3_stmt *s;
@@ -558,9 +558,9 @@ test_migrations(void **state)
 	assert_int_equal(store_health(st), STORE_OK);
 	assert_true(store_learner(st, "x") >= 0);
 	store_close(st);
-	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"), 1);
+	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"), 2);
 	assert_int_equal(sql_int(path_in("progress.db"),
-	                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 5);
+	                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 6);
 	/* opening it again changes nothing */
 	st = store_open(tmp, NULL);
 	assert_int_equal(store_learner(st, "x"), 1);
