@@ -16,6 +16,10 @@ static const struct {
 	{ "export", cmd_export },
 	{ "progress", cmd_progress },
 	{ "set-pin", cmd_set_pin },
+	{ "keygen", cmd_keygen },
+	{ "pack", cmd_pack },
+	{ "install", cmd_install },
+	{ "remove", cmd_remove },
 };
 
 int

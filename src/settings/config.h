@@ -18,6 +18,10 @@ typedef struct {
 	char *language;           /* UI language, NULL = system locale */
 	char *xapi_home_page;     /* NULL = urn naming the device */
 	char *xapi_base_iri;      /* NULL = urn:lectern:module: */
+	/* packages (docs/packages.md): when set, only modules signed by one
+	 * of these keys are installed and shown */
+	char **trusted_keys;      /* minisign public keys (base64), NULL-terminated; NULL = none */
+	char *feed;               /* URL of the signed module index for `lectern update` */
 	char *path;               /* file the settings came from, or NULL */
 } cfg_config;
 
