@@ -139,12 +139,22 @@ pkg_verify_installed(const char *path, const pkg_keys *keys, char signer[17],
 	diag_list inner = { 0 };
 	struct stat st;
 	char *mp, *sp, *man = NULL, *sig = NULL;
+	const char *b;
 	size_t mlen = 0, slen = 0;
 	int k, seen = 0, rc = -1;
 
 	if (msig_init() != 0) {
 		diag_add(dl, DIAG_ERROR, path, 0, 0, _("libsodium cannot start"));
 		return -1;
+	}
+	/* MODULES/ID/module.yaml is the module MODULES/ID */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (b = strrchr(path, '/')) &&
+	    strcmp(b, "/module.yaml") == 0) {
+		char *dir = xstrndup(path, (size_t)(b - path));
+
+		rc = pkg_verify_installed(dir, keys, signer, dl);
+		free(dir);
+		return rc;
 	}
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		diag_add(dl, DIAG_ERROR, path, 0, 0, _("not signed by a trusted key: it was "
@@ -224,6 +234,7 @@ pkg_filter_catalog(cat_catalog *c, const pkg_keys *keys)
 		e->error.msg = xstrdup(dl.v[0].msg);
 		e->error.line = e->error.col = 0;
 		e->nerrors++;
+		e->refused = 1;
 		refused++;
 		diag_free(&dl);
 	}

@@ -302,3 +302,27 @@ check "Lectern signs with a minisign secret key, minisign verifies it" \
 check_fails "minisign rejects a MANIFEST changed after Lectern signed it" \
 	sh -c "sed -i 's/version 1.0/version 9.9/' ms/y/MANIFEST && minisign -V -q -p ms/ms.pub -m ms/y/MANIFEST"
 cd - >/dev/null || exit 2
+
+# ---------------------------------------------------------------- the kiosk's policy
+# a kiosk with the unit's key: the installed, signed module opens; the same
+# module with one answer changed after installing, and a folder copied by
+# hand, are refused with the reason (the player exits at once with it)
+TK=$T/trust
+mkdir -p "$TK/m"
+"$L" install --config "$K" --modules "$TK/m" "$T/arabic-sample.lectern" "$T/format-tour.lectern" >/dev/null 2>&1
+sed -i '0,/^    answer: true/s//    answer: false/' "$TK/m/format-tour/module.yaml"
+check "the changed copy still passes check (only the answer differs)" "$L" check --quiet "$TK/m/format-tour"
+cp -r modules/uncac-essentials "$TK/m/"
+printf 'kiosk: false\ntrusted_keys:\n  - %s\n' "$PUB" >"$TK/k.yaml"
+if command -v Xvfb >/dev/null 2>&1 && xvfb_start 1024x768 "$TK"; then
+	play() { SDL_AUDIODRIVER=dummy timeout 3 "$L" --config "$TK/k.yaml" --modules "$TK/m" --data-dir "$TK/d" "$@"; }
+	play "$TK/m/arabic-sample" >"$TK/out" 2>&1
+	check "kiosk: a signed module opens (runs until stopped)" test $? = 124
+	expect "kiosk: a copy with one answer changed is refused, naming the file" \
+		"not signed by a trusted key: module.yaml was changed after signing" play "$TK/m/format-tour"
+	expect "kiosk: a module copied by hand is refused" \
+		"not installed from a signed package" play "$TK/m/uncac-essentials"
+	xvfb_stop
+else
+	fail "kiosk: Xvfb did not start"
+fi

@@ -347,6 +347,7 @@ test_catalog_filter(void **state)
 	for (i = 0; i < c.n && c.v[i].mod; i++)
 		;
 	assert_true(i < c.n);
+	assert_true(c.v[i].refused);
 	cat_error_text(&c.v[i], buf, sizeof buf);
 	assert_non_null(strstr(buf, "not installed from a signed package"));
 	cat_free(&c);
