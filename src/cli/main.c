@@ -20,6 +20,7 @@ static const struct {
 	{ "pack", cmd_pack },
 	{ "install", cmd_install },
 	{ "remove", cmd_remove },
+	{ "publish", cmd_publish },
 };
 
 int
