@@ -15,5 +15,6 @@ int cmd_pack(int argc, char **argv);     /* lectern pack MODULE */
 int cmd_install(int argc, char **argv);  /* lectern install FILE.lectern|DIR... */
 int cmd_remove(int argc, char **argv);   /* lectern remove ID... */
 int cmd_publish(int argc, char **argv);  /* lectern publish -o SITE DIR... */
+int cmd_update(int argc, char **argv);   /* lectern update */
 
 #endif

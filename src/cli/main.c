@@ -21,6 +21,7 @@ static const struct {
 	{ "install", cmd_install },
 	{ "remove", cmd_remove },
 	{ "publish", cmd_publish },
+	{ "update", cmd_update },
 };
 
 int

@@ -559,9 +559,8 @@ seal(in_ctx *c)
 	return rc;
 }
 
-/* the installed entry with this id: its path and version, or NULL */
-static char *
-find_installed(const char *modules_dir, const char *id, char *version, size_t vsize)
+char *
+pkg_find_installed(const char *modules_dir, const char *id, char *version, size_t vsize)
 {
 	cat_catalog cat = { 0 };
 	diag_list dl = { 0 };
@@ -672,7 +671,7 @@ pkg_install(const char *path, const pkg_policy *pol, pkg_result *r, diag_list *d
 	snprintf(r->id, sizeof r->id, "%s", m.id);
 	snprintf(r->version, sizeof r->version, "%s", m.version);
 
-	old = find_installed(pol->modules_dir, m.id, r->old_version, sizeof r->old_version);
+	old = pkg_find_installed(pol->modules_dir, m.id, r->old_version, sizeof r->old_version);
 	cmp = old ? pkg_version_cmp(m.version, r->old_version) : 1;
 	if (old && cmp == 0) {
 		r->action = PKG_CURRENT;
@@ -740,7 +739,7 @@ pkg_remove(const char *modules_dir, const char *id, diag_list *dl)
 
 	if ((lock = lock_dir(modules_dir, dl)) < 0)
 		return -1;
-	old = find_installed(modules_dir, id, ver, sizeof ver);
+	old = pkg_find_installed(modules_dir, id, ver, sizeof ver);
 	if (!old) {
 		diag_add(dl, DIAG_ERROR, modules_dir, 0, 0, _("no module with the id \"%s\" "
 		         "is installed here"), id);

@@ -81,6 +81,11 @@ typedef struct {
  * failed; nothing is changed then. */
 int pkg_install(const char *path, const pkg_policy *pol, pkg_result *r, diag_list *dl);
 
+/* where the module with this id is installed in modules_dir (malloc'd),
+ * with its version in version ("" when it does not load); NULL when none. */
+char *pkg_find_installed(const char *modules_dir, const char *id, char *version,
+                         size_t vsize);
+
 /* remove the installed module with this id from modules_dir (renamed
  * away first, so it disappears at once). Progress is not touched.
  * Returns 0, or -1 with a diagnostic (no such module). */

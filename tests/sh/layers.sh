@@ -6,7 +6,8 @@
 #  - SDL headers only in the front end (ui, screens, cli); <yaml.h> only in
 #    src/format/yamltree.c; <sqlite3.h> only in src/store/; <archive.h>,
 #    <archive_entry.h> and <sodium.h> only in src/package/ (one place
-#    reads untrusted archives and checks signatures);
+#    reads untrusted archives and checks signatures); <curl/...> only
+#    in src/sync/ (the player never opens a socket: sync runs as a process);
 #  - no include circle between units (a unit is x.c + x.h, with the files
 #    of one folder named x_*.[ch] when x.h exists there);
 #  - screens never build each other: a *_screen_new or *_overlay_new is
@@ -24,12 +25,13 @@ format:base
 text:base format
 settings:base format
 store:base format
+sync:base format settings store
 package:base format
 learn:base format store
 records:base format settings store learn
 ui:base format text
-screens:base format text settings store package learn records ui
-cli:base format text settings store package learn records ui screens'
+screens:base format text settings store sync package learn records ui
+cli:base format text settings store sync package learn records ui screens'
 
 # check_tree SRC: prints one line per broken rule; exit status 1 if any.
 check_tree() {
@@ -80,6 +82,8 @@ check_tree() {
 					print at "includes <sqlite3.h>: only store/ talks to SQLite"; bad = 1
 				} else if ((h ~ /^archive(_entry)?\.h$/ || h == "sodium.h" || h ~ /^sodium\//) && d != "package") {
 					print at "includes <" h ">: only package/ reads archives and checks signatures"; bad = 1
+				} else if (h ~ /^curl\// && d != "sync") {
+					print at "includes <" h ">: only sync/ talks to the network"; bad = 1
 				}
 				continue
 			}
@@ -159,6 +163,8 @@ broken "SQLite in the session" "only store/ talks to SQLite" 'sed -i "1i #includ
 broken "libarchive in the catalog" "only package/ reads archives" 'sed -i "1i #include <archive.h>" format/catalog.c'
 broken "libsodium in the config" "only package/ reads archives" 'sed -i "1i #include <sodium.h>" settings/config.c'
 broken "the package layer including the store" "package/ may not include store/" 'sed -i "1i #include \"store/store.h\"" package/trust.c'
+broken "curl in the session" "only sync/ talks to the network" 'sed -i "1i #include <curl/curl.h>" learn/session.c'
+broken "curl in the package layer" "only sync/ talks to the network" 'sed -i "1i #include <curl/curl.h>" package/install.c'
 broken "yaml.h in the loader" "only format/yamltree.c reads YAML" 'sed -i "1i #include <yaml.h>" format/loader.c'
 broken "a lower folder including a higher one" "store/ may not include learn/" 'sed -i "1i #include \"learn/grade.h\"" store/store.h'
 broken "an include circle" "include circle: learn/" 'sed -i "1i #include \"score.h\"" learn/grade.h'
