@@ -179,7 +179,7 @@ APPSDIR   := $(PREFIX)/share/applications
 ICONDIR   := $(PREFIX)/share/icons/hicolor
 DOCDIR    := $(PREFIX)/share/doc/lectern
 ICON_SIZES := 16 22 24 32 48 64 128 256
-DOCS      := $(wildcard README.md LICENSE docs/classroom.md docs/module-format.md)
+DOCS      := $(wildcard README.md LICENSE docs/classroom.md docs/module-format.md docs/packages.md)
 DOC_IMAGES := $(wildcard docs/img/kiosk-*.png)
 
 $(B)/prefix: FORCE
