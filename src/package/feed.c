@@ -111,6 +111,9 @@ pkg_feed_parse(pkg_feed *f, const char *text, size_t len, const char *where, dia
 			diag_add(dl, DIAG_ERROR, where, line, 1, _("\"%s\" is not a SHA-256"), fl[4]);
 		} else if (strspn(fl[1], "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(fl[1])) {
 			diag_add(dl, DIAG_ERROR, where, line, 1, _("\"%s\" is not a module id"), fl[1]);
+		} else if (!pkg_version_ok(fl[2])) {
+			/* it names the download: nothing that could leave the folder */
+			diag_add(dl, DIAG_ERROR, where, line, 1, _("\"%s\" is not a version"), fl[2]);
 		} else if (f->n >= PKG_FEED_ITEMS_MAX) {
 			diag_add(dl, DIAG_ERROR, where, line, 1, _("too many modules"));
 		} else {

@@ -203,6 +203,11 @@ pkg_manifest_parse(pkg_manifest *m, const char *text, size_t len,
 		diag_add(dl, DIAG_ERROR, where, 0, 0, _("the manifest has no id or no version"));
 		return -1;
 	}
+	if (!pkg_version_ok(m->version)) {
+		diag_add(dl, DIAG_ERROR, where, 3, 9, _("the version \"%s\" is not one "
+		         "a package can carry"), m->version);
+		return -1;
+	}
 	/* the id names the installed folder: the loader's rule for ids */
 	if (strspn(m->id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(m->id) ||
 	    m->id[0] == '-' || strlen(m->id) > 100) {
@@ -271,6 +276,16 @@ pkg_sha_file(const char *path, unsigned char sha[PKG_SHA_BYTES], long long *size
 }
 
 /* ------------------------------------------------------------ versions */
+int
+pkg_version_ok(const char *v)
+{
+	size_t n = v ? strlen(v) : 0;
+
+	return n > 0 && n <= 40 && v[0] != '.' &&
+	       strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                 "0123456789._+-") == n;
+}
+
 int
 pkg_version_cmp(const char *a, const char *b)
 {

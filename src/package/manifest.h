@@ -67,6 +67,10 @@ void pkg_sha_hex(const unsigned char sha[PKG_SHA_BYTES], char out[65]);
 int pkg_sha_file(const char *path, unsigned char sha[PKG_SHA_BYTES],
                  long long *size, diag_list *dl);
 
+/* 1 when v can name a version in a package, a feed and a file name:
+ * 1 to 40 of letters, digits and . _ + -, not starting with a dot. */
+int pkg_version_ok(const char *v);
+
 /* compare two module versions: dotted numbers compare as numbers ("1.10"
  * after "1.9"), other parts as text; a missing version is the oldest.
  * Negative, zero or positive like strcmp. */

@@ -248,6 +248,12 @@ pkg_pack(const char *src, const char *out, const msig_seckey *key,
 		         "module's `version:`, so that kiosks can tell a newer one"));
 		goto done;
 	}
+	if (!pkg_version_ok(mod->version)) {
+		diag_add(dl, DIAG_ERROR, mod->path, 0, 0, _("not packed: the version \"%s\" "
+		         "must be letters, digits and . _ + - (such as 1.2), at most 40"),
+		         mod->version);
+		goto done;
+	}
 	if (stat(src, &st) == 0 && S_ISDIR(st.st_mode))
 		walk(&l, src, "", 0);
 	else

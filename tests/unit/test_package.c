@@ -28,6 +28,11 @@ test_versions(void **state)
 	assert_true(pkg_version_cmp(NULL, "0.1") < 0);
 	assert_true(pkg_version_cmp("0.1", "") > 0);
 	assert_int_equal(pkg_version_cmp("", NULL), 0);
+	assert_true(pkg_version_ok("1.2.3-rc1+b2"));
+	assert_false(pkg_version_ok("1/2"));
+	assert_false(pkg_version_ok("..1"));
+	assert_false(pkg_version_ok("1 0"));
+	assert_false(pkg_version_ok(""));
 }
 
 static void
@@ -120,6 +125,7 @@ test_manifest_errors(void **state)
 	bad_manifest("lectern-package 1\nid a\nversion 1", 3, "cut short");
 	bad_manifest("lectern-package 1\nid a\n", 0, "no id or no version");
 	bad_manifest("lectern-package 1\nid ../x\nversion 1\n", 2, "not a module id");
+	bad_manifest("lectern-package 1\nid a\nversion ../../x\n", 3, "not one a package");
 	bad_manifest("lectern-package 1\nid a\nversion 1\nfile "
 	             "0000000000000000000000000000000000000000000000000000000000000000 1 a\nfile "
 	             "0000000000000000000000000000000000000000000000000000000000000000 1 a\n",
