@@ -18,8 +18,8 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf SDL2_image yaml-0.1 sqlite3 libcurl
-CORE_PKGS := yaml-0.1 sqlite3 libcurl
+PKGS    := sdl2 SDL2_ttf SDL2_image yaml-0.1 sqlite3 libcurl libarchive libsodium
+CORE_PKGS := yaml-0.1 sqlite3 libcurl libarchive libsodium
 
 WARN    := -Wall -Wextra -Wpedantic
 DEFS    := -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DLT_VERSION=\"$(VERSION)\" \
@@ -32,7 +32,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcrypt -lm
 
 B := build
-CORE_DIRS := base format text settings store sync learn records
+CORE_DIRS := base format text settings store sync package learn records
 APP_DIRS  := ui screens cli
 CORE_SRC := $(wildcard $(CORE_DIRS:%=src/%/*.c))
 APP_SRC  := $(wildcard $(APP_DIRS:%=src/%/*.c))
@@ -188,7 +188,7 @@ DOCDIR    := $(PREFIX)/share/doc/lectern
 # PREFIX /usr and /usr/local alike
 UNITDIR   := $(PREFIX)/lib/systemd/user
 ICON_SIZES := 16 22 24 32 48 64 128 256
-DOCS      := $(wildcard README.md LICENSE docs/classroom.md docs/module-format.md)
+DOCS      := $(wildcard README.md LICENSE docs/classroom.md docs/module-format.md docs/packages.md)
 DOC_IMAGES := $(wildcard docs/img/kiosk-*.png)
 
 $(B)/prefix: FORCE

@@ -11,5 +11,11 @@ int cmd_export(int argc, char **argv);   /* lectern export --xapi|--csv FILE */
 int cmd_progress(int argc, char **argv); /* lectern progress */
 int cmd_set_pin(int argc, char **argv);  /* lectern set-pin */
 int cmd_sync(int argc, char **argv);     /* lectern sync */
+int cmd_keygen(int argc, char **argv);   /* lectern keygen */
+int cmd_pack(int argc, char **argv);     /* lectern pack MODULE */
+int cmd_install(int argc, char **argv);  /* lectern install FILE.lectern|DIR... */
+int cmd_remove(int argc, char **argv);   /* lectern remove ID... */
+int cmd_publish(int argc, char **argv);  /* lectern publish -o SITE DIR... */
+int cmd_update(int argc, char **argv);   /* lectern update */
 
 #endif

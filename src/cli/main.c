@@ -17,6 +17,12 @@ static const struct {
 	{ "progress", cmd_progress },
 	{ "set-pin", cmd_set_pin },
 	{ "sync", cmd_sync },
+	{ "keygen", cmd_keygen },
+	{ "pack", cmd_pack },
+	{ "install", cmd_install },
+	{ "remove", cmd_remove },
+	{ "publish", cmd_publish },
+	{ "update", cmd_update },
 };
 
 int

@@ -15,6 +15,8 @@ typedef struct {
 	mod_module *mod;   /* the loaded module, or NULL when it has errors */
 	diag error;        /* mod == NULL: its first error (file, line, col, msg) */
 	int nerrors, nwarnings;
+	int refused;       /* loaded, then refused by a caller's policy (a module
+	                      no trusted key signed): error says why */
 } cat_entry;
 
 typedef struct {

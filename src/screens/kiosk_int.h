@@ -50,6 +50,13 @@ void kiosk_log(const char *fmt, ...)
  * -1 with the reason in msg. */
 int kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
                  char *msg, size_t msgsize);
+/* the .lectern files in dirs (and their folders one level down), at most
+ * max, as malloc'd paths in out (kiosk_install.c). Returns how many. */
+int kiosk_packages(char *const *dirs, int ndirs, char **out, int max);
+/* install the package at path into the player's modules folder with the
+ * config's trusted keys. Returns 0 or -1; msg says what happened, in the
+ * trainer's words. */
+int kiosk_install(const pl_player *p, const char *path, char *msg, size_t msgsize);
 /* ------------------------------------------------------------ text field */
 enum { KF_MAX = 1024 };
 

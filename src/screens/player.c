@@ -6,9 +6,11 @@
  * in the store and puts the UI back in the catalog's language. Which
  * screen shows it is the navigator's business (nav.c). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
 #include "format/loader.h"
+#include "package/package.h"
 #include "player.h"
 #include "base/util.h"
 
@@ -58,9 +60,13 @@ int
 pl_load(ui_app *a, const char *path, diag_list *dl)
 {
 	pl_player *pl = a->player;
-	mod_module *m = loader_load(path, dl);
+	mod_module *m;
 
-	if (!m)
+	/* the catalog checked it when it opened; the files may have changed
+	 * since, and a path given on the command line was never checked */
+	if (pl_trusted(pl, path, dl) != 0)
+		return -1;
+	if (!(m = loader_load(path, dl)))
 		return -1;
 	pl_save(a);
 	close_module(pl);
@@ -75,6 +81,47 @@ pl_load(ui_app *a, const char *path, diag_list *dl)
 	pl->updated = ses_version_changed(pl->ses) && !ses_at_results(pl->ses);
 	pl_language(a, m);
 	return 0;
+}
+
+/* the trusted keys of the config; a key that does not parse trusts
+ * nothing (the config check refused it already; fail closed) */
+static void
+keys_of(const pl_player *pl, pkg_keys *k)
+{
+	diag_list dl = { 0 };
+
+	if (pkg_keys_parse(k, pl->cfg->trusted_keys, pl->cfg->path ? pl->cfg->path : "config",
+	                   &dl) != 0)
+		memset(k, 0, sizeof *k);
+	diag_free(&dl);
+}
+
+int
+pl_trusted(const pl_player *pl, const char *path, diag_list *dl)
+{
+	pkg_keys k;
+	int rc;
+
+	if (!pl->cfg || !pl->cfg->trusted_keys)
+		return 0;
+	keys_of(pl, &k);
+	rc = pkg_verify_installed(path, &k, NULL, dl);
+	pkg_keys_free(&k);
+	return rc;
+}
+
+int
+pl_trust_catalog(const pl_player *pl, cat_catalog *c)
+{
+	pkg_keys k;
+	int n;
+
+	if (!pl->cfg || !pl->cfg->trusted_keys)
+		return 0;
+	keys_of(pl, &k);
+	n = pkg_filter_catalog(c, &k);
+	pkg_keys_free(&k);
+	return n;
 }
 
 void

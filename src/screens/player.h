@@ -7,6 +7,7 @@
 #define LT_PLAYER_H
 
 #include "settings/config.h"
+#include "format/catalog.h"
 #include "format/diag.h"
 #include "format/model.h"
 #include "learn/session.h"
@@ -35,6 +36,13 @@ typedef struct {
  * open before is left). Returns 0, or -1 with the loader's diagnostics in
  * dl (nothing changed). */
 int pl_load(ui_app *a, const char *path, diag_list *dl);
+/* with trusted_keys in the config, 0 only when the module at path is one
+ * a trusted key signed, unchanged since (package/package.h); else -1 with
+ * the reason in dl. Without trusted_keys every module is accepted. */
+int pl_trusted(const pl_player *pl, const char *path, diag_list *dl);
+/* the same for every module of a catalog: the refused ones become broken
+ * entries whose error says why. Returns how many were refused. */
+int pl_trust_catalog(const pl_player *pl, cat_catalog *c);
 /* leave the module being studied, if any: its time spent and the leave
  * recorded (store_leave), the UI back in the catalog's language. */
 void pl_leave(ui_app *a);

@@ -25,6 +25,7 @@ typedef struct {
 	char *id, *title, *desc, *lang, *version;
 	int minutes;
 	char *error;            /* first error; NULL when the module is usable */
+	int refused;            /* not signed by a trusted key (error says why) */
 	store_summary sum;      /* the learner's progress */
 	int has_sum;
 	lay L;                  /* title, details, description */
@@ -55,6 +56,7 @@ load_card(pl_player *pl, card *c, const cat_entry *e)
 	c->title = xstrdup(cat_title(e));
 	if (!m) {
 		c->error = xstrdup(cat_error_text(e, buf, sizeof buf));
+		c->refused = e->refused;
 		return;
 	}
 	c->id = xstrdup(m->id);
@@ -117,7 +119,9 @@ layout(ui_app *a, catalog_screen *cs)
 		lay_text(&c->L, c->title, LAY_F_H2, LAY_R_HEADING, 0, LAY_PLAIN | LAY_STRONG);
 		lay_space(&c->L, a->em / 4);
 		if (c->error) {
-			lay_text(&c->L, _("Unavailable: this module has errors."), LAY_F_SMALL,
+			lay_text(&c->L, c->refused
+			         ? _("Unavailable: not signed by the training unit, or changed since.")
+			         : _("Unavailable: this module has errors."), LAY_F_SMALL,
 			         LAY_R_WARNING, 0, LAY_PLAIN);
 			lay_text(&c->L, c->error, LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
 		} else {
@@ -462,6 +466,7 @@ catalog_screen_new(ui_app *a)
 		cs->problem = xstrdup(buf);
 	}
 	diag_free(&dl);
+	pl_trust_catalog(pl, &cat); /* a refused module shows why on its card */
 	cs->cards = xcalloc((size_t)(cat.n ? cat.n : 1), sizeof *cs->cards);
 	for (i = 0; i < cat.n; i++) {
 		load_card(pl, &cs->cards[i], &cat.v[i]);

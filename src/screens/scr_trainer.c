@@ -7,12 +7,14 @@
  * field for any other folder, and writes the xAPI statements and the CSV
  * summary there (kiosk_export.c). Learners lists each learner with Rename
  * (a field with the new name) and Remove (which asks first, with Cancel
- * chosen). Exit asks first. Escape goes back one mode, and closes the menu
- * from the main mode. Send records now starts `lectern sync` in the
- * background (spawn.h); while it runs the menu wakes twice a second to
- * show the count of records waiting go down, then says how it ended. A
- * line above the buttons always says how many records wait for the LRS
- * and when it last acknowledged any.
+ * chosen). Install lists the module packages (.lectern) on the USB sticks
+ * and installs the one chosen, or all of them, with the checks of `lectern
+ * install` (kiosk_install.c). Exit asks first. Escape goes back one mode,
+ * and closes the menu from the main mode. Send records now starts `lectern
+ * sync` in the background (spawn.h); while it runs the menu wakes twice a
+ * second to show the count of records waiting go down, then says how it
+ * ended. A line above the buttons always says how many records wait for
+ * the LRS and when it last acknowledged any.
  *
  * Like the picker, the buttons are laid out again on every draw and
  * event; the table and the learners are read from the store each time the
@@ -30,17 +32,19 @@
 #include "nav.h"
 #include "screens.h"
 
-enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT };
+enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT, T_INSTALL };
 
 enum {
 	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED, ID_SEND,
-	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT,
+	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT, ID_INSTALL, ID_INSTALL_ALL,
+	ID_INSTALL_TYPED,
+	ID_PKG = 7000,            /* + index of a package */
 	ID_DIR = 2000,            /* + index of a folder */
 	ID_RENAME = 3000,         /* + index of a learner */
 	ID_REMOVE = 5000          /* + index of a learner */
 };
 
-enum { MAX_DIRS = 16 };
+enum { MAX_DIRS = 16, MAX_PKGS = 64 };
 
 typedef struct trainer {
 	ui_screen base;
@@ -52,6 +56,8 @@ typedef struct trainer {
 	int nnames;
 	char *dirs[MAX_DIRS];     /* export folders */
 	int ndirs;
+	char *pkgs[MAX_PKGS];     /* .lectern files on the sticks */
+	int npkgs;
 	int target;               /* learner being renamed or removed */
 	kf_field field;           /* new name, or a folder */
 	char msg[1024];           /* result of the last action */
@@ -241,6 +247,49 @@ export_to(ui_app *a, trainer *t, const char *dir)
 	         _("Saved in %s: %s.json (%ld statements) and .csv"), dir, base, n);
 }
 
+/* install one package, or every one listed (path NULL); the message
+ * says how the last one went, or how many were refused */
+static void
+install(ui_app *a, trainer *t, const char *path)
+{
+	pl_player *p = kiosk_of(a)->p;
+	char one[1024];
+	int i, bad = 0, n = 0;
+
+	if (path) {
+		t->msg_bad = kiosk_install(p, path, t->msg, sizeof t->msg) != 0;
+		return;
+	}
+	for (i = 0; i < t->npkgs; i++, n++)
+		if (kiosk_install(p, t->pkgs[i], one, sizeof one) != 0) {
+			if (!bad++)
+				snprintf(t->msg, sizeof t->msg, "%s", one);
+		}
+	t->msg_bad = bad > 0;
+	if (!bad)
+		snprintf(t->msg, sizeof t->msg, ngettext("%d package installed or already "
+		         "current.", "%d packages installed or already current.",
+		         (unsigned long)n), n);
+}
+
+/* the packages in a typed folder: listed, so the trainer sees them */
+static void
+install_typed(ui_app *a, trainer *t)
+{
+	char *dir = t->field.buf;
+	int i;
+
+	for (i = 0; i < t->npkgs; i++)
+		free(t->pkgs[i]);
+	t->npkgs = kiosk_packages(&dir, 1, t->pkgs, MAX_PKGS);
+	if (!t->npkgs) {
+		t->msg_bad = 1;
+		snprintf(t->msg, sizeof t->msg, _("No .lectern packages in %s."), dir);
+		return;
+	}
+	install(a, t, NULL);
+}
+
 /* ------------------------------------------------------------ modes */
 
 static void
@@ -266,6 +315,17 @@ enter(ui_app *a, trainer *t, int mode)
 		t->ndirs = kr_export_dirs("", user, home, t->dirs, MAX_DIRS);
 		kf_init(&t->field, 1000, 0);
 		kf_set(&t->field, t->ndirs ? t->dirs[0] : "/");
+	} else if (mode == T_INSTALL) {
+		int i;
+
+		for (i = 0; i < t->ndirs; i++)
+			free(t->dirs[i]);
+		for (i = 0; i < t->npkgs; i++)
+			free(t->pkgs[i]);
+		t->ndirs = kr_export_dirs("", user, home, t->dirs, MAX_DIRS);
+		t->npkgs = kiosk_packages(t->dirs, t->ndirs, t->pkgs, MAX_PKGS);
+		kf_init(&t->field, 1000, 0);
+		kf_set(&t->field, t->ndirs ? t->dirs[0] : "/");
 	} else if (mode == T_REMOVE) {
 		t->row.focus = 1; /* Cancel: removing is not undone */
 		t->row.show_focus = 1;
@@ -275,7 +335,7 @@ enter(ui_app *a, trainer *t, int mode)
 		kf_init(&t->field, KR_NAME_MAX * 2, 0);
 		kf_set(&t->field, t->names[t->target]);
 	}
-	if (mode == T_EXPORT || mode == T_RENAME)
+	if (mode == T_EXPORT || mode == T_RENAME || mode == T_INSTALL)
 		SDL_StartTextInput();
 	else
 		SDL_StopTextInput();
@@ -372,24 +432,26 @@ layout(ui_app *a, trainer *t)
 		t->top += row_h(a);
 		t->sc.view = (SDL_Rect){ 0, t->top, a->w,
 		                         foot - em - 2 * a->line_h[LAY_F_SMALL] - t->top };
-		static const int ids[] = { ID_EXPORT, ID_SEND, ID_LEARNERS, ID_EXIT, ID_CLOSE };
-		const char *labels[5];
+		static const int ids[] = { ID_EXPORT, ID_SEND, ID_INSTALL, ID_LEARNERS, ID_EXIT,
+		                           ID_CLOSE };
+		const char *labels[6];
 
 		labels[0] = _("Export progress");
 		labels[1] = _("Send records now");
-		labels[2] = _("Learners");
-		labels[3] = _("Exit kiosk");
-		labels[4] = _("Close");
+		labels[2] = _("Install modules");
+		labels[3] = _("Learners");
+		labels[4] = _("Exit kiosk");
+		labels[5] = _("Close");
 		/* a header row and one row per line of the table (learners with
 		 * no module started get one line too) */
 		t->sc.content_h = row_h(a) * (t->nrows + t->nnames + 2);
 		x = em * 2;
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < 6; i++) {
 			w = ui_button_width(a, labels[i]);
-			if (i == 4)
+			if (i == 5)
 				x = a->w - em * 2 - w;
 			kb_add(&t->row, (SDL_Rect){ x, foot, w, bh }, labels[i], ids[i],
-			       i == 4 ? UI_BTN_PRIMARY : 0);
+			       i == 5 ? UI_BTN_PRIMARY : 0);
 			x += w + em;
 		}
 		break;
@@ -409,6 +471,28 @@ layout(ui_app *a, trainer *t)
 		t->sc.content_h = y + bh + em - t->top;
 		w = ui_button_width(a, _("Back"));
 		kb_add(&t->row, (SDL_Rect){ em * 2, foot, w, bh }, _("Back"), ID_BACK, 0);
+		break;
+	case T_INSTALL:
+		y = t->top + a->line_h[LAY_F_BODY];
+		w = a->w - 4 * em;
+		for (i = 0; i < t->npkgs; i++) {
+			kb_add(&t->row, (SDL_Rect){ 2 * em, y - t->sc.y, w, bh }, t->pkgs[i],
+			       ID_PKG + i, 0);
+			y += bh + em / 2;
+		}
+		y += a->line_h[LAY_F_BODY] + em / 2 + kf_height(a) + em / 2;
+		w = ui_button_width(a, _("Install from this folder"));
+		kb_add(&t->row, (SDL_Rect){ a->w - 2 * em - w, y - t->sc.y, w, bh },
+		       _("Install from this folder"), ID_INSTALL_TYPED, 0);
+		t->sc.content_h = y + bh + em - t->top;
+		w = ui_button_width(a, _("Back"));
+		kb_add(&t->row, (SDL_Rect){ em * 2, foot, w, bh }, _("Back"), ID_BACK, 0);
+		if (t->npkgs) {
+			x = em * 3 + w;
+			w = ui_button_width(a, _("Install all"));
+			kb_add(&t->row, (SDL_Rect){ x, foot, w, bh }, _("Install all"),
+			       ID_INSTALL_ALL, UI_BTN_PRIMARY);
+		}
 		break;
 	case T_LEARNERS: {
 		int rw = ui_button_width(a, _("Rename")), mw = ui_button_width(a, _("Remove"));
@@ -483,11 +567,13 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		back(a, t);
 		return;
 	}
-	if (t->mode == T_EXPORT || t->mode == T_RENAME) {
+	if (t->mode == T_EXPORT || t->mode == T_RENAME || t->mode == T_INSTALL) {
 		r = kf_event(&t->field, e);
 		if (r == KF_ENTER) {
 			if (t->mode == T_RENAME)
 				do_rename(a, t);
+			else if (t->mode == T_INSTALL)
+				install_typed(a, t);
 			else
 				export_to(a, t, t->field.buf);
 			a->dirty = 1;
@@ -505,6 +591,9 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_e:
 			enter(a, t, T_EXPORT);
 			return;
+		case SDLK_i:
+			enter(a, t, T_INSTALL);
+			return;
 		case SDLK_l:
 			enter(a, t, T_LEARNERS);
 			return;
@@ -518,7 +607,8 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			break;
 		}
 	}
-	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS) &&
+	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS ||
+	     t->mode == T_INSTALL) &&
 	    ui_scroll_event(a, &t->sc, e)) {
 		a->dirty = 1;
 		return;
@@ -533,6 +623,15 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		return;
 	case ID_LEARNERS:
 		enter(a, t, T_LEARNERS);
+		return;
+	case ID_INSTALL:
+		enter(a, t, T_INSTALL);
+		return;
+	case ID_INSTALL_ALL:
+		install(a, t, NULL);
+		return;
+	case ID_INSTALL_TYPED:
+		install_typed(a, t);
 		return;
 	case ID_EXIT:
 		enter(a, t, T_EXIT);
@@ -565,6 +664,8 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	} else if (id >= ID_RENAME && id - ID_RENAME < t->nnames) {
 		t->target = id - ID_RENAME;
 		enter(a, t, T_RENAME);
+	} else if (id >= ID_PKG && id - ID_PKG < t->npkgs) {
+		install(a, t, t->pkgs[id - ID_PKG]);
 	} else if (id >= ID_DIR && id - ID_DIR < t->ndirs) {
 		export_to(a, t, t->dirs[id - ID_DIR]);
 	}
@@ -707,6 +808,22 @@ trainer_draw(ui_app *a, ui_screen *s)
 		SDL_RenderSetClipRect(a->ren, NULL);
 		ui_scroll_draw(a, &t->sc);
 		break;
+	case T_INSTALL:
+		clip = t->sc.view;
+		SDL_RenderSetClipRect(a->ren, &clip);
+		ui_draw_text(a, t->npkgs ? _("Module packages on the USB sticks (choose one, or "
+		                             "Install all):")
+		                         : _("No module package (.lectern) on a USB stick."),
+		             -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em, y - t->sc.y);
+		y += a->line_h[LAY_F_BODY] + t->npkgs * (a->line_h[LAY_F_BODY] + em + em / 2);
+		ui_draw_text(a, _("Or type a folder:"), -1, LAY_F_BODY, 0, 0,
+		             ui_color(a, UI_MUTED), 2 * em, y - t->sc.y);
+		y += a->line_h[LAY_F_BODY] + em / 2;
+		kf_draw(a, &t->field, (SDL_Rect){ 2 * em, y - t->sc.y, a->w - 4 * em, kf_height(a) },
+		        NULL, 1);
+		SDL_RenderSetClipRect(a->ren, NULL);
+		ui_scroll_draw(a, &t->sc);
+		break;
 	case T_LEARNERS:
 		clip = t->sc.view;
 		SDL_RenderSetClipRect(a->ren, &clip);
@@ -748,7 +865,8 @@ confirm:
 		break;
 	}
 	if (t->mode == T_MAIN) {
-		sub = _("Keys: E export, S send records, L learners, X exit kiosk, Esc close");
+		sub = _("Keys: E export, S send records, I install modules, L learners, X exit "
+		        "kiosk, Esc close");
 		ui_draw_text(a, ui_ellipsize(a, sub, LAY_F_SMALL, 0, a->w - 4 * em), -1,
 		             LAY_F_SMALL, 0, 0, ui_color(a, UI_MUTED), 2 * em,
 		             a->h - 2 * em - a->line_h[LAY_F_BODY] - a->line_h[LAY_F_SMALL]);
@@ -772,6 +890,8 @@ trainer_destroy(ui_screen *s)
 		store_free_names(t->names, t->nnames);
 	for (i = 0; i < t->ndirs; i++)
 		free(t->dirs[i]);
+	for (i = 0; i < t->npkgs; i++)
+		free(t->pkgs[i]);
 	cat_free(&t->cat);
 	free(t);
 }

@@ -31,7 +31,7 @@
 #include "pin.h"
 
 enum { K_PATH, K_BOOL, K_PIN, K_MINUTES, K_THEME, K_SCALE, K_LANG, K_IRI, K_URL,
-       K_TEXT, K_SECRET, K_FILE, K_BATCH, K_PERIOD, K_TIMEOUT };
+       K_TEXT, K_SECRET, K_FILE, K_BATCH, K_PERIOD, K_TIMEOUT, K_KEYS, K_FEED };
 
 typedef struct {
 	const char *name;  /* as in the file; "xapi.x" lives in the xapi: map */
@@ -59,11 +59,14 @@ static const cfg_key keys[] = {
 	{ "lrs.insecure_http", K_BOOL, offsetof(cfg_config, lrs_insecure_http) },
 	{ "lrs.interval_minutes", K_PERIOD, offsetof(cfg_config, lrs_interval_minutes) },
 	{ "lrs.timeout_seconds", K_TIMEOUT, offsetof(cfg_config, lrs_timeout_seconds) },
+	{ "trusted_keys", K_KEYS, offsetof(cfg_config, trusted_keys) },
+	{ "feed", K_FEED, offsetof(cfg_config, feed) },
 };
 
 static const char *const top_names[] = {
 	"modules_dir", "data_dir", "kiosk", "trainer_pin_hash",
-	"idle_logout_minutes", "theme", "text_scale", "language", "xapi", "lrs", NULL
+	"idle_logout_minutes", "theme", "text_scale", "language", "xapi", "lrs",
+	"trusted_keys", "feed", NULL
 };
 static const char *const xapi_names[] = { "home_page", "base_iri", NULL };
 static const char *const lrs_names[] = {
@@ -295,6 +298,75 @@ resolve_path(const char *file, const char *s)
 }
 
 static void
+free_keys(char **v)
+{
+	size_t i;
+
+	for (i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+static char **
+dup_keys(char *const *v)
+{
+	size_t n = 0, i;
+	char **d;
+
+	if (!v)
+		return NULL;
+	while (v[n])
+		n++;
+	d = xcalloc(n + 1, sizeof *d);
+	for (i = 0; i < n; i++)
+		d[i] = xstrdup(v[i]);
+	return d;
+}
+
+/* a minisign public key: base64 of "Ed", an 8-byte id and 32 bytes, so
+ * 56 characters starting "RW" (the package layer checks the rest) */
+static int
+is_pubkey(const char *s)
+{
+	return strlen(s) == 56 && strncmp(s, "RW", 2) == 0 &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                 "0123456789+/=") == 56;
+}
+
+/* trusted_keys: one key, or a list of them */
+static void
+apply_keys(cfg_ctx *x, cfg_config *c, const yt_node *v)
+{
+	const yt_node *one[1];
+	const yt_node *const *items = (const yt_node *const *)v->kids;
+	char **keys;
+	int n = v->nkids, i;
+
+	if (v->type == YT_SCALAR) {
+		one[0] = v;
+		items = one;
+		n = 1;
+	} else if (v->type != YT_SEQ) {
+		bad(x, v, _("`trusted_keys` is a list of public keys, one per `- ` line"));
+		return;
+	}
+	keys = xcalloc((size_t)n + 1, sizeof *keys);
+	for (i = 0; i < n; i++) {
+		if (items[i]->type != YT_SCALAR || !is_pubkey(items[i]->str)) {
+			bad(x, items[i], _("`trusted_keys` holds minisign public keys such as "
+			                   "RWQ... (the second line of a .pub file)"));
+			free_keys(keys);
+			return;
+		}
+		keys[i] = xstrdup(items[i]->str);
+	}
+	free_keys(c->trusted_keys);
+	c->trusted_keys = n ? keys : NULL;
+	if (!n)
+		free(keys);
+}
+
+static void
 reset_field(cfg_config *c, const cfg_key *k)
 {
 	char **sp = (char **)((char *)c + k->off);
@@ -319,6 +391,10 @@ reset_field(cfg_config *c, const cfg_key *k)
 		break;
 	case K_TIMEOUT:
 		c->lrs_timeout_seconds = def.lrs_timeout_seconds;
+		break;
+	case K_KEYS:
+		free_keys(c->trusted_keys);
+		c->trusted_keys = NULL;
 		break;
 	default:
 		free(*sp);
@@ -372,6 +448,10 @@ apply(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
 	const char *hint;
 	double d;
 
+	if (k->kind == K_KEYS && !is_null(v)) {
+		apply_keys(x, c, v);
+		return;
+	}
 	if (v->type != YT_SCALAR) {
 		bad(x, v, _("`%s` takes a single value, not a %s"), k->name,
 		    v->type == YT_SEQ ? _("list") : _("map"));
@@ -487,6 +567,17 @@ apply(cfg_ctx *x, cfg_config *c, const cfg_key *k, const yt_node *v)
 		else
 			c->lrs_timeout_seconds = (int)d;
 		break;
+	case K_FEED:
+		/* packages are signed, so plain http cannot slip a module in;
+		 * https still hides which modules a post fetches */
+		if ((!strncmp(s, "https://", 8) && s[8]) || (!strncmp(s, "http://", 7) && s[7]))
+			set_string(c, k, xstrdup(s));
+		else
+			bad(x, v, _("`%s` must be an https:// or http:// address, not \"%s\""),
+			    k->name, s);
+		break;
+	case K_KEYS:
+		break; /* apply_keys */
 	}
 }
 
@@ -590,8 +681,10 @@ copy_config(cfg_config *dst, const cfg_config *src)
 	DUP(lrs_password);
 	DUP(lrs_password_file);
 	DUP(lrs_ca_file);
+	DUP(feed);
 	DUP(path);
 #undef DUP
+	dst->trusted_keys = dup_keys(src->trusted_keys);
 }
 
 static int
@@ -677,6 +770,10 @@ cfg_free(cfg_config *c)
 	free(c->lrs_password);
 	free(c->lrs_password_file);
 	free(c->lrs_ca_file);
+	free(c->feed);
+	free_keys(c->trusted_keys);
+	c->feed = NULL;
+	c->trusted_keys = NULL;
 	free(c->path);
 	c->modules_dir = c->data_dir = c->trainer_pin_hash = c->theme = NULL;
 	c->language = c->xapi_home_page = c->xapi_base_iri = c->path = NULL;

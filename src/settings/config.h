@@ -29,6 +29,10 @@ typedef struct {
 	int lrs_insecure_http;    /* bool: allow http:// to a host other than 127.0.0.1 */
 	double lrs_interval_minutes; /* the player's sync period; 0 = only after a module */
 	int lrs_timeout_seconds;  /* give up on a silent LRS after this long */
+	/* packages (docs/packages.md): when set, only modules signed by one
+	 * of these keys are installed and shown */
+	char **trusted_keys;      /* minisign public keys (base64), NULL-terminated; NULL = none */
+	char *feed;               /* URL of the signed module index for `lectern update` */
 	char *path;               /* file the settings came from, or NULL */
 } cfg_config;
 

@@ -4,7 +4,9 @@
 #  - each folder of src/ includes only the folders below it (the table
 #    below; each folder's README says the same in words);
 #  - SDL headers only in the front end (ui, screens, cli); <yaml.h> only in
-#    src/format/yamltree.c; <sqlite3.h> only in src/store/; <curl/...> only
+#    src/format/yamltree.c; <sqlite3.h> only in src/store/; <archive.h>,
+#    <archive_entry.h> and <sodium.h> only in src/package/ (one place
+#    reads untrusted archives and checks signatures); <curl/...> only
 #    in src/sync/ (the player never opens a socket: sync runs as a process);
 #  - no include circle between units (a unit is x.c + x.h, with the files
 #    of one folder named x_*.[ch] when x.h exists there);
@@ -24,11 +26,12 @@ text:base format
 settings:base format
 store:base format
 sync:base format settings store
+package:base format
 learn:base format store
 records:base format settings store learn
 ui:base format text
-screens:base format text settings store sync learn records ui
-cli:base format text settings store sync learn records ui screens'
+screens:base format text settings store sync package learn records ui
+cli:base format text settings store sync package learn records ui screens'
 
 # check_tree SRC: prints one line per broken rule; exit status 1 if any.
 check_tree() {
@@ -77,6 +80,8 @@ check_tree() {
 					print at "includes <yaml.h>: only format/yamltree.c reads YAML"; bad = 1
 				} else if (h == "sqlite3.h" && d != "store") {
 					print at "includes <sqlite3.h>: only store/ talks to SQLite"; bad = 1
+				} else if ((h ~ /^archive(_entry)?\.h$/ || h == "sodium.h" || h ~ /^sodium\//) && d != "package") {
+					print at "includes <" h ">: only package/ reads archives and checks signatures"; bad = 1
 				} else if (h ~ /^curl\// && d != "sync") {
 					print at "includes <" h ">: only sync/ talks to the network"; bad = 1
 				}
@@ -155,7 +160,11 @@ broken() { # label, what the report must say, a shell snippet run in a copy of s
 }
 broken "SDL in the model" "SDL belongs to the front end" 'sed -i "1i #include <SDL.h>" format/model.h'
 broken "SQLite in the session" "only store/ talks to SQLite" 'sed -i "1i #include <sqlite3.h>" learn/session.c'
+broken "libarchive in the catalog" "only package/ reads archives" 'sed -i "1i #include <archive.h>" format/catalog.c'
+broken "libsodium in the config" "only package/ reads archives" 'sed -i "1i #include <sodium.h>" settings/config.c'
+broken "the package layer including the store" "package/ may not include store/" 'sed -i "1i #include \"store/store.h\"" package/trust.c'
 broken "curl in the session" "only sync/ talks to the network" 'sed -i "1i #include <curl/curl.h>" learn/session.c'
+broken "curl in the package layer" "only sync/ talks to the network" 'sed -i "1i #include <curl/curl.h>" package/install.c'
 broken "yaml.h in the loader" "only format/yamltree.c reads YAML" 'sed -i "1i #include <yaml.h>" format/loader.c'
 broken "a lower folder including a higher one" "store/ may not include learn/" 'sed -i "1i #include \"learn/grade.h\"" store/store.h'
 broken "an include circle" "include circle: learn/" 'sed -i "1i #include \"score.h\"" learn/grade.h'

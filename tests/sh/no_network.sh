@@ -46,6 +46,12 @@ traced export-xapi ./build/lectern export --data-dir "$D" --xapi "$T/x.json"
 traced export-csv ./build/lectern export --data-dir "$D" --csv "$T/x.csv" --modules tests/modules/good
 traced check ./build/lectern check tests/modules/good
 traced fill "$FILL" "$D" "$Q" bo fail
+# packages travel by USB stick: packing and installing never touch the
+# network (only `lectern update` does, in a process of its own)
+./build/lectern keygen -o "$T/k" >/dev/null 2>&1
+traced pack ./build/lectern pack --sign "$T/k.key" -o "$T/p.lectern" modules/arabic-sample
+mkdir -p "$T/mods"
+traced install ./build/lectern install --modules "$T/mods" "$T/p.lectern"
 
 # the player, on a virtual display, for a few seconds
 if command -v Xvfb >/dev/null 2>&1; then

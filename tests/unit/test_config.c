@@ -193,6 +193,46 @@ test_unknown_keys(void **state)
 	expect_error("wallpaper: cats\n", 1, 1, "unknown key `wallpaper`");
 }
 
+/* trusted_keys: a list, or one key; feed: an http(s) address; both are
+ * copied when a second file is read over the first */
+static void
+test_package_keys(void **state)
+{
+	static const char k1[] = "RWRyABF0h0rXv1npstbo3KfUnuzxCdAJtB5grm6gaBIBCeddrnH0uaom";
+	static const char k2[] = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+	char *text = xasprintf("trusted_keys:\n  - %s\n  - %s\nfeed: https://t.example/f.txt\n",
+	                       k1, k2);
+	char *one = xasprintf("trusted_keys: %s\n", k2);
+	cfg_config c;
+	diag_list dl = { 0 };
+
+	(void)state;
+	cfg_defaults(&c);
+	assert_null(c.trusted_keys);
+	assert_int_equal(cfg_load_buf(&c, "c.yaml", text, strlen(text), &dl), 0);
+	assert_string_equal(c.trusted_keys[0], k1);
+	assert_string_equal(c.trusted_keys[1], k2);
+	assert_null(c.trusted_keys[2]);
+	assert_string_equal(c.feed, "https://t.example/f.txt");
+	/* a second file replaces the list and keeps the feed */
+	assert_int_equal(cfg_load_buf(&c, "d.yaml", one, strlen(one), &dl), 0);
+	assert_string_equal(c.trusted_keys[0], k2);
+	assert_null(c.trusted_keys[1]);
+	assert_string_equal(c.feed, "https://t.example/f.txt");
+	/* and an empty value takes the keys away */
+	assert_int_equal(cfg_load_buf(&c, "e.yaml", "trusted_keys:\n", 14, &dl), 0);
+	assert_null(c.trusted_keys);
+	assert_int_equal(dl.n, 0);
+	cfg_free(&c);
+	free(text);
+	free(one);
+	expect_error("trusted_keys: not-a-key\n", 1, 15, "minisign public keys");
+	expect_error("trusted_keys:\n  - RWQshort\n", 2, 5, "minisign public keys");
+	expect_error("trusted_keys:\n  a: b\n", 2, 3, "one per `- ` line");
+	expect_error("feed: ftp://x.org/feed.txt\n", 1, 7, "https:// or http://");
+	expect_error("feed: https://\n", 1, 7, "https:// or http://");
+}
+
 static void
 test_bad_values(void **state)
 {
@@ -584,6 +624,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_costly_pin_hash),
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_package_keys),
 		cmocka_unit_test(test_every_key),
 		cmocka_unit_test(test_layering_and_null),
 		cmocka_unit_test(test_empty_file),
