@@ -10,7 +10,9 @@
  * The contents list shows each section as a heading and each slide with
  * a mark: a check when done, an arrow for where the learner is; slides
  * the session would not open (linear navigation, not reached yet) are
- * dimmed and cannot be chosen. The help lists every key binding from one
+ * dimmed and cannot be chosen. Only slides the session lists are rows:
+ * the consequences of a decision not yet taken, and the branches not
+ * taken, would give the outcomes away (learn/route.h). The help lists every key binding from one
  * table and offers the three themes as buttons (keys 1 to 3 there); the
  * choice is remembered by ui_set_theme. */
 #include <stdio.h>
@@ -94,7 +96,10 @@ frame_reveal(ov_frame *f, int y, int h)
 typedef struct {
 	ui_screen base;
 	ov_frame f;
-	int *ry;            /* per slide: y of its row in the list */
+	int *ry;            /* per slide: y of its row in the list, -1 unlisted */
+	int *rows;          /* the listed slides, in order */
+	const char **sec;   /* per slide: section heading above its row, or NULL */
+	int nrows;
 	int sel;            /* slide under the keyboard cursor */
 	int hover;          /* slide under the mouse, -1 */
 	int row_h, sec_h;
@@ -107,18 +112,37 @@ toc_layout(ui_app *a, toc_overlay *to)
 {
 	pl_player *pl = a->player;
 	const mod_module *m = pl->mod;
-	int i, y = 0;
+	int i, y = 0, sz = m->nslides > 0 ? m->nslides : 1;
+	const char *pending = NULL;
 
 	free(to->ry);
-	to->ry = xcalloc((size_t)(m->nslides > 0 ? m->nslides : 1), sizeof *to->ry);
+	free(to->rows);
+	free(to->sec);
+	to->ry = xcalloc((size_t)sz, sizeof *to->ry);
+	to->rows = xcalloc((size_t)sz, sizeof *to->rows);
+	to->sec = xcalloc((size_t)sz, sizeof *to->sec);
+	to->nrows = 0;
 	to->row_h = a->line_h[LAY_F_BODY] + a->em / 3;
 	to->sec_h = a->line_h[LAY_F_SMALL] + a->em;
 	for (i = 0; i < m->nslides; i++) {
-		if (m->slides[i].section)
+		ses_toc_entry e = ses_toc(pl->ses, i);
+
+		if (e.section)
+			pending = e.section;
+		to->ry[i] = -1;
+		if (!e.listed)
+			continue;
+		/* a section that starts on a hidden slide heads the next row */
+		if (pending)
 			y += to->sec_h;
+		to->sec[i] = pending;
+		pending = NULL;
 		to->ry[i] = y;
+		to->rows[to->nrows++] = i;
 		y += to->row_h;
 	}
+	if (to->nrows > 0 && to->ry[to->sel] < 0)
+		to->sel = to->rows[0];
 	frame_layout(a, &to->f, a->em * 34, y + a->em / 2);
 	to->gen = a->gen;
 	to->shown_sel = -1;
@@ -129,14 +153,13 @@ toc_draw(ui_app *a, ui_screen *s)
 {
 	toc_overlay *to = (toc_overlay *)s;
 	pl_player *pl = a->player;
-	const mod_module *m = pl->mod;
 	const ses_session *ses = pl->ses;
-	int i, x0, w, oy, gx;
+	int k, x0, w, oy, gx;
 	char hint[256];
 
 	if (to->gen != a->gen)
 		toc_layout(a, to);
-	if (to->shown_sel != to->sel) {
+	if (to->shown_sel != to->sel && to->nrows > 0) {
 		frame_reveal(&to->f, to->ry[to->sel], to->row_h);
 		to->shown_sel = to->sel;
 	}
@@ -148,14 +171,15 @@ toc_draw(ui_app *a, ui_screen *s)
 	w = to->f.panel.w - 2 * to->f.pad;
 	oy = to->f.sc.view.y - to->f.sc.y;
 	gx = a->em * 2; /* the mark column */
-	for (i = 0; i < m->nslides; i++) {
+	for (k = 0; k < to->nrows; k++) {
+		int i = to->rows[k];
 		ses_toc_entry e = ses_toc(ses, i);
 		int y = oy + to->ry[i], col = e.reachable ? UI_TEXT : UI_MUTED, tx, mw = 0;
 		SDL_Rect row = { x0 - a->em / 3, y, w + 2 * (a->em / 3), to->row_h };
 		const char *g = NULL, *label, *t;
 
-		if (e.section) {
-			const char *sec = ui_ellipsize(a, e.section, LAY_F_SMALL, LAY_BOLD, w);
+		if (to->sec[i]) {
+			const char *sec = ui_ellipsize(a, to->sec[i], LAY_F_SMALL, LAY_BOLD, w);
 			int sw = ui_text_width(a, sec, -1, LAY_F_SMALL, LAY_BOLD);
 
 			ui_draw_text(a, sec, -1, LAY_F_SMALL, LAY_BOLD, a->rtl,
@@ -207,13 +231,17 @@ toc_draw(ui_app *a, ui_screen *s)
 static int
 toc_row_at(const toc_overlay *to, const mod_module *m, int x, int y)
 {
-	int i, oy = to->f.sc.view.y - to->f.sc.y;
+	int k, oy = to->f.sc.view.y - to->f.sc.y;
 
+	(void)m;
 	if (!ui_hit(to->f.sc.view, x, y))
 		return -1;
-	for (i = 0; i < m->nslides; i++)
+	for (k = 0; k < to->nrows; k++) {
+		int i = to->rows[k];
+
 		if (y >= oy + to->ry[i] && y < oy + to->ry[i] + to->row_h)
 			return i;
+	}
 	return -1;
 }
 
@@ -233,7 +261,7 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 {
 	toc_overlay *to = (toc_overlay *)s;
 	const mod_module *m = ((pl_player *)a->player)->mod;
-	int x, y, i, n = m->nslides;
+	int x, y, i, k, n = to->nrows;
 
 	if (to->gen != a->gen)
 		toc_layout(a, to);
@@ -249,12 +277,12 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_t:
 			nav_goto(a, NAV_CLOSE);
 			return;
-		case SDLK_UP: to->sel = to->sel > 0 ? to->sel - 1 : 0; break;
-		case SDLK_DOWN: to->sel = to->sel < n - 1 ? to->sel + 1 : n - 1; break;
-		case SDLK_PAGEUP: to->sel = to->sel > 8 ? to->sel - 8 : 0; break;
-		case SDLK_PAGEDOWN: to->sel = to->sel + 8 < n ? to->sel + 8 : n - 1; break;
-		case SDLK_HOME: to->sel = 0; break;
-		case SDLK_END: to->sel = n - 1; break;
+		case SDLK_UP: k = -1; break;
+		case SDLK_DOWN: k = 1; break;
+		case SDLK_PAGEUP: k = -8; break;
+		case SDLK_PAGEDOWN: k = 8; break;
+		case SDLK_HOME: k = -n; break;
+		case SDLK_END: k = n; break;
 		case SDLK_RETURN:
 		case SDLK_KP_ENTER:
 			toc_open(a, to->sel);
@@ -262,6 +290,12 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		default:
 			return;
 		}
+		/* the cursor moves over rows: hidden slides have none */
+		for (i = 0; i < n && to->rows[i] != to->sel; i++)
+			;
+		i += k;
+		if (n > 0)
+			to->sel = to->rows[i < 0 ? 0 : i >= n ? n - 1 : i];
 		a->dirty = 1;
 		return;
 	case SDL_MOUSEMOTION:
@@ -294,6 +328,8 @@ toc_destroy(ui_screen *s)
 	toc_overlay *to = (toc_overlay *)s;
 
 	free(to->ry);
+	free(to->rows);
+	free(to->sec);
 	free(to);
 }
 

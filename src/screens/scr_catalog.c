@@ -18,6 +18,7 @@
 #include "player.h"
 #include "base/util.h"
 #include "nav.h"
+#include "records/report.h"
 #include "screens.h"
 
 typedef struct {
@@ -62,8 +63,11 @@ load_card(pl_player *pl, card *c, const cat_entry *e)
 	c->lang = xstrdup(m->language ? m->language : "en");
 	c->version = m->version ? xstrdup(m->version) : NULL;
 	c->minutes = m->minutes;
-	if (pl->st && store_summary_get(pl->st, pl->learner, m->id, &c->sum) == 0)
+	if (pl->st && store_summary_get(pl->st, pl->learner, m->id, &c->sum) == 0) {
+		/* "n of N slides" as the player counts them: the learner's route */
+		rep_route_counts(pl->st, pl->learner, m, &c->sum);
 		c->has_sum = 1;
+	}
 }
 
 /* ------------------------------------------------------------ layout */

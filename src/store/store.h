@@ -104,6 +104,11 @@ typedef struct {
  * on disk, and always update p. */
 int store_begin(store *st, long learner, const mod_module *m, store_judge_fn judge,
                 store_progress *p);
+/* fill p as store_begin would, writing nothing (reports read a learner's
+ * route through it). status ST_NOT_STARTED when the learner never opened
+ * the module. Free with store_progress_free. */
+int store_peek(store *st, long learner, const mod_module *m, store_judge_fn judge,
+               store_progress *p);
 /* learner is now at slide i: bookmark, seen, `experienced`. */
 int store_visit(store *st, long learner, const mod_module *m, store_progress *p, int i);
 /* record an answer to the question at slide i (committed when 0 is

@@ -93,6 +93,9 @@ struct ui_app {
 	/* asked when the loop is about to end; returning 0 keeps it running */
 	int (*may_quit)(ui_app *a);
 	const char *prefs_dir;  /* where theme and text size are remembered, or NULL */
+	const char *shown_path; /* $LECTERN_SCREEN_TEXT: each frame's visible text
+	                           runs are written there (tests read the screen) */
+	FILE *shown;            /* open while a frame is drawn, else NULL */
 };
 
 /* open the window (size w x h points, 0 = default) with renderer
