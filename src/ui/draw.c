@@ -91,12 +91,13 @@ ui_button(ui_app *a, SDL_Rect r, const char *label, int flags)
 		ui_round_fill(a, r, rad, UI_ACCENT);
 		fg = UI_ACCENT_TEXT;
 	} else {
-		ui_round_fill(a, r, rad, (flags & UI_BTN_HOVER) ? UI_BORDER : UI_PANEL);
+		/* the border marks the control in every state; hover changes
+		 * only the fill, to one every text colour keeps its contrast on
+		 * (settings/palette.c lists the pairs) */
 		in = (SDL_Rect){ r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t };
-		if (!(flags & UI_BTN_HOVER)) {
-			ui_round_fill(a, r, rad, UI_BORDER);
-			ui_round_fill(a, in, rad > t ? rad - t : 0, UI_PANEL);
-		}
+		ui_round_fill(a, r, rad, UI_BORDER);
+		ui_round_fill(a, in, rad > t ? rad - t : 0,
+		              (flags & UI_BTN_HOVER) ? UI_HOVER : UI_PANEL);
 		fg = (flags & UI_BTN_DISABLED) ? UI_MUTED : UI_TEXT;
 	}
 	ui_draw_text(a, label, -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, fg),

@@ -176,11 +176,11 @@ check "Right goes to the next slide" wait_row b-walk ',middle'
 keys space
 check "Space goes to the next slide" wait_row b-walk ',long'
 shot long
-check "a long slide shows a scroll bar" has_color long 9AA3AE 30x500+994+100
+check "a long slide shows a scroll bar" has_color long 6E7781 30x500+994+100
 # thumb: the first row of the scroll bar's thumb colour at the right edge
 thumb_y() {
 	convert "$logs/player-$1.png" -crop 30x600+994+70 +repage -fill black \
-		+opaque '#9AA3AE' -fill white -opaque '#9AA3AE' -trim -format '%Y' info: \
+		+opaque '#6E7781' -fill white -opaque '#6E7781' -trim -format '%Y' info: \
 		2>/dev/null | tr -d '+'
 }
 t0=$(thumb_y long)
@@ -383,10 +383,10 @@ footer_x() { # colour: first and last column where it occurs
 			if (lo == "" || $1 < lo) lo = $1; if ($1 > hi) hi = $1 }
 			END { print (lo == "" ? -1 : lo), (hi == "" ? -1 : hi) }'
 }
-set -- $(footer_x 57606A) $(footer_x CDD3DA) $(footer_x 1F5FAD)
+set -- $(footer_x 57606A) $(footer_x 7A838E) $(footer_x 1F5FAD)
 # $1 $2 text, $4 right end of the left buttons (borders in the left half)
 left_end=$(convert "$logs/player-big-footer.png" -crop 400x80+0+515 +repage -depth 8 txt:- |
-	awk '/#CDD3DA/ { split($1, p, ","); if (p[1] + 0 > m) m = p[1] + 0 } END { print m + 0 }')
+	awk '/#7A838E/ { split($1, p, ","); if (p[1] + 0 > m) m = p[1] + 0 } END { print m + 0 }')
 check "large text: the progress text sits between the buttons (text $1-$2, left buttons end $left_end, Next from $5)" \
 	test "$1" -gt "$left_end" -a "$2" -lt "$5" -a "$1" -ge 0
 keys ctrl+0 ctrl+q
