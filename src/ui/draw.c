@@ -412,10 +412,22 @@ ui_scroll_draw(ui_app *a, const ui_scroll *sc)
 }
 
 /* ------------------------------------------------------------ chrome */
+/* header and footer together never take more than 40% of the window, so
+ * the content keeps 60% at every text size: each gets a fifth of the
+ * height, and when the full layout would not fit it drops its padding (and
+ * the header its section line, which the contents still show). */
+static int
+header_full(const ui_app *a)
+{
+	return a->em + a->line_h[LAY_F_SMALL] + a->line_h[LAY_F_BODY] <= a->h / 5;
+}
+
 int
 ui_header_height(const ui_app *a)
 {
-	return a->em + a->line_h[LAY_F_SMALL] + a->line_h[LAY_F_BODY];
+	if (header_full(a))
+		return a->em + a->line_h[LAY_F_SMALL] + a->line_h[LAY_F_BODY];
+	return a->line_h[LAY_F_BODY] + a->em / 2;
 }
 
 int
@@ -427,6 +439,8 @@ ui_header(ui_app *a, const char *title, const char *section)
 
 	ui_fill(a, r, UI_PANEL);
 	ui_fill(a, line, UI_BORDER);
+	if (!header_full(a))
+		section = NULL;
 	y = (h - a->line_h[LAY_F_BODY] - (section ? a->line_h[LAY_F_SMALL] : 0)) / 2;
 	if (section && *section) {
 		s = ui_ellipsize(a, section, LAY_F_SMALL, 0, maxw);
@@ -445,7 +459,10 @@ ui_header(ui_app *a, const char *title, const char *section)
 int
 ui_footer_height(const ui_app *a)
 {
-	return a->em * 2 + a->line_h[LAY_F_BODY] + a->em / 2;
+	int full = a->em * 2 + a->line_h[LAY_F_BODY] + a->em / 2;
+
+	/* the buttons (a line and half an em) with a quarter em around them */
+	return full <= a->h / 5 ? full : a->line_h[LAY_F_BODY] + a->em;
 }
 
 int
