@@ -216,8 +216,10 @@ i18n_choose(const i18n_prefs *p, i18n_has_fn has, void *ud, char *out,
 		base = nonempty(p->lc_messages);
 	if (!base)
 		base = nonempty(p->lang);
-	/* in the C locale gettext ignores LANGUAGE: "C" asks for English */
-	if (base && i18n_normalize(base, probe, sizeof probe) == 0) {
+	/* gettext ignores LANGUAGE when the locale is "C" or "POSIX" (also
+	 * when nothing is set: that is "C"), but not in C.UTF-8, the only
+	 * locale many machines have: there LANGUAGE=fr means French */
+	if (base && strcmp(base, "C") != 0 && strcmp(base, "POSIX") != 0) {
 		for (s = nonempty(p->language); s && *s; s = colon ? colon + 1 : NULL) {
 			colon = strchr(s, ':');
 			n = colon ? (size_t)(colon - s) : strlen(s);
@@ -228,7 +230,8 @@ i18n_choose(const i18n_prefs *p, i18n_has_fn has, void *ud, char *out,
 			if (accept(one, has, ud, out, size))
 				return I18N_FROM_SYSTEM;
 		}
-		if (accept(base, has, ud, out, size))
+		if (i18n_normalize(base, probe, sizeof probe) == 0 &&
+		    accept(base, has, ud, out, size))
 			return I18N_FROM_SYSTEM;
 	}
 	snprintf(out, size, "en");

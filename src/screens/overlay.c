@@ -614,9 +614,11 @@ static const char *const button_label[2] = {
 /* where the buttons are, from the Back button's rectangle; r[0] is
  * empty without contents. */
 static void
-button_rects(ui_app *a, SDL_Rect back, int with_toc, SDL_Rect r[2])
+button_rects(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc, SDL_Rect r[2])
 {
 	int k, gap = a->em / 2, x = a->rtl ? back.x - gap : back.x + back.w + gap;
+	int limit = next.w <= 0 ? (a->rtl ? 0 : a->w)
+	            : a->rtl ? next.x + next.w + gap : next.x - gap;
 
 	for (k = 0; k < 2; k++) {
 		int w = ui_text_width(a, button_label[k], -1, LAY_F_BODY, LAY_BOLD) + a->em * 3 / 2;
@@ -626,21 +628,25 @@ button_rects(ui_app *a, SDL_Rect back, int with_toc, SDL_Rect r[2])
 		r[k] = (SDL_Rect){ 0, back.y, 0, back.h };
 		if (k == 0 && !with_toc)
 			continue;
+		if (a->rtl ? x - w < limit : x + w > limit)
+			break; /* no room: this one and the next stay out */
 		r[k].w = w;
 		r[k].x = a->rtl ? x - w : x;
 		x = a->rtl ? x - w - gap : x + w + gap;
 	}
+	for (; k < 2; k++)
+		r[k] = (SDL_Rect){ 0, back.y, 0, back.h };
 }
 
 SDL_Rect
-overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc)
+overlay_buttons_draw(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc)
 {
 	SDL_Rect r[2], all = back;
 	int k, mx, my;
 
 	if (back.h <= 0)
 		return all;
-	button_rects(a, back, with_toc, r);
+	button_rects(a, back, next, with_toc, r);
 	ui_mouse_now(a, &mx, &my);
 	for (k = 0; k < 2; k++)
 		if (r[k].w > 0) {
@@ -651,7 +657,8 @@ overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc)
 }
 
 int
-overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e)
+overlay_buttons_event(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc,
+                      const SDL_Event *e)
 {
 	SDL_Rect r[2];
 	int x, y;
@@ -659,12 +666,12 @@ overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e
 	if (back.h <= 0 || e->type != SDL_MOUSEBUTTONUP || e->button.button != SDL_BUTTON_LEFT ||
 	    !ui_mouse(a, e, &x, &y))
 		return 0;
-	button_rects(a, back, with_toc, r);
+	button_rects(a, back, next, with_toc, r);
 	if (r[0].w > 0 && ui_hit(r[0], x, y)) {
 		nav_goto(a, NAV_CONTENTS);
 		return 1;
 	}
-	if (ui_hit(r[1], x, y)) {
+	if (r[1].w > 0 && ui_hit(r[1], x, y)) {
 		nav_goto(a, NAV_HELP);
 		return 1;
 	}

@@ -122,10 +122,14 @@ layout(ui_app *a, results_screen *rs)
 			if (sec->percent < 0)
 				continue;
 			row = &rs->rows[rs->nrows++];
-			/* name, bar, percent (drawn by hand) on one line or two */
+			/* name, bar, percent (drawn by hand) on one line; or the
+			 * name typeset (wrapped, never cut) above the bar */
+			if (wrap)
+				lay_text(&rs->L, *sec->name ? sec->name : _("Introduction"),
+				         LAY_F_BODY, LAY_R_TEXT, 0, LAY_PLAIN);
 			row->y = rs->L.y;
 			row->wrap = wrap;
-			row->h = a->line_h[LAY_F_BODY] * (wrap ? 2 : 1);
+			row->h = a->line_h[LAY_F_BODY];
 			lay_space(&rs->L, row->h + a->em / 2);
 		}
 		lay_space(&rs->L, a->em);
@@ -220,7 +224,7 @@ centred(ui_app *a, const results_screen *rs, const char *s, int font, int style,
 static void
 draw_score(ui_app *a, results_screen *rs, const ses_results *r)
 {
-	int y = origin_y(rs) + a->em * 3 / 2, tw, h;
+	int y = origin_y(rs) + a->em * 3 / 2, tw, h, short_pill = 0;
 	char line[256], pct[32], mark[32], best[32];
 	SDL_Rect pill;
 	const char *verdict;
@@ -236,6 +240,11 @@ draw_score(ui_app *a, results_screen *rs, const ses_results *r)
 		verdict = r->passed ? _("Passed") : _("Not passed");
 		/* TRANSLATORS: "Passed · pass mark 80%" */
 		snprintf(line, sizeof line, _("%s \xc2\xb7 pass mark %s"), verdict, mark);
+		/* large text in a narrow window: the verdict alone in the pill,
+		 * the pass mark with the points below it */
+		short_pill = ui_text_width(a, line, -1, LAY_F_H2, LAY_BOLD) + 2 * a->em > rs->col_w;
+		if (short_pill)
+			snprintf(line, sizeof line, "%s", verdict);
 	} else {
 		centred(a, rs, _("Module completed"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
 		y += a->line_h[LAY_F_H1] + a->em / 2;
@@ -268,6 +277,13 @@ draw_score(ui_app *a, results_screen *rs, const ses_results *r)
 		} else {
 			snprintf(line, sizeof line, "%s", pts);
 		}
+		if (short_pill) {
+			size_t n = strlen(line);
+
+			/* TRANSLATORS: after the points when the verdict stands
+			 * alone, " · pass mark 70%" */
+			snprintf(line + n, sizeof line - n, _(" \xc2\xb7 pass mark %s"), mark);
+		}
 		centred(a, rs, line, LAY_F_SMALL, 0, UI_MUTED, y);
 	}
 }
@@ -294,12 +310,13 @@ draw_bars(ui_app *a, results_screen *rs, const ses_results *r)
 		x0 = rs->col_x + rs->pad;
 		name_w = row->wrap ? 0 : rs->name_w;
 		trackw = inner - (row->wrap ? 0 : name_w + a->em / 2) - num_w;
-		name = ui_ellipsize(a, *sec->name ? sec->name : _("Introduction"), LAY_F_BODY, 0,
-		                    row->wrap ? inner : name_w);
-		ui_draw_text(a, name, -1, LAY_F_BODY, 0, a->rtl, ui_color(a, UI_TEXT),
-		             a->rtl ? x0 + inner - ui_text_width(a, name, -1, LAY_F_BODY, 0) : x0, y);
-		if (row->wrap)
-			y += a->line_h[LAY_F_BODY];
+		if (!row->wrap) {
+			name = ui_ellipsize(a, *sec->name ? sec->name : _("Introduction"),
+			                    LAY_F_BODY, 0, name_w);
+			ui_draw_text(a, name, -1, LAY_F_BODY, 0, a->rtl, ui_color(a, UI_TEXT),
+			             a->rtl ? x0 + inner - ui_text_width(a, name, -1, LAY_F_BODY, 0)
+			                    : x0, y);
+		}
 		bh = a->em;
 		by = y + (a->line_h[LAY_F_BODY] - bh) / 2;
 		track = (SDL_Rect){ x0 + (name_w ? name_w + a->em / 2 : 0), by, trackw, bh };
@@ -392,7 +409,7 @@ draw(ui_app *a, ui_screen *s)
 	{
 		SDL_Rect side[2];
 
-		side[0] = overlay_buttons_draw(a, rs->retake_r, 1);
+		side[0] = overlay_buttons_draw(a, rs->retake_r, rs->catalog_r, 1);
 		side[1] = rs->catalog_r;
 		ui_footer_text(a, prog, NULL, side, 2);
 	}
@@ -421,7 +438,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	if (rs->gen != a->gen)
 		layout(a, rs);
-	if (overlay_keys(a, e, 1) || overlay_buttons_event(a, rs->retake_r, 1, e))
+	if (overlay_keys(a, e, 1) || overlay_buttons_event(a, rs->retake_r, rs->catalog_r, 1, e))
 		return;
 	if (e->type == SDL_KEYDOWN && (e->key.keysym.sym == SDLK_PAGEDOWN ||
 	    e->key.keysym.sym == SDLK_PAGEUP || e->key.keysym.sym == SDLK_SPACE)) {

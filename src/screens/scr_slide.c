@@ -187,7 +187,7 @@ draw(ui_app *a, ui_screen *s)
 		char brief[32];
 
 		snprintf(brief, sizeof brief, "%d / %d", place, total);
-		side[0] = overlay_buttons_draw(a, ss->back_r, 1);
+		side[0] = overlay_buttons_draw(a, ss->back_r, ss->next_r, 1);
 		side[1] = ss->next_r;
 		ui_footer_text(a, prog, brief, side, 2);
 	}
@@ -252,7 +252,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	    qpart_event(a, ss, e))
 		return;
 	if (overlay_keys(a, e, 1) || /* T, F1, ? */
-	    overlay_buttons_event(a, ss->back_r, 1, e))
+	    overlay_buttons_event(a, ss->back_r, ss->next_r, 1, e))
 		return;
 	if (ui_scroll_event(a, &ss->sc, e)) {
 		a->dirty = 1;

@@ -168,8 +168,16 @@ test_choose_environment(void **state)
 	p.lc_all = "C";
 	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_DEFAULT);
 	assert_string_equal(out, "en");
-	p.lc_all = "C.UTF-8";
+	p.lc_all = "POSIX";
 	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_DEFAULT);
+	/* ...but not in C.UTF-8 (issue 11: LANGUAGE=fr did nothing there) */
+	p.lc_all = "C.UTF-8";
+	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_SYSTEM);
+	assert_string_equal(out, "fr");
+	p.lc_all = NULL;
+	p.lang = "C.utf8";
+	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_SYSTEM);
+	assert_string_equal(out, "fr");
 	p.lc_all = NULL;
 	p.lc_messages = NULL;
 	p.lang = NULL;
