@@ -206,6 +206,10 @@ i18n_choose(const i18n_prefs *p, i18n_has_fn has, void *ud, char *out,
 	char one[NAME_MAX_LEN], probe[NAME_MAX_LEN];
 	size_t n;
 
+	/* a learner who chose a language in the player gets it everywhere,
+	 * also in a module written in another (a second language) */
+	if (accept(p->learner, has, ud, out, size))
+		return I18N_FROM_LEARNER;
 	if (accept(p->module, has, ud, out, size))
 		return I18N_FROM_MODULE;
 	if (accept(p->config, has, ud, out, size))
@@ -296,11 +300,12 @@ i18n_language(void)
 }
 
 const char *
-i18n_use(const char *module_lang, const char *config_lang)
+i18n_use(const char *learner_lang, const char *module_lang, const char *config_lang)
 {
 	i18n_prefs p;
 	char name[NAME_MAX_LEN];
 
+	p.learner = learner_lang && *learner_lang ? learner_lang : NULL;
 	p.module = module_lang;
 	p.config = config_lang;
 	i18n_prefs_from_env(&p);

@@ -358,6 +358,7 @@ static const struct {
 	{ N_("Left, Page Up"), N_("Previous slide") },
 	{ N_("Up, Down, mouse wheel"), N_("Scroll a long slide") },
 	{ N_("Home, End"), N_("Top or bottom of a long slide") },
+	{ N_("Page Down, Page Up, Space"), N_("Results: the next or previous page") },
 	{ N_("1 to 9"), N_("Choose or toggle answer N; in a matching question, item N on the left") },
 	{ N_("A to Z"), N_("Matching question: the partner on the right") },
 	{ N_("Tab, Shift+Tab, Space"), N_("Move between the answers, and choose the marked one") },
@@ -382,6 +383,20 @@ static const struct {
 	{ "high-contrast", N_("High contrast") },
 };
 
+/* the languages a learner may choose, each in its own words (a reader
+ * finds theirs at a glance); offered when Lectern has its catalog. The
+ * first, "", follows the settings and the system. */
+static const struct {
+	const char *tag, *name;
+} help_langs[] = {
+	{ "", NULL }, /* "Automatic", translated where drawn */
+	{ "en", "English" }, { "fr", "Fran\xc3\xa7" "ais" }, { "es", "Espa\xc3\xb1ol" },
+	{ "pt", "Portugu\xc3\xaas" }, { "de", "Deutsch" }, { "it", "Italiano" },
+	{ "ru", "\xd0\xa0\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9" },
+	{ "ar", "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9" },
+};
+enum { HELP_NLANGS = (int)(sizeof help_langs / sizeof help_langs[0]) };
+
 typedef struct {
 	ui_screen base;
 	ov_frame f;
@@ -394,9 +409,41 @@ typedef struct {
 	SDL_Rect theme_r[3];/* as last drawn, screen coordinates */
 	SDL_Point theme_at[3]; /* where each starts, from the list's start edge
 	                        * and themes_y (they wrap when the panel is narrow) */
-	int hover;          /* theme button under the mouse, -1 */
+	int hover;          /* theme button under the mouse, -1; language
+	                       buttons are 100 + k */
+	int langs_y;        /* where the language buttons start */
+	int lang[HELP_NLANGS]; /* help_langs index per button shown */
+	int nlang;
+	SDL_Rect lang_r[HELP_NLANGS];
+	SDL_Point lang_at[HELP_NLANGS];
+	char chosen[32];    /* the learner's choice, "" automatic */
 	unsigned gen;
 } help_overlay;
+
+static const char *
+lang_label(int k)
+{
+	return help_langs[k].name ? help_langs[k].name : _("Automatic");
+}
+
+/* place n buttons with these labels in rows of width w from y = 0,
+ * wrapping rather than leaving the panel; returns the height used. */
+static int
+button_rows(ui_app *a, const char *const *labels, int n, int w, SDL_Point *at)
+{
+	int k, bx = 0, by = a->em / 3, bh = a->line_h[LAY_F_BODY] + a->em / 2, bw;
+
+	for (k = 0; k < n; k++) {
+		bw = ui_button_width(a, labels[k]);
+		if (bx > 0 && bx + bw > w) {
+			bx = 0;
+			by += bh + a->em / 2;
+		}
+		at[k] = (SDL_Point){ bx, by };
+		bx += bw + a->em / 2;
+	}
+	return by + bh;
+}
 
 static void
 help_layout(ui_app *a, help_overlay *h)
@@ -441,6 +488,25 @@ help_layout(ui_app *a, help_overlay *h)
 			bx += bw + a->em / 2;
 		}
 		lay_space(&h->L, by + bh + a->em * 2 / 3);
+	}
+	/* the language of the buttons and messages, remembered per learner */
+	{
+		pl_player *pl = a->player;
+		const char *labels[HELP_NLANGS];
+
+		h->chosen[0] = '\0';
+		if (pl && pl->st)
+			store_learner_language(pl->st, pl->learner, h->chosen, sizeof h->chosen);
+		for (h->nlang = 0, k = 0; k < HELP_NLANGS; k++)
+			if (!*help_langs[k].tag || strcmp(help_langs[k].tag, "en") == 0 ||
+			    i18n_catalog_exists(NULL, help_langs[k].tag)) {
+				labels[h->nlang] = lang_label(k);
+				h->lang[h->nlang++] = k;
+			}
+		lay_text(&h->L, _("Language (key G here)"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
+		h->langs_y = h->L.y;
+		lay_space(&h->L, button_rows(a, labels, h->nlang, h->L.p.width, h->lang_at) +
+		                 a->em * 2 / 3);
 	}
 	lay_text(&h->L, _("Keys"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
 	lay_space(&h->L, a->em / 4);
@@ -496,8 +562,33 @@ help_draw(ui_app *a, ui_screen *s)
 		ui_button(a, r, label, (on ? UI_BTN_PRIMARY : 0) | (h->hover == k ? UI_BTN_HOVER : 0));
 		h->theme_r[k] = r;
 	}
+	for (k = 0; k < h->nlang; k++) {
+		const char *label = lang_label(h->lang[k]);
+		int on = strcmp(h->chosen, help_langs[h->lang[k]].tag) == 0;
+		SDL_Rect r = { x0 + h->lang_at[k].x, oy + h->langs_y + h->lang_at[k].y,
+		               ui_button_width(a, label), bh };
+
+		if (a->rtl)
+			r.x = x0 + h->L.p.width - h->lang_at[k].x - r.w;
+		ui_button(a, r, label,
+		          (on ? UI_BTN_PRIMARY : 0) | (h->hover == 100 + k ? UI_BTN_HOVER : 0));
+		h->lang_r[k] = r;
+	}
 	SDL_RenderSetClipRect(a->ren, NULL);
 	ui_scroll_draw(a, &h->f.sc);
+}
+
+/* the learner picked language button k: remember it for them and speak
+ * it now (every screen lays out again). */
+static void
+choose_language(ui_app *a, help_overlay *h, int k)
+{
+	pl_player *pl = a->player;
+
+	if (!pl || k < 0 || k >= h->nlang)
+		return;
+	snprintf(h->chosen, sizeof h->chosen, "%s", help_langs[h->lang[k]].tag);
+	pl_choose_language(a, h->chosen);
 }
 
 static void
@@ -522,6 +613,13 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_l: ui_set_theme(a, "light"); return;
 		case SDLK_d: ui_set_theme(a, "dark"); return;
 		case SDLK_h: ui_set_theme(a, "high-contrast"); return;
+		case SDLK_g:
+			/* the next language, round to Automatic */
+			for (k = 0; k < h->nlang; k++)
+				if (strcmp(h->chosen, help_langs[h->lang[k]].tag) == 0)
+					break;
+			choose_language(a, h, k < h->nlang ? (k + 1) % h->nlang : 0);
+			return;
 		default:
 			return;
 		}
@@ -534,6 +632,9 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		for (hover = -1, k = 0; k < 3; k++)
 			if (ui_hit(h->theme_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
 				hover = k;
+		for (k = 0; k < h->nlang; k++)
+			if (ui_hit(h->lang_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
+				hover = 100 + k;
 		ui_hover(a, &h->hover, hover);
 		return;
 	case SDL_MOUSEBUTTONUP:
@@ -546,6 +647,11 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		for (k = 0; k < 3; k++)
 			if (ui_hit(h->theme_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
 				ui_set_theme(a, help_themes[k].name);
+		for (k = 0; k < h->nlang; k++)
+			if (ui_hit(h->lang_r[k], x, y) && ui_hit(h->f.sc.view, x, y)) {
+				choose_language(a, h, k);
+				return;
+			}
 		return;
 	default:
 		return;

@@ -42,5 +42,10 @@ void pl_leave(ui_app *a);
 void pl_save(ui_app *a);
 /* the UI language and direction for the module (NULL: catalog). */
 void pl_language(ui_app *a, const mod_module *m);
+/* the learner chose a UI language in the player (a gettext name, "" for
+ * automatic): remember it for them (store) and switch to it now, for the
+ * open module or the catalog. A choice that cannot be saved still holds
+ * until the player closes. */
+void pl_choose_language(ui_app *a, const char *lang);
 
 #endif

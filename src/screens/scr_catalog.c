@@ -286,32 +286,35 @@ draw_card(ui_app *a, catalog_screen *cs, int i, int top)
 	{
 		int y = r.y + a->em / 2 + c->title_h, st, col, tw, mw, bw, x0, x1;
 		int sy = c->status_below ? y + status_h(a) : y;
+		/* the line follows the card: an Arabic module's card reads from
+		 * the right (the details are in its language) */
+		int rtl = c->lang ? lay_lang_is_rtl(c->lang) : a->rtl;
 
 		SDL_RenderSetClipRect(a->ren, &cs->sc.view);
 		meta_text(c, meta, sizeof meta);
 		mw = ui_text_width(a, meta, -1, LAY_F_SMALL, 0);
-		ui_draw_text(a, meta, -1, LAY_F_SMALL, 0, a->rtl, ui_color(a, UI_MUTED),
-		             a->rtl ? r.x + r.w - a->em - mw : r.x + a->em, y);
+		ui_draw_text(a, meta, -1, LAY_F_SMALL, 0, rtl, ui_color(a, UI_MUTED),
+		             rtl ? r.x + r.w - a->em - mw : r.x + a->em, y);
 		status_text(c, buf, sizeof buf);
 		st = c->has_sum ? c->sum.status : ST_NOT_STARTED;
 		col = st == ST_PASSED || st == ST_COMPLETED ? UI_RIGHT
 		      : st == ST_FAILED ? UI_WRONG : st == ST_IN_PROGRESS ? UI_ACCENT
 		      : UI_MUTED;
 		tw = ui_text_width(a, buf, -1, LAY_F_SMALL, LAY_BOLD);
-		in = (SDL_Rect){ a->rtl ? r.x + a->em : r.x + r.w - a->em - tw, sy, tw,
+		in = (SDL_Rect){ rtl ? r.x + a->em : r.x + r.w - a->em - tw, sy, tw,
 		                 a->line_h[LAY_F_SMALL] };
 		if (c->status_below)
-			in.x = a->rtl ? r.x + r.w - a->em - tw : r.x + a->em;
+			in.x = rtl ? r.x + r.w - a->em - tw : r.x + a->em;
 		ui_draw_text(a, buf, -1, LAY_F_SMALL, LAY_BOLD, a->rtl, ui_color(a, col),
 		             in.x, in.y);
 		/* the bar between the details and the status, when there is room */
-		x0 = c->status_below ? (a->rtl ? r.x + a->em : in.x + tw + a->em)
-		                     : (a->rtl ? in.x + tw + a->em : r.x + a->em + mw + a->em);
-		x1 = c->status_below ? (a->rtl ? in.x - a->em : r.x + r.w - a->em)
-		                     : (a->rtl ? r.x + r.w - 2 * a->em - mw : in.x - a->em);
+		x0 = c->status_below ? (rtl ? r.x + a->em : in.x + tw + a->em)
+		                     : (rtl ? in.x + tw + a->em : r.x + a->em + mw + a->em);
+		x1 = c->status_below ? (rtl ? in.x - a->em : r.x + r.w - a->em)
+		                     : (rtl ? r.x + r.w - 2 * a->em - mw : in.x - a->em);
 		bw = x1 - x0;
 		if (bw > a->em * 10) {
-			if (!a->rtl)
+			if (!rtl)
 				x0 = x1 - a->em * 10;
 			bw = a->em * 10;
 		}
@@ -323,7 +326,7 @@ draw_card(ui_app *a, catalog_screen *cs, int i, int top)
 			ui_round_fill(a, bar, bar.h / 2, UI_SCROLL);
 			done = bar;
 			done.w = (int)((long)bar.w * c->sum.slides_seen / c->sum.slides_total);
-			if (a->rtl)
+			if (rtl)
 				done.x = bar.x + bar.w - done.w;
 			ui_round_fill(a, done, bar.h / 2, UI_ACCENT);
 			ui_outline(a, bar, UI_BORDER, 1);

@@ -41,7 +41,7 @@
 #include "base/i18n.h"
 #include "store_fs.h"
 
-enum { SCHEMA_VERSION = 1 };
+enum { SCHEMA_VERSION = 2 };
 
 /* the migrations, in order: migrations[k] takes a file from user_version k
  * to k + 1. Add new ones at the end; never change a released one. */
@@ -102,6 +102,9 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"  created_at TEXT NOT NULL,"
 	"  statement TEXT NOT NULL CHECK (json_valid(statement)));"
 	"CREATE INDEX outbox_time ON outbox (created_at);",
+	/* 1 -> 2: the UI language a learner chose in the player (a gettext
+	 * name such as "fr"); NULL follows the settings and the system */
+	"ALTER TABLE learner ADD COLUMN language TEXT;",
 };
 
 

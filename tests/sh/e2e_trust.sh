@@ -145,6 +145,50 @@ check "lectern progress says 18 of 18 slides for the finished module" \
 	sh -c "'$bin' progress --data-dir '$t/data' --modules modules --format csv |
 	       grep ',gifts-and-conflicts,' | grep -q ',18,18,'"
 
+# ---------------------------------------------------------------- catalog
+# the bundled modules and a broken one that sorts first by file name
+mkdir -p "$t/mods"
+cp -r modules/* "$t/mods/"
+printf 'lectern: 1\nid: aaa-broken\ntitle: A broken module\nslides:\n  - title: x\n    body: [x]\n    next: nowhere\n' \
+	>"$t/mods/aaa-broken.yaml"
+launch 1280x720 --modules "$t/mods"
+cp "$scr" "$logs/trust-catalog.txt"
+# card titles in the order drawn (the catalog draws cards top to bottom)
+titles() { awk '$5 == "#17365d" && $2 > 60 { $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); print }' "$scr"; }
+check "catalog: a working English module comes first, not the Arabic sample ($(titles | head -n 1))" \
+	sh -c "[ \"\$(awk '\$5 == \"#17365d\" && \$2 > 60' '$scr' | head -n 1 | cut -d' ' -f6-)\" != '' ] &&
+	       ! awk '\$5 == \"#17365d\" && \$2 > 60' '$scr' | head -n 1 | grep -q '[^ -~]'"
+# a card's details line ("12 min · English") shares its line with the status
+statuses() { seen | grep -c -E '^(Not started|In progress|Passed|Not passed|Completed)'; }
+check "catalog: at least 6 modules with their status at 1280x720 ($(statuses))" \
+	test "$(statuses)" -ge 6
+check "catalog: no raw FILE:LINE:COL error for learners" sh -c "! cut -d' ' -f6- '$scr' | grep -q 'yaml:[0-9]*:[0-9]*'"
+key End
+cp "$scr" "$logs/trust-catalog-end.txt"
+check "catalog: the broken module is last, unavailable in plain words" \
+	sh -c "cut -d' ' -f6- '$scr' | grep -q 'cannot be opened' &&
+	       awk '\$5 == \"#17365d\" && \$2 > 60' '$scr' | tail -n 1 | grep -q 'aaa-broken'"
+# ---- a language chosen in the player, remembered for the learner
+key F1 g g
+check "help: G chooses French (the help speaks it at once)" shows '^Touches et réglages$'
+quit
+launch 1280x720 --modules "$t/mods"
+check "the learner's language is remembered: the catalog is in French" shows '^Modules de formation$'
+key F1 g
+check "help: G again goes on to Spanish" shows '^Teclas y ajustes$'
+key g
+check "help: and round to Automatic (English here)" shows '^Keys and settings$'
+quit
+# ---- LANGUAGE alone on a C.UTF-8 machine, as gettext does it
+rm -f "$scr"
+env LC_ALL= LANG=C.UTF-8 LANGUAGE=fr "$bin" --data-dir "$t/data" --learner other --size 1280x720 \
+	--modules "$t/mods" >"$t/app.log" 2>&1 &
+app=$!
+retry 50 test -s "$scr"
+sleep 0.3
+check "LANGUAGE=fr with LANG=C.UTF-8: the catalog is in French" shows '^Modules de formation$'
+quit
+
 # ---------------------------------------------------------------- room for content
 # rows of the panel colour at the left edge: the header and the footer
 panel_rows() { # png

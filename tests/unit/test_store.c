@@ -202,7 +202,7 @@ test_create(void **state)
 	assert_int_equal(stat(store_path(st), &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	store_close(st);
-	assert_int_equal(sql_int(path_in("a/b/lectern/progress.db"), "PRAGMA user_version"), 1);
+	assert_int_equal(sql_int(path_in("a/b/lectern/progress.db"), "PRAGMA user_version"), 2);
 	{
 		sqlite3 *db;
 		sqlite3_stmt *s;
@@ -260,6 +260,31 @@ test_learners(void **state)
 	assert_int_equal(store_rename_learner(st, "nobody", "x"), -1);
 	assert_int_equal(store_rename_learner(st, "Amir K.", "Zoë Παπαδοπούλου"), -1);
 	assert_int_equal(store_learner(st, "Amir K."), b);
+	/* each learner's own UI language, kept until changed or cleared */
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(store_set_learner_language(st, b, "fr"), 0);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "fr");
+	assert_int_equal(store_learner_language(st, a, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	store_close(st);
+	/* a file from before the language column (schema 1) is migrated and
+	 * keeps its learners */
+	sql_exec(path_in("progress.db"), "ALTER TABLE learner DROP COLUMN language;"
+	         " PRAGMA user_version = 1;");
+	st = store_open(tmp, NULL);
+	assert_int_equal(store_health(st), STORE_OK);
+	assert_int_equal(store_learner(st, "Amir K."), b);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(store_set_learner_language(st, b, "es"), 0);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "es");
+	assert_int_equal(store_set_learner_language(st, b, NULL), 0);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(store_learner_language(st, 9999, buf, sizeof buf), -1);
 	assert_int_equal(store_remove_learner(st, "Amir K."), 0);
 	assert_int_equal(store_remove_learner(st, "Amir K."), -1);
 	names = store_learners(st, &n);
@@ -447,7 +472,7 @@ test_migrations(void **state)
 	assert_int_equal(store_health(st), STORE_OK);
 	assert_true(store_learner(st, "x") >= 0);
 	store_close(st);
-	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"), 1);
+	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"), 2);
 	assert_int_equal(sql_int(path_in("progress.db"),
 	                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 5);
 	/* opening it again changes nothing */
