@@ -188,10 +188,19 @@ layout(ui_app *a, catalog_screen *cs)
 		if (!c->error)
 			c->h += status_h(a) * (c->status_below ? 2 : 1);
 		if (i == cs->sel && c->desc && !c->error) {
-			/* the description, under the details, for the selected card */
+			/* the description, under the details, for the selected card;
+			 * left out when it would take more than half the list (large
+			 * text), so the other modules stay in sight */
 			lay_space(&c->L, status_h(a) * (c->status_below ? 2 : 1) + a->em / 4);
 			lay_text(&c->L, c->desc, LAY_F_SMALL, LAY_R_TEXT, 0, 0);
-			c->h = lay_height(&c->L) + a->em;
+			if (lay_height(&c->L) + a->em <= cs->sc.view.h / 2) {
+				c->h = lay_height(&c->L) + a->em;
+			} else {
+				lay_free(&c->L);
+				lay_init(&c->L, &p);
+				lay_text(&c->L, c->title, LAY_F_H2, LAY_R_HEADING, 0,
+				         LAY_PLAIN | LAY_STRONG);
+			}
 		}
 		y += c->h + a->em / 2;
 	}
