@@ -411,7 +411,8 @@ draw(ui_app *a, ui_screen *s)
 
 		side[0] = overlay_buttons_draw(a, rs->retake_r, rs->catalog_r, 1);
 		side[1] = rs->catalog_r;
-		ui_footer_text(a, prog, NULL, side, 2);
+		/* the attempt is also in the points line from the second on */
+		ui_footer_text(a, prog, "", side, 2);
 	}
 }
 

@@ -526,6 +526,8 @@ ui_footer_text(ui_app *a, const char *s, const char *short_s, const SDL_Rect *re
 	tw = ui_text_width(a, s, -1, LAY_F_SMALL, 0);
 	x = (a->w - tw) / 2;
 	if (x < x0 || x + tw > x1) {
+		if (short_s && !*short_s)
+			return; /* better nothing than a stump ("Att...") */
 		if (short_s && ui_text_width(a, short_s, -1, LAY_F_SMALL, 0) <= x1 - x0)
 			s = short_s;
 		s = ui_ellipsize(a, s, LAY_F_SMALL, 0, x1 - x0);

@@ -208,7 +208,7 @@ int ui_footer_height(const ui_app *a);
 /* the footer's centre text (small, muted) between the buttons in rects:
  * centred in the window when it clears them, else centred in the room
  * between them as short_s (when not NULL and it fits) or shortened with
- * "…"; left out when there is no room. */
+ * "…"; left out when there is no room, or when short_s is "". */
 void ui_footer_text(ui_app *a, const char *s, const char *short_s,
                     const SDL_Rect *rects, int n);
 
