@@ -1059,6 +1059,7 @@ qpart_activate(ui_app *a, slide_screen *ss)
 		if (!ses_can_check(ses)) {
 			qp->flash = q->qtype == Q_SHORT ? _("Type an answer first.")
 			            : q->qtype == Q_MATCH ? _("Pair every item first.")
+			            : q->qtype == Q_DECISION ? _("Choose what you would do first.")
 			                                  : _("Choose an answer first.");
 			a->dirty = 1;
 			return 1;

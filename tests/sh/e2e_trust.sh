@@ -195,15 +195,30 @@ panel_rows() { # png
 	convert "$1" -crop "1x$(identify -format %h "$1")+3+0" +repage -depth 8 txt:- |
 		grep -ci '#EEF0F3'
 }
-launch 1280x720 modules/gifts-and-conflicts.yaml
-key ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus
-import -window "$wid" "$logs/trust-largest.png" 2>/dev/null
-rows=$(panel_rows "$logs/trust-largest.png")
-check "largest text at 1280x720: header and footer take $rows of 720 rows (at most 40%)" \
-	test "$rows" -gt 0 -a "$rows" -le 288
-key ctrl+0
-quit
 xvfb_stop
+for size in 800x600 1280x720 1920x1080; do
+	h=${size#*x}
+	xvfb_start "$size" "$t" || exit 1
+	for z in ctrl+plus ctrl+minus; do
+		launch "$size" modules/gifts-and-conflicts.yaml
+		key $z $z $z $z $z $z $z $z $z $z
+		import -window "$wid" "$logs/trust-room.png" 2>/dev/null
+		rows=$(panel_rows "$logs/trust-room.png")
+		check "text $z x10 at $size: header and footer take $rows of $h rows (at most 40%)" \
+			test "$rows" -gt 0 -a "$rows" -le $((h * 40 / 100))
+		quit
+		# the text size is remembered: the catalog opens with it, and
+		# shows the first module's title, not the middle of its card
+		launch "$size" --modules modules
+		first=$(awk '$5 == "#17365d" && $2 > 0 { print $2; exit }' "$scr")
+		header=$(awk '$6 == "Training" { print $2 + $4; exit }' "$scr")
+		check "text $z x10 at $size: the catalog opens on the first module's title (y $first, header to $header)" \
+			sh -c "awk '\$5 == \"#17365d\" && \$2 > $header' '$scr' | head -n 1 | grep -q 'Format tour'"
+		key ctrl+0
+		quit
+	done
+	xvfb_stop
+done
 
 # ---------------------------------------------------------------- screenshots
 [ -n "$SHOTS" ] || exit 0
