@@ -51,8 +51,8 @@ const pal_pair pal_pairs[] = {
 	T(TEXT, WRONG_BG, "a wrong answer card"),
 	T(MUTED, RIGHT_BG, "a choice's own feedback on a right card, hints in feedback"),
 	T(MUTED, WRONG_BG, "a choice's own feedback on a wrong card, hints in feedback"),
-	T(HEADING, RIGHT_BG, "Why, The correct answer (feedback headings)"),
-	T(HEADING, WRONG_BG, "Why, The correct answer (feedback headings)"),
+	T(HEADING, RIGHT_BG, "feedback headings: why, the correct answer"),
+	T(HEADING, WRONG_BG, "feedback headings: why, the correct answer"),
 	T(HEADING, NOTE_BG, "feedback headings on a decision"),
 	T(BG, WRONG, "filled badge of a wrong answer"),
 	/* what is not text: control edges, focus rings, bars, marks */
