@@ -206,6 +206,10 @@ i18n_choose(const i18n_prefs *p, i18n_has_fn has, void *ud, char *out,
 	char one[NAME_MAX_LEN], probe[NAME_MAX_LEN];
 	size_t n;
 
+	/* a learner who chose a language in the player gets it everywhere,
+	 * also in a module written in another (a second language) */
+	if (accept(p->learner, has, ud, out, size))
+		return I18N_FROM_LEARNER;
 	if (accept(p->module, has, ud, out, size))
 		return I18N_FROM_MODULE;
 	if (accept(p->config, has, ud, out, size))
@@ -216,8 +220,10 @@ i18n_choose(const i18n_prefs *p, i18n_has_fn has, void *ud, char *out,
 		base = nonempty(p->lc_messages);
 	if (!base)
 		base = nonempty(p->lang);
-	/* in the C locale gettext ignores LANGUAGE: "C" asks for English */
-	if (base && i18n_normalize(base, probe, sizeof probe) == 0) {
+	/* gettext ignores LANGUAGE when the locale is "C" or "POSIX" (also
+	 * when nothing is set: that is "C"), but not in C.UTF-8, the only
+	 * locale many machines have: there LANGUAGE=fr means French */
+	if (base && strcmp(base, "C") != 0 && strcmp(base, "POSIX") != 0) {
 		for (s = nonempty(p->language); s && *s; s = colon ? colon + 1 : NULL) {
 			colon = strchr(s, ':');
 			n = colon ? (size_t)(colon - s) : strlen(s);
@@ -228,7 +234,8 @@ i18n_choose(const i18n_prefs *p, i18n_has_fn has, void *ud, char *out,
 			if (accept(one, has, ud, out, size))
 				return I18N_FROM_SYSTEM;
 		}
-		if (accept(base, has, ud, out, size))
+		if (i18n_normalize(base, probe, sizeof probe) == 0 &&
+		    accept(base, has, ud, out, size))
 			return I18N_FROM_SYSTEM;
 	}
 	snprintf(out, size, "en");
@@ -293,11 +300,12 @@ i18n_language(void)
 }
 
 const char *
-i18n_use(const char *module_lang, const char *config_lang)
+i18n_use(const char *learner_lang, const char *module_lang, const char *config_lang)
 {
 	i18n_prefs p;
 	char name[NAME_MAX_LEN];
 
+	p.learner = learner_lang && *learner_lang ? learner_lang : NULL;
 	p.module = module_lang;
 	p.config = config_lang;
 	i18n_prefs_from_env(&p);

@@ -37,9 +37,11 @@ const char *i18n_localedir(void);
 
 /* ------------------------------------------------------------ language */
 /* where a choice of language came from (i18n_choose's return value). */
-enum { I18N_FROM_DEFAULT, I18N_FROM_MODULE, I18N_FROM_CONFIG, I18N_FROM_SYSTEM };
+enum { I18N_FROM_DEFAULT, I18N_FROM_MODULE, I18N_FROM_CONFIG, I18N_FROM_SYSTEM,
+       I18N_FROM_LEARNER };
 
 typedef struct {
+	const char *learner;     /* the learner's own choice in the player, or NULL */
 	const char *module;      /* the module's `language:` (BCP 47) or NULL */
 	const char *config;      /* the config's `language:` or NULL */
 	const char *language;    /* $LANGUAGE, e.g. "fr:en", or NULL */
@@ -54,7 +56,8 @@ typedef int (*i18n_has_fn)(void *ud, const char *lang);
 /* fill the four environment fields of p from the environment (module and
  * config are left as they are). */
 void i18n_prefs_from_env(i18n_prefs *p);
-/* choose the UI language: the module's when a catalog exists for it, else
+/* choose the UI language: the learner's own choice, else the module's when
+ * a catalog exists for it, else
  * the config's, else the system locale's (LANGUAGE, in order, unless the
  * locale is C/POSIX; then LC_ALL, LC_MESSAGES, LANG), else "en". A
  * candidate is taken when it is English or has(ud, name) says yes, trying
@@ -79,9 +82,10 @@ int i18n_set_language(const char *lang);
 /* the language last set ("en" before any), a gettext name. */
 const char *i18n_language(void);
 /* choose the language for a module (NULL: the catalog screen) from the
- * config's language and the environment, and switch to it. Returns the
- * language now in use. */
-const char *i18n_use(const char *module_lang, const char *config_lang);
+ * learner's choice (NULL or "": none), the config's language and the
+ * environment, and switch to it. Returns the language now in use. */
+const char *i18n_use(const char *learner_lang, const char *module_lang,
+                     const char *config_lang);
 
 /* ------------------------------------------------------------ formats */
 /* each writes a NUL-terminated string in the UI language's conventions,

@@ -34,7 +34,7 @@ main(int argc, char **argv)
 	/* messages in the locale's language even where that locale is not
 	 * installed; the player switches again for config and module. */
 	i18n_init(NULL);
-	i18n_use(NULL, NULL);
+	i18n_use(NULL, NULL, NULL);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
 		printf("lectern %s\n", LT_VERSION);
 		return 0;

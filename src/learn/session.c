@@ -12,7 +12,8 @@
  * answered and on any decision not yet taken (the path depends on it), and
  * the contents open only slides already seen in this attempt. Free
  * navigation allows everything; an untaken decision then follows its
- * default path.
+ * default path. The counter and the contents follow the learner's route
+ * (route.h): slides of branches not taken are neither counted nor listed.
  *
  * Without a store every call that would record something is skipped and the
  * session is the only memory, which is what tests and `lectern render` want.
@@ -51,6 +52,8 @@ visit(ses_session *s, int i)
 {
 	s->recorded = 0;
 	s->cur = i;
+	if (!s->seen[i])
+		s->rc->valid = 0;
 	s->seen[i] = 1;
 	if (s->st)
 		store_visit(s->st, s->learner, s->m, &s->p, i);
@@ -115,6 +118,36 @@ hist_rebuild(ses_session *s)
 	free(path);
 }
 
+/* the learner's route, computed again when a slide was seen for the first
+ * time (visit) or a decision was taken since (compared here, decisions
+ * being few). Logically const: only the cache behind the pointer changes. */
+static const route *
+ses_route(const ses_session *s)
+{
+	ses_route_cache *rc = s->rc;
+	const mod_module *m = s->m;
+	const char **resp;
+	int i;
+
+	for (i = 0; rc->valid && i < m->nslides; i++)
+		if (m->slides[i].qtype == Q_DECISION &&
+		    rc->choice[i] != sesq_decision_choice(s, i))
+			rc->valid = 0;
+	if (rc->valid)
+		return &rc->rt;
+	resp = xcalloc((size_t)(m->nslides > 0 ? m->nslides : 1), sizeof *resp);
+	for (i = 0; i < m->nslides; i++) {
+		resp[i] = sesq_response(s, i);
+		rc->choice[i] = m->slides[i].qtype == Q_DECISION
+		                ? sesq_decision_choice(s, i) : -1;
+	}
+	route_free(&rc->rt);
+	route_compute(&rc->rt, m, resp, s->seen);
+	free(resp);
+	rc->valid = 1;
+	return &rc->rt;
+}
+
 /* ------------------------------------------------------------ lifetime */
 
 int
@@ -136,6 +169,8 @@ ses_open(const mod_module *m, store *st, long learner)
 	s->best_score = -1;
 	s->seen = xcalloc((size_t)n, 1);
 	s->slots = xcalloc((size_t)n, sizeof *s->slots);
+	s->rc = xcalloc(1, sizeof *s->rc);
+	s->rc->choice = xcalloc((size_t)n, sizeof *s->rc->choice);
 	if (st && store_begin(st, learner, m, grade_judge, &s->p) == 0 &&
 	    s->p.nslides == m->nslides) {
 		s->attempt = s->p.attempt > 0 ? s->p.attempt : 1;
@@ -179,6 +214,9 @@ ses_close(ses_session *s)
 	free(s->slots);
 	free(s->seen);
 	free(s->hist);
+	route_free(&s->rc->rt);
+	free(s->rc->choice);
+	free(s->rc);
 	free(s);
 }
 
@@ -324,8 +362,28 @@ ses_toc(const ses_session *s, int i)
 	e.title = q->title ? q->title : q->question ? q->question : q->id;
 	e.current = i == s->cur && !s->at_results;
 	e.done = s->seen[i] && (!e.is_question || sesq_tries(s, i) > 0);
-	e.reachable = s->m->nav_free || s->seen[i];
+	e.listed = ses_route(s)->listed[i];
+	e.reachable = e.listed && (s->m->nav_free || s->seen[i]);
 	return e;
+}
+
+void
+ses_counter(const ses_session *s, int *place, int *total)
+{
+	const route *r;
+
+	if (s->m->nslides == 0) {
+		*place = *total = 0;
+		return;
+	}
+	r = ses_route(s);
+	route_counter(r, s->cur, place, total);
+}
+
+int
+ses_slides_seen(const ses_session *s)
+{
+	return route_seen(ses_route(s), s->seen);
 }
 
 int
@@ -440,6 +498,7 @@ ses_retake(ses_session *s)
 	slots_clear(s);
 	for (i = 0; i < s->m->nslides; i++)
 		s->seen[i] = 0;
+	s->rc->valid = 0;
 	s->nhist = 0;
 	s->at_results = 0;
 	visit(s, 0);

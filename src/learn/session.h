@@ -83,6 +83,8 @@ typedef struct {
 	int done;            /* seen (and answered, for a question) */
 	int current;         /* the learner is here */
 	int reachable;       /* may be opened now from the contents */
+	int listed;          /* shown in the contents: on the learner's route or
+	                        not behind a decision not yet taken (route.h) */
 } ses_toc_entry;
 
 typedef struct {
@@ -146,6 +148,13 @@ int ses_goto(ses_session *s, int i);
 void ses_jump(ses_session *s, int i);
 /* the table of contents entry of slide i (0 <= i < nslides). */
 ses_toc_entry ses_toc(const ses_session *s, int i);
+/* the footer's counter at the current slide: its place on the learner's
+ * route and the route's length (the slides taken so far plus the shortest
+ * remaining route; never slides of branches not taken). 0 of 0 for an
+ * empty module. */
+void ses_counter(const ses_session *s, int *place, int *total);
+/* slides of the route seen in this attempt (what `lectern progress` says). */
+int ses_slides_seen(const ses_session *s);
 /* slides on the path taken so far (decisions as chosen, else the default
  * path), into out (up to max); returns how many. */
 int ses_path(const ses_session *s, int *out, int max);

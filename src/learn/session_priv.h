@@ -6,6 +6,17 @@
 #include <stdint.h>
 
 #include "session.h"
+#include "route.h"
+
+/* the learner's route (route.h), computed again only when a slide is seen
+ * for the first time or a decision is taken: what the counter and the
+ * contents read on every frame. */
+typedef struct {
+	route rt;
+	int valid;                /* rt matches seen and the decisions */
+	int *choice;              /* per slide: the decision taken when rt was
+	                             computed (-1 none, or not a decision) */
+} ses_route_cache;
 
 /* a question's state with what the screen need not see */
 typedef struct {
@@ -31,6 +42,7 @@ struct ses_session {
 	int resumed, version_changed;
 	int best_score;           /* without a store, -1 none */
 	ses_results res;          /* last ses_results_get */
+	ses_route_cache *rc;      /* a pointer, so const queries may refresh it */
 };
 
 /* the slot of question i, created (and restored from the store's progress)

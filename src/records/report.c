@@ -4,7 +4,9 @@
  * learner's record, so they are read from the module files when they can
  * be found (the catalog of the modules directory, matched by module id);
  * the store keeps the totals of the last time the module was opened for
- * modules that are no longer installed.
+ * modules that are no longer installed. On a branching module the slides
+ * are those of the learner's route (learn/route.h), as the player counts
+ * them: a finished module reads 18 of 18, not 18 of 22.
  *
  * The CSV follows RFC 4180 (comma separated, quotes doubled, CRLF line
  * ends), with every text field quoted. Learner names are typed by people,
@@ -20,6 +22,8 @@
 
 #include "format/catalog.h"
 #include "base/clean.h"
+#include "learn/grade.h"
+#include "learn/route.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
@@ -135,6 +139,23 @@ rep_close(rep_ctx *r)
 	memset(r, 0, sizeof *r);
 }
 
+void
+rep_route_counts(store *st, long learner, const mod_module *m, store_summary *s)
+{
+	store_progress p;
+	route rt;
+
+	if (!st || learner < 0 || store_peek(st, learner, m, grade_judge, &p) != 0)
+		return;
+	if (p.resumed) {
+		route_compute(&rt, m, (const char *const *)p.response, p.seen);
+		s->slides_seen = route_seen(&rt, p.seen);
+		s->slides_total = rt.npath;
+		route_free(&rt);
+	}
+	store_progress_free(&p);
+}
+
 store_summary *
 rep_summaries(rep_ctx *r, const char *learner, int *n)
 {
@@ -157,6 +178,7 @@ rep_summaries(rep_ctx *r, const char *learner, int *n)
 			q += m->slides[j].qtype != Q_NONE;
 		v[i].slides_total = m->nslides;
 		v[i].questions_total = q;
+		rep_route_counts(r->st, store_learner(r->st, v[i].learner), m, &v[i]);
 	}
 	diag_free(&dl);
 	cat_free(&c);

@@ -48,6 +48,10 @@ void rep_close(rep_ctx *r);
  * questions_total taken from the modules found in r->modules_dir when
  * the module is there (else as recorded when it was last opened). */
 store_summary *rep_summaries(rep_ctx *r, const char *learner, int *n);
+/* the slides of s as the player counts them: seen on the learner's route
+ * and on the route (taken so far plus the shortest rest, learn/route.h).
+ * Leaves s as it is when the learner never opened m. */
+void rep_route_counts(store *st, long learner, const mod_module *m, store_summary *s);
 /* the CSV header and one row per summary. Returns 0, or -1 on a write
  * error. */
 int rep_write_csv(FILE *fp, const store_summary *v, int n);

@@ -10,7 +10,9 @@
  * The contents list shows each section as a heading and each slide with
  * a mark: a check when done, an arrow for where the learner is; slides
  * the session would not open (linear navigation, not reached yet) are
- * dimmed and cannot be chosen. The help lists every key binding from one
+ * dimmed and cannot be chosen. Only slides the session lists are rows:
+ * the consequences of a decision not yet taken, and the branches not
+ * taken, would give the outcomes away (learn/route.h). The help lists every key binding from one
  * table and offers the three themes as buttons (keys 1 to 3 there); the
  * choice is remembered by ui_set_theme. */
 #include <stdio.h>
@@ -94,7 +96,10 @@ frame_reveal(ov_frame *f, int y, int h)
 typedef struct {
 	ui_screen base;
 	ov_frame f;
-	int *ry;            /* per slide: y of its row in the list */
+	int *ry;            /* per slide: y of its row in the list, -1 unlisted */
+	int *rows;          /* the listed slides, in order */
+	const char **sec;   /* per slide: section heading above its row, or NULL */
+	int nrows;
 	int sel;            /* slide under the keyboard cursor */
 	int hover;          /* slide under the mouse, -1 */
 	int row_h, sec_h;
@@ -107,18 +112,37 @@ toc_layout(ui_app *a, toc_overlay *to)
 {
 	pl_player *pl = a->player;
 	const mod_module *m = pl->mod;
-	int i, y = 0;
+	int i, y = 0, sz = m->nslides > 0 ? m->nslides : 1;
+	const char *pending = NULL;
 
 	free(to->ry);
-	to->ry = xcalloc((size_t)(m->nslides > 0 ? m->nslides : 1), sizeof *to->ry);
+	free(to->rows);
+	free(to->sec);
+	to->ry = xcalloc((size_t)sz, sizeof *to->ry);
+	to->rows = xcalloc((size_t)sz, sizeof *to->rows);
+	to->sec = xcalloc((size_t)sz, sizeof *to->sec);
+	to->nrows = 0;
 	to->row_h = a->line_h[LAY_F_BODY] + a->em / 3;
 	to->sec_h = a->line_h[LAY_F_SMALL] + a->em;
 	for (i = 0; i < m->nslides; i++) {
-		if (m->slides[i].section)
+		ses_toc_entry e = ses_toc(pl->ses, i);
+
+		if (e.section)
+			pending = e.section;
+		to->ry[i] = -1;
+		if (!e.listed)
+			continue;
+		/* a section that starts on a hidden slide heads the next row */
+		if (pending)
 			y += to->sec_h;
+		to->sec[i] = pending;
+		pending = NULL;
 		to->ry[i] = y;
+		to->rows[to->nrows++] = i;
 		y += to->row_h;
 	}
+	if (to->nrows > 0 && to->ry[to->sel] < 0)
+		to->sel = to->rows[0];
 	frame_layout(a, &to->f, a->em * 34, y + a->em / 2);
 	to->gen = a->gen;
 	to->shown_sel = -1;
@@ -129,14 +153,13 @@ toc_draw(ui_app *a, ui_screen *s)
 {
 	toc_overlay *to = (toc_overlay *)s;
 	pl_player *pl = a->player;
-	const mod_module *m = pl->mod;
 	const ses_session *ses = pl->ses;
-	int i, x0, w, oy, gx;
+	int k, x0, w, oy, gx;
 	char hint[256];
 
 	if (to->gen != a->gen)
 		toc_layout(a, to);
-	if (to->shown_sel != to->sel) {
+	if (to->shown_sel != to->sel && to->nrows > 0) {
 		frame_reveal(&to->f, to->ry[to->sel], to->row_h);
 		to->shown_sel = to->sel;
 	}
@@ -148,14 +171,15 @@ toc_draw(ui_app *a, ui_screen *s)
 	w = to->f.panel.w - 2 * to->f.pad;
 	oy = to->f.sc.view.y - to->f.sc.y;
 	gx = a->em * 2; /* the mark column */
-	for (i = 0; i < m->nslides; i++) {
+	for (k = 0; k < to->nrows; k++) {
+		int i = to->rows[k];
 		ses_toc_entry e = ses_toc(ses, i);
 		int y = oy + to->ry[i], col = e.reachable ? UI_TEXT : UI_MUTED, tx, mw = 0;
 		SDL_Rect row = { x0 - a->em / 3, y, w + 2 * (a->em / 3), to->row_h };
 		const char *g = NULL, *label, *t;
 
-		if (e.section) {
-			const char *sec = ui_ellipsize(a, e.section, LAY_F_SMALL, LAY_BOLD, w);
+		if (to->sec[i]) {
+			const char *sec = ui_ellipsize(a, to->sec[i], LAY_F_SMALL, LAY_BOLD, w);
 			int sw = ui_text_width(a, sec, -1, LAY_F_SMALL, LAY_BOLD);
 
 			ui_draw_text(a, sec, -1, LAY_F_SMALL, LAY_BOLD, a->rtl,
@@ -207,13 +231,17 @@ toc_draw(ui_app *a, ui_screen *s)
 static int
 toc_row_at(const toc_overlay *to, const mod_module *m, int x, int y)
 {
-	int i, oy = to->f.sc.view.y - to->f.sc.y;
+	int k, oy = to->f.sc.view.y - to->f.sc.y;
 
+	(void)m;
 	if (!ui_hit(to->f.sc.view, x, y))
 		return -1;
-	for (i = 0; i < m->nslides; i++)
+	for (k = 0; k < to->nrows; k++) {
+		int i = to->rows[k];
+
 		if (y >= oy + to->ry[i] && y < oy + to->ry[i] + to->row_h)
 			return i;
+	}
 	return -1;
 }
 
@@ -233,7 +261,7 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 {
 	toc_overlay *to = (toc_overlay *)s;
 	const mod_module *m = ((pl_player *)a->player)->mod;
-	int x, y, i, n = m->nslides;
+	int x, y, i, k, n = to->nrows;
 
 	if (to->gen != a->gen)
 		toc_layout(a, to);
@@ -249,12 +277,12 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_t:
 			nav_goto(a, NAV_CLOSE);
 			return;
-		case SDLK_UP: to->sel = to->sel > 0 ? to->sel - 1 : 0; break;
-		case SDLK_DOWN: to->sel = to->sel < n - 1 ? to->sel + 1 : n - 1; break;
-		case SDLK_PAGEUP: to->sel = to->sel > 8 ? to->sel - 8 : 0; break;
-		case SDLK_PAGEDOWN: to->sel = to->sel + 8 < n ? to->sel + 8 : n - 1; break;
-		case SDLK_HOME: to->sel = 0; break;
-		case SDLK_END: to->sel = n - 1; break;
+		case SDLK_UP: k = -1; break;
+		case SDLK_DOWN: k = 1; break;
+		case SDLK_PAGEUP: k = -8; break;
+		case SDLK_PAGEDOWN: k = 8; break;
+		case SDLK_HOME: k = -n; break;
+		case SDLK_END: k = n; break;
 		case SDLK_RETURN:
 		case SDLK_KP_ENTER:
 			toc_open(a, to->sel);
@@ -262,6 +290,12 @@ toc_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		default:
 			return;
 		}
+		/* the cursor moves over rows: hidden slides have none */
+		for (i = 0; i < n && to->rows[i] != to->sel; i++)
+			;
+		i += k;
+		if (n > 0)
+			to->sel = to->rows[i < 0 ? 0 : i >= n ? n - 1 : i];
 		a->dirty = 1;
 		return;
 	case SDL_MOUSEMOTION:
@@ -294,6 +328,8 @@ toc_destroy(ui_screen *s)
 	toc_overlay *to = (toc_overlay *)s;
 
 	free(to->ry);
+	free(to->rows);
+	free(to->sec);
 	free(to);
 }
 
@@ -322,6 +358,7 @@ static const struct {
 	{ N_("Left, Page Up"), N_("Previous slide") },
 	{ N_("Up, Down, mouse wheel"), N_("Scroll a long slide") },
 	{ N_("Home, End"), N_("Top or bottom of a long slide") },
+	{ N_("Page Down, Page Up, Space"), N_("Results: the next or previous page") },
 	{ N_("1 to 9"), N_("Choose or toggle answer N; in a matching question, item N on the left") },
 	{ N_("A to Z"), N_("Matching question: the partner on the right") },
 	{ N_("Tab, Shift+Tab, Space"), N_("Move between the answers, and choose the marked one") },
@@ -346,6 +383,20 @@ static const struct {
 	{ "high-contrast", N_("High contrast") },
 };
 
+/* the languages a learner may choose, each in its own words (a reader
+ * finds theirs at a glance); offered when Lectern has its catalog. The
+ * first, "", follows the settings and the system. */
+static const struct {
+	const char *tag, *name;
+} help_langs[] = {
+	{ "", NULL }, /* "Automatic", translated where drawn */
+	{ "en", "English" }, { "fr", "Fran\xc3\xa7" "ais" }, { "es", "Espa\xc3\xb1ol" },
+	{ "pt", "Portugu\xc3\xaas" }, { "de", "Deutsch" }, { "it", "Italiano" },
+	{ "ru", "\xd0\xa0\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9" },
+	{ "ar", "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9" },
+};
+enum { HELP_NLANGS = (int)(sizeof help_langs / sizeof help_langs[0]) };
+
 typedef struct {
 	ui_screen base;
 	ov_frame f;
@@ -358,9 +409,41 @@ typedef struct {
 	SDL_Rect theme_r[3];/* as last drawn, screen coordinates */
 	SDL_Point theme_at[3]; /* where each starts, from the list's start edge
 	                        * and themes_y (they wrap when the panel is narrow) */
-	int hover;          /* theme button under the mouse, -1 */
+	int hover;          /* theme button under the mouse, -1; language
+	                       buttons are 100 + k */
+	int langs_y;        /* where the language buttons start */
+	int lang[HELP_NLANGS]; /* help_langs index per button shown */
+	int nlang;
+	SDL_Rect lang_r[HELP_NLANGS];
+	SDL_Point lang_at[HELP_NLANGS];
+	char chosen[32];    /* the learner's choice, "" automatic */
 	unsigned gen;
 } help_overlay;
+
+static const char *
+lang_label(int k)
+{
+	return help_langs[k].name ? help_langs[k].name : _("Automatic");
+}
+
+/* place n buttons with these labels in rows of width w from y = 0,
+ * wrapping rather than leaving the panel; returns the height used. */
+static int
+button_rows(ui_app *a, const char *const *labels, int n, int w, SDL_Point *at)
+{
+	int k, bx = 0, by = a->em / 3, bh = a->line_h[LAY_F_BODY] + a->em / 2, bw;
+
+	for (k = 0; k < n; k++) {
+		bw = ui_button_width(a, labels[k]);
+		if (bx > 0 && bx + bw > w) {
+			bx = 0;
+			by += bh + a->em / 2;
+		}
+		at[k] = (SDL_Point){ bx, by };
+		bx += bw + a->em / 2;
+	}
+	return by + bh;
+}
 
 static void
 help_layout(ui_app *a, help_overlay *h)
@@ -405,6 +488,25 @@ help_layout(ui_app *a, help_overlay *h)
 			bx += bw + a->em / 2;
 		}
 		lay_space(&h->L, by + bh + a->em * 2 / 3);
+	}
+	/* the language of the buttons and messages, remembered per learner */
+	{
+		pl_player *pl = a->player;
+		const char *labels[HELP_NLANGS];
+
+		h->chosen[0] = '\0';
+		if (pl && pl->st)
+			store_learner_language(pl->st, pl->learner, h->chosen, sizeof h->chosen);
+		for (h->nlang = 0, k = 0; k < HELP_NLANGS; k++)
+			if (!*help_langs[k].tag || strcmp(help_langs[k].tag, "en") == 0 ||
+			    i18n_catalog_exists(NULL, help_langs[k].tag)) {
+				labels[h->nlang] = lang_label(k);
+				h->lang[h->nlang++] = k;
+			}
+		lay_text(&h->L, _("Language (key G here)"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
+		h->langs_y = h->L.y;
+		lay_space(&h->L, button_rows(a, labels, h->nlang, h->L.p.width, h->lang_at) +
+		                 a->em * 2 / 3);
 	}
 	lay_text(&h->L, _("Keys"), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
 	lay_space(&h->L, a->em / 4);
@@ -460,8 +562,33 @@ help_draw(ui_app *a, ui_screen *s)
 		ui_button(a, r, label, (on ? UI_BTN_PRIMARY : 0) | (h->hover == k ? UI_BTN_HOVER : 0));
 		h->theme_r[k] = r;
 	}
+	for (k = 0; k < h->nlang; k++) {
+		const char *label = lang_label(h->lang[k]);
+		int on = strcmp(h->chosen, help_langs[h->lang[k]].tag) == 0;
+		SDL_Rect r = { x0 + h->lang_at[k].x, oy + h->langs_y + h->lang_at[k].y,
+		               ui_button_width(a, label), bh };
+
+		if (a->rtl)
+			r.x = x0 + h->L.p.width - h->lang_at[k].x - r.w;
+		ui_button(a, r, label,
+		          (on ? UI_BTN_PRIMARY : 0) | (h->hover == 100 + k ? UI_BTN_HOVER : 0));
+		h->lang_r[k] = r;
+	}
 	SDL_RenderSetClipRect(a->ren, NULL);
 	ui_scroll_draw(a, &h->f.sc);
+}
+
+/* the learner picked language button k: remember it for them and speak
+ * it now (every screen lays out again). */
+static void
+choose_language(ui_app *a, help_overlay *h, int k)
+{
+	pl_player *pl = a->player;
+
+	if (!pl || k < 0 || k >= h->nlang)
+		return;
+	snprintf(h->chosen, sizeof h->chosen, "%s", help_langs[h->lang[k]].tag);
+	pl_choose_language(a, h->chosen);
 }
 
 static void
@@ -486,6 +613,13 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_l: ui_set_theme(a, "light"); return;
 		case SDLK_d: ui_set_theme(a, "dark"); return;
 		case SDLK_h: ui_set_theme(a, "high-contrast"); return;
+		case SDLK_g:
+			/* the next language, round to Automatic */
+			for (k = 0; k < h->nlang; k++)
+				if (strcmp(h->chosen, help_langs[h->lang[k]].tag) == 0)
+					break;
+			choose_language(a, h, k < h->nlang ? (k + 1) % h->nlang : 0);
+			return;
 		default:
 			return;
 		}
@@ -498,6 +632,9 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		for (hover = -1, k = 0; k < 3; k++)
 			if (ui_hit(h->theme_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
 				hover = k;
+		for (k = 0; k < h->nlang; k++)
+			if (ui_hit(h->lang_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
+				hover = 100 + k;
 		ui_hover(a, &h->hover, hover);
 		return;
 	case SDL_MOUSEBUTTONUP:
@@ -510,6 +647,11 @@ help_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		for (k = 0; k < 3; k++)
 			if (ui_hit(h->theme_r[k], x, y) && ui_hit(h->f.sc.view, x, y))
 				ui_set_theme(a, help_themes[k].name);
+		for (k = 0; k < h->nlang; k++)
+			if (ui_hit(h->lang_r[k], x, y) && ui_hit(h->f.sc.view, x, y)) {
+				choose_language(a, h, k);
+				return;
+			}
 		return;
 	default:
 		return;
@@ -578,9 +720,11 @@ static const char *const button_label[2] = {
 /* where the buttons are, from the Back button's rectangle; r[0] is
  * empty without contents. */
 static void
-button_rects(ui_app *a, SDL_Rect back, int with_toc, SDL_Rect r[2])
+button_rects(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc, SDL_Rect r[2])
 {
 	int k, gap = a->em / 2, x = a->rtl ? back.x - gap : back.x + back.w + gap;
+	int limit = next.w <= 0 ? (a->rtl ? 0 : a->w)
+	            : a->rtl ? next.x + next.w + gap : next.x - gap;
 
 	for (k = 0; k < 2; k++) {
 		int w = ui_text_width(a, button_label[k], -1, LAY_F_BODY, LAY_BOLD) + a->em * 3 / 2;
@@ -590,21 +734,25 @@ button_rects(ui_app *a, SDL_Rect back, int with_toc, SDL_Rect r[2])
 		r[k] = (SDL_Rect){ 0, back.y, 0, back.h };
 		if (k == 0 && !with_toc)
 			continue;
+		if (a->rtl ? x - w < limit : x + w > limit)
+			break; /* no room: this one and the next stay out */
 		r[k].w = w;
 		r[k].x = a->rtl ? x - w : x;
 		x = a->rtl ? x - w - gap : x + w + gap;
 	}
+	for (; k < 2; k++)
+		r[k] = (SDL_Rect){ 0, back.y, 0, back.h };
 }
 
 SDL_Rect
-overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc)
+overlay_buttons_draw(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc)
 {
 	SDL_Rect r[2], all = back;
 	int k, mx, my;
 
 	if (back.h <= 0)
 		return all;
-	button_rects(a, back, with_toc, r);
+	button_rects(a, back, next, with_toc, r);
 	ui_mouse_now(a, &mx, &my);
 	for (k = 0; k < 2; k++)
 		if (r[k].w > 0) {
@@ -615,7 +763,8 @@ overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc)
 }
 
 int
-overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e)
+overlay_buttons_event(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc,
+                      const SDL_Event *e)
 {
 	SDL_Rect r[2];
 	int x, y;
@@ -623,12 +772,12 @@ overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e
 	if (back.h <= 0 || e->type != SDL_MOUSEBUTTONUP || e->button.button != SDL_BUTTON_LEFT ||
 	    !ui_mouse(a, e, &x, &y))
 		return 0;
-	button_rects(a, back, with_toc, r);
+	button_rects(a, back, next, with_toc, r);
 	if (r[0].w > 0 && ui_hit(r[0], x, y)) {
 		nav_goto(a, NAV_CONTENTS);
 		return 1;
 	}
-	if (ui_hit(r[1], x, y)) {
+	if (r[1].w > 0 && ui_hit(r[1], x, y)) {
 		nav_goto(a, NAV_HELP);
 		return 1;
 	}

@@ -14,10 +14,13 @@
 int overlay_keys(ui_app *a, const SDL_Event *e, int with_toc);
 /* small Contents and Help buttons in the footer, just after the Back
  * button whose rectangle is back (before it in right-to-left), so the
- * overlays open with the mouse alone. Returns the rectangle they and Back
- * take together (for ui_footer_text). */
-SDL_Rect overlay_buttons_draw(ui_app *a, SDL_Rect back, int with_toc);
+ * overlays open with the mouse alone. next is the footer's other button: a
+ * button that would reach it is left out (large text in a small window;
+ * the keys T and F1 still work). Returns the rectangle they and Back take
+ * together (for ui_footer_text). */
+SDL_Rect overlay_buttons_draw(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc);
 /* a click on one of them opens its overlay; 1 when e was used. */
-int overlay_buttons_event(ui_app *a, SDL_Rect back, int with_toc, const SDL_Event *e);
+int overlay_buttons_event(ui_app *a, SDL_Rect back, SDL_Rect next, int with_toc,
+                          const SDL_Event *e);
 
 #endif

@@ -18,13 +18,28 @@ void
 pl_language(ui_app *a, const mod_module *m)
 {
 	pl_player *pl = a->player;
+	char mine[32] = "";
+	const char *ui;
 
-	const char *ui = i18n_use(m ? m->language : NULL, pl->cfg ? pl->cfg->language : NULL);
+	/* read each time: a kiosk changes learners, and each has their own */
+	if (pl->st)
+		store_learner_language(pl->st, pl->learner, mine, sizeof mine);
+	ui = i18n_use(mine, m ? m->language : NULL, pl->cfg ? pl->cfg->language : NULL);
 
 	/* a module reads in its own direction; the catalog in the UI's */
 	a->rtl = lay_lang_is_rtl(m ? m->language : ui);
 	a->gen++;
 	a->dirty = 1;
+}
+
+void
+pl_choose_language(ui_app *a, const char *lang)
+{
+	pl_player *pl = a->player;
+
+	if (pl->st)
+		store_set_learner_language(pl->st, pl->learner, lang);
+	pl_language(a, pl->mod);
 }
 
 void

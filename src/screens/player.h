@@ -57,4 +57,10 @@ void pl_language(ui_app *a, const mod_module *m);
  * finished or when the last automatic run is interval_minutes old. */
 void pl_sync(ui_app *a, int after_module);
 
+/* the learner chose a UI language in the player (a gettext name, "" for
+ * automatic): remember it for them (store) and switch to it now, for the
+ * open module or the catalog. A choice that cannot be saved still holds
+ * until the player closes. */
+void pl_choose_language(ui_app *a, const char *lang);
+
 #endif

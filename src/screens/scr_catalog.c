@@ -3,21 +3,28 @@
  *
  * The directory is read once when the screen opens (cat_scan loads and
  * checks every module); each card keeps a copy of what it shows and the
- * modules are freed. A module with errors gets a card that says it
- * is unavailable and shows the first error, so nothing vanishes silently.
- * Cards are typeset (layout.c) per size change and stacked in a scrolling
- * column; arrows move the selection, Enter or a click opens the module. */
+ * modules are freed. Working modules come first, those in the UI language
+ * before the others, each group by title; a module with errors comes last,
+ * on a card that says in plain words it cannot be opened (the technical
+ * error is for trainers: `lectern check`), so nothing vanishes silently.
+ * Cards are dense, so six or more fit at 1280x720: the title, then one
+ * line with the details and the learner's status; the selected card adds
+ * its description. They are typeset (layout.c) per size or selection
+ * change and stacked in a scrolling column; arrows move the selection,
+ * Enter or a click opens the module. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "format/catalog.h"
+#include "base/fold.h"
 #include "base/i18n.h"
 #include "overlay.h"
 #include "player.h"
 #include "base/util.h"
 #include "nav.h"
+#include "records/report.h"
 #include "screens.h"
 
 typedef struct {
@@ -28,8 +35,11 @@ typedef struct {
 	int refused;            /* not signed by a trusted key (error says why) */
 	store_summary sum;      /* the learner's progress */
 	int has_sum;
-	lay L;                  /* title, details, description */
+	lay L;                  /* title, and the description when selected */
 	int y, h;               /* position in the list (content coordinates) */
+	int status_below;       /* the status has a line of its own */
+	int title_h;            /* height of the title in L */
+	char *key;              /* the title case-folded, for sorting */
 } card;
 
 typedef struct {
@@ -38,6 +48,7 @@ typedef struct {
 	int n;
 	int sel, hover;
 	unsigned gen;
+	int laid_sel;           /* the card laid out as selected */
 	ui_scroll sc;
 	int card_x, card_w, pad;
 	int scroll_to_sel;      /* bring the selection into view on next draw */
@@ -64,8 +75,38 @@ load_card(pl_player *pl, card *c, const cat_entry *e)
 	c->lang = xstrdup(m->language ? m->language : "en");
 	c->version = m->version ? xstrdup(m->version) : NULL;
 	c->minutes = m->minutes;
-	if (pl->st && store_summary_get(pl->st, pl->learner, m->id, &c->sum) == 0)
+	if (pl->st && store_summary_get(pl->st, pl->learner, m->id, &c->sum) == 0) {
+		/* "n of N slides" as the player counts them: the learner's route */
+		rep_route_counts(pl->st, pl->learner, m, &c->sum);
 		c->has_sum = 1;
+	}
+}
+
+/* 1 when language tags a and b name the same language ("fr-CA", "fr"). */
+static int
+same_language(const char *a, const char *b)
+{
+	size_t n = strcspn(a, "-_@.");
+
+	return n == strcspn(b, "-_@.") && strncmp(a, b, n) == 0;
+}
+
+/* the catalog's order: working modules first, those in the UI language
+ * before the rest, then by title (case-folded), then by file. */
+static int
+card_order(const void *x, const void *y)
+{
+	const card *a = x, *b = y;
+	const char *ui = i18n_language();
+	int d;
+
+	if ((d = (a->error != NULL) - (b->error != NULL)) != 0)
+		return d;
+	if (!a->error && (d = !same_language(a->lang, ui) - !same_language(b->lang, ui)) != 0)
+		return d;
+	if ((d = strcmp(a->key, b->key)) != 0)
+		return d;
+	return strcmp(a->path, b->path);
 }
 
 /* ------------------------------------------------------------ layout */
@@ -91,7 +132,21 @@ language_name(const char *tag)
 static int
 status_h(const ui_app *a)
 {
-	return a->line_h[LAY_F_SMALL] + a->em / 2;
+	return a->line_h[LAY_F_SMALL] + a->em / 4;
+}
+
+static const char *status_text(const card *c, char *buf, size_t size);
+
+/* the details line of card c: "12 min · English". */
+static const char *
+meta_text(const card *c, char *buf, size_t size)
+{
+	if (c->minutes > 0)
+		/* TRANSLATORS: card details: minutes, then the language */
+		snprintf(buf, size, _("%d min \xc2\xb7 %s"), c->minutes, language_name(c->lang));
+	else
+		snprintf(buf, size, "%s", language_name(c->lang));
+	return buf;
 }
 
 static void
@@ -99,10 +154,10 @@ layout(ui_app *a, catalog_screen *cs)
 {
 	int hh = ui_header_height(a), i, y, inner;
 	lay_params p;
-	char meta[256];
+	char meta[256], st[256];
 
 	cs->sc.view = (SDL_Rect){ 0, hh, a->w, a->h - hh - ui_footer_height(a) };
-	cs->pad = a->em * 3 / 2;
+	cs->pad = a->em;
 	cs->card_w = a->w - 4 * a->em;
 	if (cs->card_w > a->em * 42)
 		cs->card_w = a->em * 42;
@@ -117,33 +172,48 @@ layout(ui_app *a, catalog_screen *cs)
 		p.rtl = c->lang ? lay_lang_is_rtl(c->lang) : a->rtl;
 		lay_init(&c->L, &p);
 		lay_text(&c->L, c->title, LAY_F_H2, LAY_R_HEADING, 0, LAY_PLAIN | LAY_STRONG);
-		lay_space(&c->L, a->em / 4);
+		c->title_h = lay_height(&c->L);
+		c->status_below = 0;
 		if (c->error) {
+			/* plain words for learners; the error itself is for trainers
+			 * (lectern check, the trainer menu) */
 			lay_text(&c->L, c->refused
-			         ? _("Unavailable: not signed by the training unit, or changed since.")
-			         : _("Unavailable: this module has errors."), LAY_F_SMALL,
-			         LAY_R_WARNING, 0, LAY_PLAIN);
-			lay_text(&c->L, c->error, LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
+			         ? _("Not available: it is not signed by the training unit, or "
+			             "it was changed since. Please tell your trainer.")
+			         : _("Not available: this module cannot be opened. Please tell "
+			             "your trainer."), LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
 		} else {
-			if (c->minutes > 0)
-				/* TRANSLATORS: card details: minutes, then the language */
-				snprintf(meta, sizeof meta, _("%d min \xc2\xb7 %s"), c->minutes,
-				         language_name(c->lang));
-			else
-				snprintf(meta, sizeof meta, "%s", language_name(c->lang));
-			lay_text(&c->L, meta, LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
-			if (c->desc) {
-				lay_space(&c->L, a->em / 3);
-				lay_text(&c->L, c->desc, LAY_F_BODY, LAY_R_TEXT, 0, 0);
-			}
+			/* details and status share a line when they fit on it */
+			c->status_below = ui_text_width(a, meta_text(c, meta, sizeof meta), -1,
+			                                LAY_F_SMALL, 0) + 2 * a->em +
+			                  ui_text_width(a, status_text(c, st, sizeof st), -1,
+			                                LAY_F_SMALL, LAY_BOLD) > inner;
 		}
 		c->y = y;
-		c->h = lay_height(&c->L) + 2 * a->em + (c->error ? 0 : status_h(a));
-		y += c->h + a->em;
+		c->h = lay_height(&c->L) + a->em;
+		if (!c->error)
+			c->h += status_h(a) * (c->status_below ? 2 : 1);
+		if (i == cs->sel && c->desc && !c->error) {
+			/* the description, under the details, for the selected card;
+			 * left out when it would take more than half the list (large
+			 * text), so the other modules stay in sight */
+			lay_space(&c->L, status_h(a) * (c->status_below ? 2 : 1) + a->em / 4);
+			lay_text(&c->L, c->desc, LAY_F_SMALL, LAY_R_TEXT, 0, 0);
+			if (lay_height(&c->L) + a->em <= cs->sc.view.h / 2) {
+				c->h = lay_height(&c->L) + a->em;
+			} else {
+				lay_free(&c->L);
+				lay_init(&c->L, &p);
+				lay_text(&c->L, c->title, LAY_F_H2, LAY_R_HEADING, 0,
+				         LAY_PLAIN | LAY_STRONG);
+			}
+		}
+		y += c->h + a->em / 2;
 	}
-	cs->sc.content_h = y + cs->pad - a->em;
+	cs->sc.content_h = y + cs->pad - a->em / 2;
 	ui_scroll_clamp(&cs->sc);
 	cs->gen = a->gen;
+	cs->laid_sel = cs->sel;
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -211,7 +281,7 @@ draw_card(ui_app *a, catalog_screen *cs, int i, int top)
 	card *c = &cs->cards[i];
 	SDL_Rect r = { cs->card_x, top + c->y, cs->card_w, c->h }, in;
 	int t = a->em / 8 > 1 ? a->em / 8 : 1, rad = a->em / 2;
-	char buf[256];
+	char buf[256], meta[256];
 
 	if (r.y > a->h || r.y + r.h < cs->sc.view.y)
 		return;
@@ -223,38 +293,55 @@ draw_card(ui_app *a, catalog_screen *cs, int i, int top)
 		ui_round_fill(a, f, rad + t, i == cs->hover ? UI_THUMB : UI_BORDER);
 	}
 	ui_round_fill(a, r, rad, UI_PANEL);
-	ui_draw_lay(a, &c->L, r.x + a->em, r.y + a->em, cs->sc.view, NULL);
+	ui_draw_lay(a, &c->L, r.x + a->em, r.y + a->em / 2, cs->sc.view, NULL);
 	if (c->error)
 		return;
-	/* the status line: words, then a progress bar when in progress */
+	/* one line: the details at the start, the status at the end (or on
+	 * the next line when both do not fit), a progress bar between */
 	{
-		int y = r.y + a->em + lay_height(&c->L) + a->em / 2, st;
-		int col, tw, bw, bx;
+		int y = r.y + a->em / 2 + c->title_h, st, col, tw, mw, bw, x0, x1;
+		int sy = c->status_below ? y + status_h(a) : y;
+		/* the line follows the card: an Arabic module's card reads from
+		 * the right (the details are in its language) */
+		int rtl = c->lang ? lay_lang_is_rtl(c->lang) : a->rtl;
+
+		SDL_RenderSetClipRect(a->ren, &cs->sc.view);
+		meta_text(c, meta, sizeof meta);
+		mw = ui_text_width(a, meta, -1, LAY_F_SMALL, 0);
+		ui_draw_text(a, meta, -1, LAY_F_SMALL, 0, rtl, ui_color(a, UI_MUTED),
+		             rtl ? r.x + r.w - a->em - mw : r.x + a->em, y);
 		status_text(c, buf, sizeof buf);
 		st = c->has_sum ? c->sum.status : ST_NOT_STARTED;
 		col = st == ST_PASSED || st == ST_COMPLETED ? UI_RIGHT
 		      : st == ST_FAILED ? UI_WRONG : st == ST_IN_PROGRESS ? UI_ACCENT
 		      : UI_MUTED;
 		tw = ui_text_width(a, buf, -1, LAY_F_SMALL, LAY_BOLD);
-		in = (SDL_Rect){ a->rtl ? r.x + r.w - a->em - tw : r.x + a->em, y, tw,
+		in = (SDL_Rect){ rtl ? r.x + a->em : r.x + r.w - a->em - tw, sy, tw,
 		                 a->line_h[LAY_F_SMALL] };
-		SDL_RenderSetClipRect(a->ren, &cs->sc.view);
-		ui_draw_text(a, buf, -1, LAY_F_SMALL, LAY_BOLD, a->rtl,
-		             ui_color(a, col == UI_ACCENT && a->theme->c[UI_ACCENT].r ==
-		                          a->theme->c[UI_ACCENT_TEXT].r ? UI_TEXT : col),
+		if (c->status_below)
+			in.x = rtl ? r.x + r.w - a->em - tw : r.x + a->em;
+		ui_draw_text(a, buf, -1, LAY_F_SMALL, LAY_BOLD, a->rtl, ui_color(a, col),
 		             in.x, in.y);
-		if (st == ST_IN_PROGRESS && c->sum.slides_total > 0) {
+		/* the bar between the details and the status, when there is room */
+		x0 = c->status_below ? (rtl ? r.x + a->em : in.x + tw + a->em)
+		                     : (rtl ? in.x + tw + a->em : r.x + a->em + mw + a->em);
+		x1 = c->status_below ? (rtl ? in.x - a->em : r.x + r.w - a->em)
+		                     : (rtl ? r.x + r.w - 2 * a->em - mw : in.x - a->em);
+		bw = x1 - x0;
+		if (bw > a->em * 10) {
+			if (!rtl)
+				x0 = x1 - a->em * 10;
+			bw = a->em * 10;
+		}
+		if (st == ST_IN_PROGRESS && c->sum.slides_total > 0 && bw >= a->em * 3) {
 			SDL_Rect bar, done;
-			bw = r.w - 3 * a->em - tw;
-			if (bw > a->em * 12)
-				bw = a->em * 12;
-			bx = a->rtl ? in.x - a->em - bw : in.x + tw + a->em;
-			bar = (SDL_Rect){ bx, y + a->line_h[LAY_F_SMALL] / 2 - a->em / 6, bw,
+
+			bar = (SDL_Rect){ x0, sy + a->line_h[LAY_F_SMALL] / 2 - a->em / 6, bw,
 			                  a->em / 3 };
 			ui_round_fill(a, bar, bar.h / 2, UI_SCROLL);
 			done = bar;
 			done.w = (int)((long)bar.w * c->sum.slides_seen / c->sum.slides_total);
-			if (a->rtl)
+			if (rtl)
 				done.x = bar.x + bar.w - done.w;
 			ui_round_fill(a, done, bar.h / 2, UI_ACCENT);
 			ui_outline(a, bar, UI_BORDER, 1);
@@ -270,14 +357,16 @@ draw(ui_app *a, ui_screen *s)
 	pl_player *pl = a->player;
 	int i, top;
 
-	if (cs->gen != a->gen)
+	if (cs->gen != a->gen || cs->laid_sel != cs->sel)
 		layout(a, cs);
 	if (cs->scroll_to_sel && cs->n > 0) {
 		card *c = &cs->cards[cs->sel];
-		if (c->y - cs->pad < cs->sc.y)
-			cs->sc.y = c->y - cs->pad;
+		/* the bottom into view, then the top: a card taller than the
+		 * window shows its title, never only its end */
 		if (c->y + c->h + cs->pad > cs->sc.y + cs->sc.view.h)
 			cs->sc.y = c->y + c->h + cs->pad - cs->sc.view.h;
+		if (c->y - cs->pad < cs->sc.y)
+			cs->sc.y = c->y - cs->pad;
 		ui_scroll_clamp(&cs->sc);
 		cs->scroll_to_sel = 0;
 	}
@@ -296,7 +385,9 @@ draw(ui_app *a, ui_screen *s)
 	ui_header(a, _("Training modules"),
 	          pl->st && store_warning(pl->st) ? store_warning(pl->st)
 	          : pl->learner_label ? pl->learner_label : "Lectern");
-	ui_footer(a, _("Arrow keys and Enter, or click a module"), NULL, 0,
+	ui_footer(a, cs->n > 0 && cs->cards[cs->sel].error
+	             ? _("This module cannot be opened. Please tell your trainer.")
+	             : _("Arrow keys and Enter, or click a module"), NULL, 0,
 	          a->kiosk ? _("Log out") : _("Quit"), /* kiosk: back to the picker */
 	          cs->hover == -2 ? UI_BTN_HOVER : 0, NULL, &cs->quit_r);
 }
@@ -364,7 +455,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	catalog_screen *cs = (catalog_screen *)s;
 	int x, y, i;
 
-	if (cs->gen != a->gen)
+	if (cs->gen != a->gen || cs->laid_sel != cs->sel)
 		layout(a, cs);
 	if (overlay_keys(a, e, 0)) /* F1, ? */
 		return;
@@ -440,6 +531,7 @@ destroy(ui_screen *s)
 		free(c->lang);
 		free(c->version);
 		free(c->error);
+		free(c->key);
 		lay_free(&c->L);
 	}
 	free(cs->cards);
@@ -469,13 +561,22 @@ catalog_screen_new(ui_app *a)
 	pl_trust_catalog(pl, &cat); /* a refused module shows why on its card */
 	cs->cards = xcalloc((size_t)(cat.n ? cat.n : 1), sizeof *cs->cards);
 	for (i = 0; i < cat.n; i++) {
-		load_card(pl, &cs->cards[i], &cat.v[i]);
-		if (pl->catalog_sel && cs->cards[i].id &&
-		    strcmp(pl->catalog_sel, cs->cards[i].id) == 0)
-			cs->sel = i;
+		card *c = &cs->cards[i];
+
+		load_card(pl, c, &cat.v[i]);
+		c->key = fold_text(c->title);
+		if (!c->key)
+			c->key = xstrdup(c->title);
 	}
 	cs->n = cat.n;
 	cat_free(&cat); /* the cards keep copies; modules load again when opened */
+	qsort(cs->cards, (size_t)cs->n, sizeof *cs->cards, card_order);
+	/* the first card is a working module (or the one last opened) */
+	for (i = 0; i < cs->n; i++)
+		if (pl->catalog_sel && cs->cards[i].id &&
+		    strcmp(pl->catalog_sel, cs->cards[i].id) == 0)
+			cs->sel = i;
+	cs->laid_sel = -1;
 	cs->scroll_to_sel = 1;
 	return &cs->base;
 }

@@ -137,8 +137,12 @@ hint(const ses_question *q, const mod_slide *s, char *buf, size_t size)
 	char more[128] = "";
 
 	switch (q->qtype) {
-	case Q_SINGLE:
 	case Q_DECISION:
+		/* a decision is not a quiz: one choice, final, and the story
+		 * goes on from it */
+		snprintf(buf, size, _("Choose what you would do (click, or keys 1 to %d), then Decide (Enter). You decide once: what happens next follows from your choice."), n);
+		break;
+	case Q_SINGLE:
 	case Q_TRUE_FALSE:
 		/* TRANSLATORS: %d is the highest key, e.g. "keys 1 to 4" */
 		snprintf(buf, size, _("Choose one answer (click, or keys 1 to %d), then Check (Enter)."), n);
@@ -679,15 +683,16 @@ draw_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	for (k = 0; dec && k < s->nchoices; k++)
 		graded_dec |= s->choices[k].correct != 0;
 	if (dec && !graded_dec) {
-		title = _("Your choice");
+		title = _("You chose");
 		col = UI_ACCENT;
 		bg = UI_NOTE_BG;
 	} else if (q->correct) {
-		title = dec ? _("Good choice") : _("Correct");
+		title = dec ? _("You chose well") : _("Correct");
 		col = UI_RIGHT;
 		bg = UI_RIGHT_BG;
 	} else {
-		title = q->state == SES_TRIED ? _("Not quite") : dec ? _("Think again about this choice")
+		/* no "think again": a decision is never tried twice */
+		title = q->state == SES_TRIED ? _("Not quite") : dec ? _("You chose a risky path")
 		                                                      : _("Incorrect");
 		col = UI_WRONG;
 		bg = UI_WRONG_BG;
@@ -845,7 +850,9 @@ go_on(ui_app *a, slide_screen *ss, qpart *qp)
 		nav_goto(a, NAV_RESULTS);
 		return;
 	case SES_BLOCKED:
-		qp->flash = _("Answer the question first, then Check (Enter).");
+		qp->flash = ss->pl->mod->slides[cur(ss)].qtype == Q_DECISION
+		            ? _("Make your choice first, then Decide (Enter).")
+		            : _("Answer the question first, then Check (Enter).");
 		break;
 	default:
 		break;
@@ -1025,7 +1032,7 @@ qpart_next(ui_app *a, slide_screen *ss, int *flags)
 	switch (q->state) {
 	case SES_OPEN:
 		*flags = UI_BTN_PRIMARY | (ses_can_check(ses) ? 0 : UI_BTN_DISABLED);
-		return _("Check");
+		return q->qtype == Q_DECISION ? _("Decide") : _("Check");
 	case SES_TRIED:
 		*flags = UI_BTN_PRIMARY;
 		return _("Try again");
@@ -1052,6 +1059,7 @@ qpart_activate(ui_app *a, slide_screen *ss)
 		if (!ses_can_check(ses)) {
 			qp->flash = q->qtype == Q_SHORT ? _("Type an answer first.")
 			            : q->qtype == Q_MATCH ? _("Pair every item first.")
+			            : q->qtype == Q_DECISION ? _("Choose what you would do first.")
 			                                  : _("Choose an answer first.");
 			a->dirty = 1;
 			return 1;

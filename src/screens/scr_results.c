@@ -22,6 +22,7 @@
 
 typedef struct {
 	int y, h;           /* a section bar row, column coordinates */
+	int wrap;           /* the name on a line of its own, the bar under it */
 } res_row;
 
 typedef struct {
@@ -37,6 +38,7 @@ typedef struct {
 	ui_scroll sc;
 	int col_x, col_w, pad;
 	int score_h;        /* room for the score block at the top */
+	int name_w;         /* section names: the widest, as far as it fits */
 	res_row *rows;      /* one per section with points */
 	int nrows;
 	res_card *cards;
@@ -48,12 +50,19 @@ typedef struct {
 
 /* ------------------------------------------------------------ layout */
 
+/* room for a bar's "100% (99/99)" */
+static int
+bar_number_w(ui_app *a)
+{
+	return ui_text_width(a, "100% (99/99)", -1, LAY_F_BODY, LAY_BOLD) + a->em;
+}
+
 static void
 layout(ui_app *a, results_screen *rs)
 {
 	pl_player *pl = a->player;
 	const ses_results *r = ses_results_get(pl->ses);
-	int hh = ui_header_height(a), fh = ui_footer_height(a), k, avail, keep = rs->sc.y;
+	int hh = ui_header_height(a), fh = ui_footer_height(a), k, qn, avail, keep = rs->sc.y;
 	lay_params p;
 	char buf[256];
 
@@ -88,8 +97,24 @@ layout(ui_app *a, results_screen *rs)
 		if (r->sections[k].percent >= 0)
 			break;
 	if (k < r->nsections && r->possible > 0) {
+		int inner = rs->col_w - 2 * rs->pad, widest = 0, room, wrap;
+
 		lay_text(&rs->L, _("Score by section"), LAY_F_H2, LAY_R_HEADING, 0, LAY_PLAIN);
 		lay_space(&rs->L, a->em / 2);
+		/* names get the room they need, not a fixed share: the bar keeps
+		 * at least a quarter of the row, and when a name would still be
+		 * cut every name goes on its own line above its bar */
+		for (k = 0; k < r->nsections; k++) {
+			const char *name = *r->sections[k].name ? r->sections[k].name
+			                                        : _("Introduction");
+			int w = ui_text_width(a, name, -1, LAY_F_BODY, 0);
+
+			if (r->sections[k].percent >= 0 && w > widest)
+				widest = w;
+		}
+		room = inner - bar_number_w(a) - a->em - inner / 4;
+		wrap = widest > room;
+		rs->name_w = wrap ? inner : widest;
 		for (k = 0; k < r->nsections; k++) {
 			const ses_section_score *sec = &r->sections[k];
 			res_row *row;
@@ -97,8 +122,13 @@ layout(ui_app *a, results_screen *rs)
 			if (sec->percent < 0)
 				continue;
 			row = &rs->rows[rs->nrows++];
-			/* one line: name, bar, percent (drawn by hand) */
+			/* name, bar, percent (drawn by hand) on one line; or the
+			 * name typeset (wrapped, never cut) above the bar */
+			if (wrap)
+				lay_text(&rs->L, *sec->name ? sec->name : _("Introduction"),
+				         LAY_F_BODY, LAY_R_TEXT, 0, LAY_PLAIN);
 			row->y = rs->L.y;
+			row->wrap = wrap;
 			row->h = a->line_h[LAY_F_BODY];
 			lay_space(&rs->L, row->h + a->em / 2);
 		}
@@ -109,10 +139,12 @@ layout(ui_app *a, results_screen *rs)
 		lay_text(&rs->L, _("Your answers"), LAY_F_H2, LAY_R_HEADING, 0, LAY_PLAIN);
 		lay_space(&rs->L, a->em / 2);
 	}
-	for (k = 0; k < r->nreview; k++) {
+	for (k = 0, qn = 0; k < r->nreview; k++) {
 		const ses_review_item *it = &r->review[k];
+		const mod_slide *q = &pl->mod->slides[it->slide];
+		int dec = q->qtype == Q_DECISION;
 		res_card *c = &rs->cards[rs->ncards++];
-		const char *label;
+		const char *label, *scene;
 		char *t, *line, *save = NULL;
 
 		c->y = rs->L.y;
@@ -120,15 +152,25 @@ layout(ui_app *a, results_screen *rs)
 		c->answered = it->answered;
 		c->graded = it->points > 0;
 		lay_space(&rs->L, rs->pad);
-		if (it->points > 0)
+		/* decisions are named by their scenario ("What do you do?" twice
+		 * says nothing); graded questions are numbered among themselves,
+		 * as module authors number them in slide titles, so a practice
+		 * question never shifts the numbers */
+		scene = q->title ? q->title : mod_section_of(pl->mod, it->slide);
+		if (dec && scene)
+			/* TRANSLATORS: review card title of a decision, "Decision: The festival gift" */
+			snprintf(buf, sizeof buf, _("Decision: %s"), scene);
+		else if (dec)
+			snprintf(buf, sizeof buf, "%s", _("Decision"));
+		else if (it->points > 0)
 			/* TRANSLATORS: review card title, "Question 3" */
-			snprintf(buf, sizeof buf, _("Question %d"), k + 1);
+			snprintf(buf, sizeof buf, _("Question %d"), ++qn);
 		else
-			snprintf(buf, sizeof buf, _("Question %d (practice, no points)"), k + 1);
+			snprintf(buf, sizeof buf, "%s", _("Practice question (no points)"));
 		lay_text(&rs->L, buf, LAY_F_SMALL, LAY_R_MUTED, a->em * 2, LAY_PLAIN);
 		lay_text(&rs->L, it->prompt, LAY_F_BODY, LAY_R_HEADING, a->em * 2, 0);
 		lay_space(&rs->L, a->em / 3);
-		label = _("Your answer:");
+		label = dec ? _("You chose:") : _("Your answer:");
 		lay_text(&rs->L, label, LAY_F_SMALL, LAY_R_MUTED, a->em * 2, LAY_PLAIN);
 		if (!it->answered || !*it->yours) {
 			lay_text(&rs->L, _("(not answered)"), LAY_F_BODY, LAY_R_MUTED, a->em * 3,
@@ -141,8 +183,8 @@ layout(ui_app *a, results_screen *rs)
 		}
 		if (!it->correct && *it->right) {
 			lay_space(&rs->L, a->em / 4);
-			lay_text(&rs->L, _("Correct answer:"), LAY_F_SMALL, LAY_R_MUTED, a->em * 2,
-			         LAY_PLAIN);
+			lay_text(&rs->L, dec ? _("The best choice:") : _("Correct answer:"),
+			         LAY_F_SMALL, LAY_R_MUTED, a->em * 2, LAY_PLAIN);
 			t = xstrdup(it->right);
 			save = NULL;
 			for (line = strtok_r(t, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
@@ -182,7 +224,7 @@ centred(ui_app *a, const results_screen *rs, const char *s, int font, int style,
 static void
 draw_score(ui_app *a, results_screen *rs, const ses_results *r)
 {
-	int y = origin_y(rs) + a->em * 3 / 2, tw, h;
+	int y = origin_y(rs) + a->em * 3 / 2, tw, h, short_pill = 0;
 	char line[256], pct[32], mark[32], best[32];
 	SDL_Rect pill;
 	const char *verdict;
@@ -198,6 +240,11 @@ draw_score(ui_app *a, results_screen *rs, const ses_results *r)
 		verdict = r->passed ? _("Passed") : _("Not passed");
 		/* TRANSLATORS: "Passed · pass mark 80%" */
 		snprintf(line, sizeof line, _("%s \xc2\xb7 pass mark %s"), verdict, mark);
+		/* large text in a narrow window: the verdict alone in the pill,
+		 * the pass mark with the points below it */
+		short_pill = ui_text_width(a, line, -1, LAY_F_H2, LAY_BOLD) + 2 * a->em > rs->col_w;
+		if (short_pill)
+			snprintf(line, sizeof line, "%s", verdict);
 	} else {
 		centred(a, rs, _("Module completed"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
 		y += a->line_h[LAY_F_H1] + a->em / 2;
@@ -230,6 +277,13 @@ draw_score(ui_app *a, results_screen *rs, const ses_results *r)
 		} else {
 			snprintf(line, sizeof line, "%s", pts);
 		}
+		if (short_pill) {
+			size_t n = strlen(line);
+
+			/* TRANSLATORS: after the points when the verdict stands
+			 * alone, " · pass mark 70%" */
+			snprintf(line + n, sizeof line - n, _(" \xc2\xb7 pass mark %s"), mark);
+		}
 		centred(a, rs, line, LAY_F_SMALL, 0, UI_MUTED, y);
 	}
 }
@@ -238,14 +292,14 @@ static void
 draw_bars(ui_app *a, results_screen *rs, const ses_results *r)
 {
 	int k, n = 0, oy = origin_y(rs), t = a->em / 12 > 1 ? a->em / 12 : 1;
-	int inner = rs->col_w - 2 * rs->pad, name_w = inner * 30 / 100;
-	int num_w = ui_text_width(a, "100% (99/99)", -1, LAY_F_BODY, LAY_BOLD) + a->em;
+	int inner = rs->col_w - 2 * rs->pad;
+	int num_w = bar_number_w(a);
 	char pct[32], num[64];
 
 	for (k = 0; k < r->nsections && n < rs->nrows; k++) {
 		const ses_section_score *sec = &r->sections[k];
 		const res_row *row;
-		int trackw = inner - name_w - num_w - a->em, fill, good, x0, y, bh;
+		int name_w, trackw, fill, good, x0, y, by, bh;
 		const char *name;
 		SDL_Rect track, bar, mark;
 
@@ -254,14 +308,21 @@ draw_bars(ui_app *a, results_screen *rs, const ses_results *r)
 		row = &rs->rows[n++];
 		y = oy + row->y;
 		x0 = rs->col_x + rs->pad;
-		name = ui_ellipsize(a, *sec->name ? sec->name : _("Introduction"), LAY_F_BODY, 0,
-		                    name_w);
-		ui_draw_text(a, name, -1, LAY_F_BODY, 0, a->rtl, ui_color(a, UI_TEXT),
-		             a->rtl ? x0 + inner - ui_text_width(a, name, -1, LAY_F_BODY, 0) : x0, y);
+		name_w = row->wrap ? 0 : rs->name_w;
+		trackw = inner - (row->wrap ? 0 : name_w + a->em / 2) - num_w;
+		if (!row->wrap) {
+			name = ui_ellipsize(a, *sec->name ? sec->name : _("Introduction"),
+			                    LAY_F_BODY, 0, name_w);
+			ui_draw_text(a, name, -1, LAY_F_BODY, 0, a->rtl, ui_color(a, UI_TEXT),
+			             a->rtl ? x0 + inner - ui_text_width(a, name, -1, LAY_F_BODY, 0)
+			                    : x0, y);
+		}
 		bh = a->em;
-		track = (SDL_Rect){ x0 + name_w + a->em / 2, y + (row->h - bh) / 2, trackw, bh };
+		by = y + (a->line_h[LAY_F_BODY] - bh) / 2;
+		track = (SDL_Rect){ x0 + (name_w ? name_w + a->em / 2 : 0), by, trackw, bh };
 		if (a->rtl)
-			track.x = x0 + inner - name_w - a->em / 2 - trackw;
+			track.x = x0 + inner - (name_w ? name_w + a->em / 2 : 0) - trackw;
+		/* the track's edge marks the whole bar (3:1 on the page) */
 		ui_round_fill(a, track, bh / 2, UI_BORDER);
 		bar = (SDL_Rect){ track.x + t, track.y + t, track.w - 2 * t, track.h - 2 * t };
 		ui_round_fill(a, bar, bar.h / 2, UI_SCROLL);
@@ -348,9 +409,10 @@ draw(ui_app *a, ui_screen *s)
 	{
 		SDL_Rect side[2];
 
-		side[0] = overlay_buttons_draw(a, rs->retake_r, 1);
+		side[0] = overlay_buttons_draw(a, rs->retake_r, rs->catalog_r, 1);
 		side[1] = rs->catalog_r;
-		ui_footer_text(a, prog, NULL, side, 2);
+		/* the attempt is also in the points line from the second on */
+		ui_footer_text(a, prog, "", side, 2);
 	}
 }
 
@@ -377,8 +439,18 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	if (rs->gen != a->gen)
 		layout(a, rs);
-	if (overlay_keys(a, e, 1) || overlay_buttons_event(a, rs->retake_r, 1, e))
+	if (overlay_keys(a, e, 1) || overlay_buttons_event(a, rs->retake_r, rs->catalog_r, 1, e))
 		return;
+	if (e->type == SDL_KEYDOWN && (e->key.keysym.sym == SDLK_PAGEDOWN ||
+	    e->key.keysym.sym == SDLK_PAGEUP || e->key.keysym.sym == SDLK_SPACE)) {
+		/* a page less a line, so the line read last stays in sight */
+		int page = rs->sc.view.h - a->line_h[LAY_F_BODY];
+
+		rs->sc.y += e->key.keysym.sym == SDLK_PAGEUP ? -page : page;
+		ui_scroll_clamp(&rs->sc);
+		a->dirty = 1;
+		return;
+	}
 	if (ui_scroll_event(a, &rs->sc, e)) {
 		a->dirty = 1;
 		return;

@@ -147,7 +147,7 @@ draw(ui_app *a, ui_screen *s)
 	slide_screen *ss = (slide_screen *)s;
 	pl_player *pl = ss->pl;
 	const mod_module *m = pl->mod;
-	int cur = ses_current(pl->ses), q, flags = 0, bflags = 0;
+	int cur = ses_current(pl->ses), q, flags = 0, bflags = 0, place, total;
 	const char *next, *sect;
 	char prog[128];
 
@@ -165,8 +165,10 @@ draw(ui_app *a, ui_screen *s)
 
 	sect = mod_section_of(m, cur);
 	ui_header(a, m->title, sect);
+	/* the learner's route, not the file: a branch not taken never counts */
+	ses_counter(pl->ses, &place, &total);
 	/* TRANSLATORS: the footer's progress, "Slide 3 of 12" */
-	snprintf(prog, sizeof prog, _("Slide %d of %d"), cur + 1, m->nslides);
+	snprintf(prog, sizeof prog, _("Slide %d of %d"), place, total);
 	next = q ? qpart_next(a, ss, &flags) : NULL;
 	if (!next) {
 		next = mod_next_index(m, cur) == NEXT_END && m->slides[cur].qtype != Q_DECISION
@@ -184,14 +186,14 @@ draw(ui_app *a, ui_screen *s)
 		SDL_Rect side[2];
 		char brief[32];
 
-		snprintf(brief, sizeof brief, "%d / %d", cur + 1, m->nslides);
-		side[0] = overlay_buttons_draw(a, ss->back_r, 1);
+		snprintf(brief, sizeof brief, "%d / %d", place, total);
+		side[0] = overlay_buttons_draw(a, ss->back_r, ss->next_r, 1);
 		side[1] = ss->next_r;
 		ui_footer_text(a, prog, brief, side, 2);
 	}
 	{
 		/* how far along: a thin bar on the footer's top edge */
-		int bw = (int)((long)a->w * (cur + 1) / m->nslides);
+		int bw = (int)((long)a->w * place / (total > 0 ? total : 1));
 		SDL_Rect bar = { a->rtl ? a->w - bw : 0, a->h - ui_footer_height(a), bw,
 		                 a->em / 6 > 2 ? a->em / 6 : 2 };
 		ui_fill(a, bar, UI_ACCENT);
@@ -250,7 +252,7 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	    qpart_event(a, ss, e))
 		return;
 	if (overlay_keys(a, e, 1) || /* T, F1, ? */
-	    overlay_buttons_event(a, ss->back_r, 1, e))
+	    overlay_buttons_event(a, ss->back_r, ss->next_r, 1, e))
 		return;
 	if (ui_scroll_event(a, &ss->sc, e)) {
 		a->dirty = 1;

@@ -44,7 +44,7 @@
 #include "base/i18n.h"
 #include "store_fs.h"
 
-enum { SCHEMA_VERSION = 2 };
+enum { SCHEMA_VERSION = 3 };
 
 /* the migrations, in order: migrations[k] takes a file from user_version k
  * to k + 1. Add new ones at the end; never change a released one. */
@@ -125,6 +125,9 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"  failures INTEGER NOT NULL DEFAULT 0,"
 	"  not_before INTEGER NOT NULL DEFAULT 0);"
 	"INSERT INTO sync (id) VALUES (1);",
+	/* 2 -> 3: the UI language a learner chose in the player (a gettext
+	 * name such as "fr"); NULL follows the settings and the system */
+	"ALTER TABLE learner ADD COLUMN language TEXT;",
 };
 
 

@@ -78,3 +78,36 @@ store_remove_learner(store *st, const char *name)
 	TRANSACT(st, e, sdb_run(sdb_prep(st, "DELETE FROM learner WHERE name = ?", "t", name)));
 	return e == END_SAVED && sqlite3_changes(st->db) == 1 ? 0 : -1;
 }
+
+int
+store_learner_language(store *st, long learner, char *buf, size_t size)
+{
+	sqlite3_stmt *s;
+	int rc = -1;
+
+	if (size)
+		buf[0] = '\0';
+	if (!st)
+		return -1;
+	s = sdb_prep(st, "SELECT language FROM learner WHERE id = ?", "l", learner);
+	if (s && sqlite3_step(s) == SQLITE_ROW) {
+		sdb_copy_str(buf, size, (const char *)sqlite3_column_text(s, 0));
+		rc = 0;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_set_learner_language(store *st, long learner, const char *lang)
+{
+	int e;
+
+	if (!st)
+		return -1;
+	if (lang && !*lang)
+		lang = NULL;
+	TRANSACT(st, e, sdb_run(sdb_prep(st, "UPDATE learner SET language = ? WHERE id = ?", "tl",
+	                         lang, learner)));
+	return e == END_SAVED && sqlite3_changes(st->db) == 1 ? 0 : -1;
+}

@@ -208,6 +208,19 @@ store_begin(store *st, long learner, const mod_module *m, store_judge_fn judge,
 	return 0;
 }
 
+int
+store_peek(store *st, long learner, const mod_module *m, store_judge_fn judge,
+           store_progress *p)
+{
+	if (!st || !m || !p || !judge)
+		return -1;
+	progress_alloc(p, m);
+	load_progress(st, learner, m, judge, p);
+	if (!p->resumed)
+		p->status = ST_NOT_STARTED;
+	return 0;
+}
+
 static int
 tx_visit(store *st, long learner, const mod_module *m, const store_progress *p, int i)
 {

@@ -72,6 +72,13 @@ char **store_learners(store *st, int *n);
 void store_free_names(char **names, int n);
 int store_rename_learner(store *st, const char *from, const char *to);
 int store_remove_learner(store *st, const char *name);
+/* the UI language learner chose in the player (a gettext name, "fr") into
+ * buf, "" when they chose none. Returns 0, -1 when there is no such
+ * learner. */
+int store_learner_language(store *st, long learner, char *buf, size_t size);
+/* remember learner's choice; NULL or "" goes back to the settings and the
+ * system. 0 when saved. */
+int store_set_learner_language(store *st, long learner, const char *lang);
 
 /* ------------------------------------------------------------ progress */
 /* a learner's state in one module, as the player needs it. Arrays are
@@ -113,6 +120,11 @@ typedef struct {
  * on disk, and always update p. */
 int store_begin(store *st, long learner, const mod_module *m, store_judge_fn judge,
                 store_progress *p);
+/* fill p as store_begin would, writing nothing (reports read a learner's
+ * route through it). status ST_NOT_STARTED when the learner never opened
+ * the module. Free with store_progress_free. */
+int store_peek(store *st, long learner, const mod_module *m, store_judge_fn judge,
+               store_progress *p);
 /* learner is now at slide i: bookmark, seen, `experienced`. */
 int store_visit(store *st, long learner, const mod_module *m, store_progress *p, int i);
 /* record an answer to the question at slide i (committed when 0 is

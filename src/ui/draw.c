@@ -91,12 +91,13 @@ ui_button(ui_app *a, SDL_Rect r, const char *label, int flags)
 		ui_round_fill(a, r, rad, UI_ACCENT);
 		fg = UI_ACCENT_TEXT;
 	} else {
-		ui_round_fill(a, r, rad, (flags & UI_BTN_HOVER) ? UI_BORDER : UI_PANEL);
+		/* the border marks the control in every state; hover changes
+		 * only the fill, to one every text colour keeps its contrast on
+		 * (settings/palette.c lists the pairs) */
 		in = (SDL_Rect){ r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t };
-		if (!(flags & UI_BTN_HOVER)) {
-			ui_round_fill(a, r, rad, UI_BORDER);
-			ui_round_fill(a, in, rad > t ? rad - t : 0, UI_PANEL);
-		}
+		ui_round_fill(a, r, rad, UI_BORDER);
+		ui_round_fill(a, in, rad > t ? rad - t : 0,
+		              (flags & UI_BTN_HOVER) ? UI_HOVER : UI_PANEL);
 		fg = (flags & UI_BTN_DISABLED) ? UI_MUTED : UI_TEXT;
 	}
 	ui_draw_text(a, label, -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, fg),
@@ -411,10 +412,22 @@ ui_scroll_draw(ui_app *a, const ui_scroll *sc)
 }
 
 /* ------------------------------------------------------------ chrome */
+/* header and footer together never take more than 40% of the window, so
+ * the content keeps 60% at every text size: each gets a fifth of the
+ * height, and when the full layout would not fit it drops its padding (and
+ * the header its section line, which the contents still show). */
+static int
+header_full(const ui_app *a)
+{
+	return a->em + a->line_h[LAY_F_SMALL] + a->line_h[LAY_F_BODY] <= a->h / 5;
+}
+
 int
 ui_header_height(const ui_app *a)
 {
-	return a->em + a->line_h[LAY_F_SMALL] + a->line_h[LAY_F_BODY];
+	if (header_full(a))
+		return a->em + a->line_h[LAY_F_SMALL] + a->line_h[LAY_F_BODY];
+	return a->line_h[LAY_F_BODY] + a->em / 2;
 }
 
 int
@@ -426,6 +439,8 @@ ui_header(ui_app *a, const char *title, const char *section)
 
 	ui_fill(a, r, UI_PANEL);
 	ui_fill(a, line, UI_BORDER);
+	if (!header_full(a))
+		section = NULL;
 	y = (h - a->line_h[LAY_F_BODY] - (section ? a->line_h[LAY_F_SMALL] : 0)) / 2;
 	if (section && *section) {
 		s = ui_ellipsize(a, section, LAY_F_SMALL, 0, maxw);
@@ -444,7 +459,10 @@ ui_header(ui_app *a, const char *title, const char *section)
 int
 ui_footer_height(const ui_app *a)
 {
-	return a->em * 2 + a->line_h[LAY_F_BODY] + a->em / 2;
+	int full = a->em * 2 + a->line_h[LAY_F_BODY] + a->em / 2;
+
+	/* the buttons (a line and half an em) with a quarter em around them */
+	return full <= a->h / 5 ? full : a->line_h[LAY_F_BODY] + a->em;
 }
 
 int
@@ -508,6 +526,8 @@ ui_footer_text(ui_app *a, const char *s, const char *short_s, const SDL_Rect *re
 	tw = ui_text_width(a, s, -1, LAY_F_SMALL, 0);
 	x = (a->w - tw) / 2;
 	if (x < x0 || x + tw > x1) {
+		if (short_s && !*short_s)
+			return; /* better nothing than a stump ("Att...") */
 		if (short_s && ui_text_width(a, short_s, -1, LAY_F_SMALL, 0) <= x1 - x0)
 			s = short_s;
 		s = ui_ellipsize(a, s, LAY_F_SMALL, 0, x1 - x0);

@@ -536,6 +536,23 @@ render_entry(ui_app *a, const char *s, int len, int font, int style, int rtl)
 	return e;
 }
 
+/* LECTERN_SCREEN_TEXT: one line per text run that shows, "x y w h #rrggbb
+ * text" with the part outside the clip left out, so a test reads the
+ * screen as the learner does (cut, scrolled away or not). */
+static void
+log_shown(ui_app *a, const char *s, int len, SDL_Rect d, SDL_Color c)
+{
+	SDL_Rect clip, vis, win = { 0, 0, a->w, a->h };
+
+	SDL_RenderGetClipRect(a->ren, &clip);
+	if (SDL_RectEmpty(&clip))
+		clip = win;
+	if (!SDL_IntersectRect(&d, &clip, &vis) || !SDL_IntersectRect(&vis, &win, &vis))
+		return;
+	fprintf(a->shown, "%d %d %d %d #%02x%02x%02x %.*s\n", vis.x, vis.y, vis.w, vis.h,
+	        c.r, c.g, c.b, len, s);
+}
+
 void
 ui_draw_text(ui_app *a, const char *s, int len, int font, int style, int rtl,
         SDL_Color c, int x, int y)
@@ -583,6 +600,8 @@ ui_draw_text(ui_app *a, const char *s, int len, int font, int style, int rtl,
 	SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
 	SDL_SetTextureAlphaMod(e->tex, c.a);
 	SDL_RenderCopy(a->ren, e->tex, NULL, &d);
+	if (a->shown)
+		log_shown(a, s, len, d, c);
 }
 
 void

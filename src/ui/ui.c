@@ -66,6 +66,10 @@ common_init(ui_app *a)
 	if (!TTF_WasInit())
 		TTF_Init();
 	IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+	/* a test hook with no cost when unset: see log_shown in text.c */
+	a->shown_path = getenv("LECTERN_SCREEN_TEXT");
+	if (a->shown_path && !*a->shown_path)
+		a->shown_path = NULL;
 }
 
 int
@@ -295,6 +299,14 @@ ui_draw_frame(ui_app *a)
 {
 	SDL_Color bg = ui_color(a, UI_BG);
 
+	if (a->shown_path) {
+		char tmp[4096];
+
+		snprintf(tmp, sizeof tmp, "%s.tmp", a->shown_path);
+		a->shown = fopen(tmp, "w");
+		if (a->shown)
+			fprintf(a->shown, "size %d %d\n", a->w, a->h);
+	}
 	SDL_RenderSetClipRect(a->ren, NULL);
 	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(a->ren, bg.r, bg.g, bg.b, 255);
@@ -307,6 +319,15 @@ ui_draw_frame(ui_app *a)
 	}
 	SDL_RenderSetClipRect(a->ren, NULL);
 	ui_images_drawn(a->images);
+	if (a->shown) {
+		char tmp[4096];
+
+		/* whole frames only: a reader never sees half of one */
+		fclose(a->shown);
+		a->shown = NULL;
+		snprintf(tmp, sizeof tmp, "%s.tmp", a->shown_path);
+		rename(tmp, a->shown_path);
+	}
 }
 
 /* keys that mean the same on every screen; returns 1 when used. */

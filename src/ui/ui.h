@@ -15,28 +15,24 @@
 
 #include <SDL.h>
 
+#include "settings/palette.h"
 #include "text/layout.h"
 
 /* ------------------------------------------------------------ themes */
+/* the roles of settings/palette.h, under the front end's names */
 enum ui_col {
-	UI_BG,            /* page */
-	UI_TEXT,          /* body text */
-	UI_MUTED,         /* secondary text: captions, progress, hints */
-	UI_HEADING,
-	UI_PANEL,         /* header, footer, cards */
-	UI_BORDER,
-	UI_ACCENT,        /* primary buttons, selection, progress bars */
-	UI_ACCENT_TEXT,   /* text on UI_ACCENT */
-	UI_FOCUS,         /* keyboard focus ring */
-	UI_NOTE, UI_NOTE_BG,
-	UI_TIP, UI_TIP_BG,
-	UI_WARN, UI_WARN_BG,
-	UI_QUOTE,         /* quote bar */
-	UI_RIGHT, UI_RIGHT_BG, /* correct answer */
-	UI_WRONG, UI_WRONG_BG, /* wrong answer, errors */
-	UI_SCROLL,        /* scroll bar track */
-	UI_THUMB,         /* scroll bar thumb */
-	UI_NCOLORS
+	UI_BG = PAL_BG, UI_TEXT = PAL_TEXT, UI_MUTED = PAL_MUTED,
+	UI_HEADING = PAL_HEADING, UI_PANEL = PAL_PANEL, UI_BORDER = PAL_BORDER,
+	UI_HOVER = PAL_HOVER, UI_ACCENT = PAL_ACCENT, UI_ACCENT_TEXT = PAL_ACCENT_TEXT,
+	UI_FOCUS = PAL_FOCUS,
+	UI_NOTE = PAL_NOTE, UI_NOTE_BG = PAL_NOTE_BG,
+	UI_TIP = PAL_TIP, UI_TIP_BG = PAL_TIP_BG,
+	UI_WARN = PAL_WARN, UI_WARN_BG = PAL_WARN_BG,
+	UI_QUOTE = PAL_QUOTE,
+	UI_RIGHT = PAL_RIGHT, UI_RIGHT_BG = PAL_RIGHT_BG,
+	UI_WRONG = PAL_WRONG, UI_WRONG_BG = PAL_WRONG_BG,
+	UI_SCROLL = PAL_SCROLL, UI_THUMB = PAL_THUMB,
+	UI_NCOLORS = PAL_NCOLORS
 };
 
 typedef struct {
@@ -95,6 +91,9 @@ struct ui_app {
 	/* asked when the loop is about to end; returning 0 keeps it running */
 	int (*may_quit)(ui_app *a);
 	const char *prefs_dir;  /* where theme and text size are remembered, or NULL */
+	const char *shown_path; /* $LECTERN_SCREEN_TEXT: each frame's visible text
+	                           runs are written there (tests read the screen) */
+	FILE *shown;            /* open while a frame is drawn, else NULL */
 };
 
 /* open the window (size w x h points, 0 = default) with renderer
@@ -211,7 +210,7 @@ int ui_footer_height(const ui_app *a);
 /* the footer's centre text (small, muted) between the buttons in rects:
  * centred in the window when it clears them, else centred in the room
  * between them as short_s (when not NULL and it fits) or shortened with
- * "…"; left out when there is no room. */
+ * "…"; left out when there is no room, or when short_s is "". */
 void ui_footer_text(ui_app *a, const char *s, const char *short_s,
                     const SDL_Rect *rects, int n);
 

@@ -278,6 +278,9 @@ if [ -x build/lectern ]; then
 	lang_run ': error: .* every module needs a title' LANG=de_DE.UTF-8
 	lang_run ': erreur: ' LANG=en_US.UTF-8 LANGUAGE=fr
 	lang_run ': erreur: ' LANG=de_DE.UTF-8 LANGUAGE=de:fr
+	# gettext's rule: LANGUAGE counts in C.UTF-8, only C and POSIX ignore it
+	lang_run ': erreur: ' LANG=C.UTF-8 LANGUAGE=fr
+	lang_run ': error: .* every module needs a title' LANG= LANGUAGE=fr
 else
 	fail "build/lectern exists (run make)"
 fi

@@ -19,7 +19,7 @@ check() { # name, then a command that must succeed
 }
 
 BG_LIGHT='#FBFAF7'
-THUMB_LIGHT='9AA3AE'
+THUMB_LIGHT='6E7781'
 
 # ink box of the area WxH+X+Y against background colour: "x y w h"
 ink() { # file geometry bg; empty when there is none

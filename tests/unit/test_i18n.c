@@ -168,8 +168,16 @@ test_choose_environment(void **state)
 	p.lc_all = "C";
 	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_DEFAULT);
 	assert_string_equal(out, "en");
-	p.lc_all = "C.UTF-8";
+	p.lc_all = "POSIX";
 	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_DEFAULT);
+	/* ...but not in C.UTF-8 (issue 11: LANGUAGE=fr did nothing there) */
+	p.lc_all = "C.UTF-8";
+	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_SYSTEM);
+	assert_string_equal(out, "fr");
+	p.lc_all = NULL;
+	p.lang = "C.utf8";
+	assert_int_equal(choose(&p, fr_es, out), I18N_FROM_SYSTEM);
+	assert_string_equal(out, "fr");
 	p.lc_all = NULL;
 	p.lc_messages = NULL;
 	p.lang = NULL;
@@ -246,18 +254,26 @@ test_use(void **state)
 	unsetenv("LC_ALL");
 	unsetenv("LC_MESSAGES");
 	setenv("LANG", "fr_FR.UTF-8", 1);
-	assert_string_equal(i18n_use(NULL, NULL), "fr");
+	assert_string_equal(i18n_use(NULL, NULL, NULL), "fr");
 	assert_string_equal(_("warning"), "avertissement");
-	assert_string_equal(i18n_use("es", NULL), "es");
+	assert_string_equal(i18n_use(NULL, "es", NULL), "es");
 	assert_string_equal(_("warning"), "advertencia");
 	/* i18n_use set LANGUAGE itself: the next choice must still follow the
 	 * locale, not the language it set before */
-	assert_string_equal(i18n_use(NULL, NULL), "fr");
-	assert_string_equal(i18n_use("ar", "xx"), "fr");
-	assert_string_equal(i18n_use("en", "fr"), "en");
+	assert_string_equal(i18n_use(NULL, NULL, NULL), "fr");
+	assert_string_equal(i18n_use(NULL, "ar", "xx"), "fr");
+	assert_string_equal(i18n_use(NULL, "en", "fr"), "en");
 	assert_string_equal(_("warning"), "warning");
+	/* the learner's own choice in the player wins, even over an English
+	 * module (studying in a second language, buttons in one's own) */
+	assert_string_equal(i18n_use("es", "en", "fr"), "es");
+	assert_string_equal(_("warning"), "advertencia");
+	assert_string_equal(i18n_use("en", NULL, NULL), "en");
+	/* a choice with no catalog (or empty) falls back to the usual rules */
+	assert_string_equal(i18n_use("xx", NULL, NULL), "fr");
+	assert_string_equal(i18n_use("", NULL, NULL), "fr");
 	unsetenv("LANG");
-	assert_string_equal(i18n_use(NULL, NULL), "en");
+	assert_string_equal(i18n_use(NULL, NULL, NULL), "en");
 }
 
 static time_t

@@ -325,6 +325,31 @@ test_learners(void **state)
 	assert_int_equal(store_rename_learner(st, "nobody", "x"), -1);
 	assert_int_equal(store_rename_learner(st, "Amir K.", "Zoë Παπαδοπούλου"), -1);
 	assert_int_equal(store_learner(st, "Amir K."), b);
+	/* each learner's own UI language, kept until changed or cleared */
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(store_set_learner_language(st, b, "fr"), 0);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "fr");
+	assert_int_equal(store_learner_language(st, a, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	store_close(st);
+	/* a file from before the language column (schema 1) is migrated and
+	 * keeps its learners */
+	sql_exec(path_in("progress.db"), "ALTER TABLE learner DROP COLUMN language;"
+	         " PRAGMA user_version = 1;");
+	st = store_open(tmp, NULL);
+	assert_int_equal(store_health(st), STORE_OK);
+	assert_int_equal(store_learner(st, "Amir K."), b);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(store_set_learner_language(st, b, "es"), 0);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "es");
+	assert_int_equal(store_set_learner_language(st, b, NULL), 0);
+	assert_int_equal(store_learner_language(st, b, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(store_learner_language(st, 9999, buf, sizeof buf), -1);
 	assert_int_equal(store_remove_learner(st, "Amir K."), 0);
 	assert_int_equal(store_remove_learner(st, "Amir K."), -1);
 	names = store_learners(st, &n);

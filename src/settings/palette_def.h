@@ -1,0 +1,46 @@
+/* palette_def.h: every theme's colours, once. Included by settings/palette.c
+ * (plain numbers, for the contrast test) and ui/theme.c (SDL colours) with
+ * PAL_THEME(name, high_contrast, colours) and PAL(role, 0xRRGGBB) defined
+ * by the includer; no include guard on purpose.
+ *
+ * Light and dark meet WCAG 2.1 AA (text 4.5:1, controls 3:1), high contrast
+ * AAA for text (7:1); tests/unit/test_palette.c checks every pair the
+ * screens draw (palette.c's pal_pairs). Borders are dark enough to mark a
+ * control on the page and on a panel; hover has its own fill so that text
+ * keeps its contrast under the pointer. */
+PAL_THEME("light", 0,
+	PAL(BG, 0xFBFAF7) PAL(TEXT, 0x1F2328) PAL(MUTED, 0x57606A)
+	PAL(HEADING, 0x17365D) PAL(PANEL, 0xEEF0F3) PAL(BORDER, 0x7A838E)
+	PAL(HOVER, 0xDDE3EA) PAL(ACCENT, 0x1F5FAD) PAL(ACCENT_TEXT, 0xFFFFFF)
+	PAL(FOCUS, 0xB3560F)
+	PAL(NOTE, 0x1F5FAD) PAL(NOTE_BG, 0xEAF1FB)
+	PAL(TIP, 0x1C7440) PAL(TIP_BG, 0xE7F4EA)
+	PAL(WARN, 0x9A4A00) PAL(WARN_BG, 0xFDF1E1)
+	PAL(QUOTE, 0x7A838E)
+	PAL(RIGHT, 0x1C7440) PAL(RIGHT_BG, 0xE7F4EA)
+	PAL(WRONG, 0xB3261E) PAL(WRONG_BG, 0xFCE9E7)
+	PAL(SCROLL, 0xE4E7EB) PAL(THUMB, 0x6E7781))
+PAL_THEME("dark", 0,
+	PAL(BG, 0x1B1E23) PAL(TEXT, 0xE3E6EA) PAL(MUTED, 0xA4ACB6)
+	PAL(HEADING, 0xA8CBFF) PAL(PANEL, 0x252A31) PAL(BORDER, 0x737D8A)
+	PAL(HOVER, 0x323944) PAL(ACCENT, 0x6CA4F8) PAL(ACCENT_TEXT, 0x0B1220)
+	PAL(FOCUS, 0xF0A04B)
+	PAL(NOTE, 0x86B8FF) PAL(NOTE_BG, 0x1F2B3B)
+	PAL(TIP, 0x74D39E) PAL(TIP_BG, 0x1C2F25)
+	PAL(WARN, 0xFFB959) PAL(WARN_BG, 0x34291A)
+	PAL(QUOTE, 0x737D8A)
+	PAL(RIGHT, 0x74D39E) PAL(RIGHT_BG, 0x1C2F25)
+	PAL(WRONG, 0xFF8F86) PAL(WRONG_BG, 0x3B201F)
+	PAL(SCROLL, 0x2A2F37) PAL(THUMB, 0x848E9B))
+PAL_THEME("high-contrast", 1,
+	PAL(BG, 0x000000) PAL(TEXT, 0xFFFFFF) PAL(MUTED, 0xE6E6E6)
+	PAL(HEADING, 0xFFFF00) PAL(PANEL, 0x000000) PAL(BORDER, 0xFFFFFF)
+	PAL(HOVER, 0x333333) PAL(ACCENT, 0xFFFF00) PAL(ACCENT_TEXT, 0x000000)
+	PAL(FOCUS, 0x00FFFF)
+	PAL(NOTE, 0x00FFFF) PAL(NOTE_BG, 0x000000)
+	PAL(TIP, 0x66FF66) PAL(TIP_BG, 0x000000)
+	PAL(WARN, 0xFFB000) PAL(WARN_BG, 0x000000)
+	PAL(QUOTE, 0xFFFFFF)
+	PAL(RIGHT, 0x66FF66) PAL(RIGHT_BG, 0x002200)
+	PAL(WRONG, 0xFF8080) PAL(WRONG_BG, 0x220000)
+	PAL(SCROLL, 0x000000) PAL(THUMB, 0xFFFFFF))
