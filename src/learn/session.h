@@ -42,7 +42,8 @@ enum ses_check_result {
 	SES_CHECK_RETRY,     /* wrong, attempts remain (state SES_TRIED) */
 	SES_CHECK_WRONG,     /* wrong, no attempts left (settled) */
 	SES_CHECK_INCOMPLETE /* nothing to check yet (no pick, empty text,
-	                        unpaired items) or not open: nothing recorded */
+	                        unpaired items; after Try again, the answer
+	                        not changed) or not open: nothing recorded */
 };
 
 enum ses_move {
@@ -191,12 +192,18 @@ int ses_match_unpair(ses_session *s, int l);
 /* short: insert UTF-8 text at the end / remove the last character. */
 int ses_text_insert(ses_session *s, const char *utf8);
 int ses_text_backspace(ses_session *s);
-/* 1 when Check has something to judge. */
+/* 1 when Check has something to judge: a complete answer, and after Try
+ * again one that differs from the answer judged wrong (so a double-click
+ * or a hurried Enter cannot spend an attempt on the same answer). */
 int ses_can_check(ses_session *s);
+/* 1 when the current question, reopened by Try again, still holds the
+ * answer judged wrong. */
+int ses_unchanged(ses_session *s);
 /* judge the current question, record it (store_answer), then return an
  * enum ses_check_result. */
 int ses_check(ses_session *s);
-/* after SES_CHECK_RETRY: clear the marks and answer again. */
+/* after SES_CHECK_RETRY: clear the marks and answer again (the wrong
+ * answer stays in place to be changed; see ses_can_check). */
 int ses_try_again(ses_session *s);
 /* show question i as settled with the correct answer filled in, recording
  * nothing (`lectern render --state answered`). */

@@ -650,17 +650,42 @@ build_response(const ses_slot *sl)
 	return buf;
 }
 
+/* 1 when r is the answer already judged wrong (after Try again): checking
+ * it again would only use up an attempt. */
+static int
+same_as_judged(const ses_slot *sl, const char *r)
+{
+	return sl->q.tries > 0 && sl->response && r && strcmp(sl->response, r) == 0;
+}
+
+int
+ses_unchanged(ses_session *s)
+{
+	ses_slot *sl = open_slot(s);
+	char *r;
+	int same;
+
+	if (!sl)
+		return 0;
+	r = build_response(sl);
+	same = same_as_judged(sl, r);
+	free(r);
+	return same;
+}
+
 int
 ses_can_check(ses_session *s)
 {
 	ses_slot *sl = open_slot(s);
 	char *r;
+	int ok;
 
 	if (!sl)
 		return 0;
 	r = build_response(sl);
+	ok = r && !same_as_judged(sl, r);
 	free(r);
-	return r != NULL;
+	return ok;
 }
 
 int
@@ -673,6 +698,10 @@ ses_check(ses_session *s)
 
 	if (!sl || !(r = build_response(sl)))
 		return SES_CHECK_INCOMPLETE;
+	if (same_as_judged(sl, r)) {
+		free(r);
+		return SES_CHECK_INCOMPLETE;
+	}
 	q = &s->m->slides[s->cur];
 	c = grade_judge(q, r) == 1;
 	/* committed before the caller can show any feedback */

@@ -8,10 +8,13 @@
  * (over = 1): card, badge (the key that picks it), text, mark.
  *
  * All answering goes through the session (session.h): the part only turns
- * clicks and keys into ses_* calls and draws what the session says. Cards
- * change only in colour while the learner answers, so a relayout is needed
- * only when Check or Try again changes the text (feedback appears or goes);
- * it keeps the scroll position and then brings the feedback into view.
+ * clicks and keys into ses_* calls and draws what the session says. Each
+ * card remembers the text it was typeset from; whenever the session holds
+ * another text at that position (an order item moved, by key or drag, a
+ * resumed answer, feedback appearing after Check) qpart_stale says so and
+ * the slide screen lays the slide out again before it draws or hit-tests,
+ * keeping the scroll position. So the cards never show an order other
+ * than the one Check would submit, whichever action changed it.
  *
  * Keys: 1-9 pick option N (match: left item N), A-Z pick the right item of
  * a match, Up/Down move the selected order item, Enter checks (the slide
@@ -31,6 +34,8 @@ typedef struct {
 	lay L;              /* the option text, then its feedback when checked */
 	SDL_Rect r;         /* the card, column coordinates */
 	int laid;           /* L was initialised */
+	const char *src;    /* the session's text L was laid out from */
+	const char *src_fb; /* and its feedback, or NULL */
 } q_card;
 
 typedef struct {
@@ -176,6 +181,8 @@ card_lay(ui_app *a, slide_screen *ss, q_card *c, int w, const char *text,
 	ui_lay_params(a, &p, w, ss->pl->mod->dir);
 	lay_init(&c->L, &p);
 	c->laid = 1;
+	c->src = text;
+	c->src_fb = fb;
 	lay_text(&c->L, text, LAY_F_BODY, LAY_R_TEXT, 0, plain ? LAY_PLAIN : 0);
 	if (fb && *fb) {
 		lay_space(&c->L, a->em / 3);
@@ -393,6 +400,31 @@ qpart_layout(ui_app *a, slide_screen *ss)
 		lay_space(&ss->L, a->em / 2);
 		layout_feedback(a, ss, qp, q);
 	}
+}
+
+int
+qpart_stale(slide_screen *ss)
+{
+	qpart *qp = ss->q;
+	ses_session *ses = ss->pl->ses;
+	const ses_question *q = ses_q(ses, cur(ss));
+	int k;
+
+	if (!qp || !q || qp->slide != q->slide)
+		return 0; /* not laid out yet: the slide screen will */
+	if (q->qtype == Q_SHORT)
+		return 0;
+	if (qp->nopt != q->n || qp->nright != (q->qtype == Q_MATCH ? q->nright : 0))
+		return 1;
+	for (k = 0; k < qp->nopt; k++)
+		if (qp->opt[k].src != ses_opt_text(ses, q->slide, k) ||
+		    (q->qtype != Q_MATCH &&
+		     qp->opt[k].src_fb != ses_opt_feedback(ses, q->slide, k)))
+			return 1;
+	for (k = 0; k < qp->nright; k++)
+		if (qp->right[k].src != ses_right_text(ses, q->slide, k))
+			return 1;
+	return 0;
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -1050,7 +1082,8 @@ qpart_activate(ui_app *a, slide_screen *ss)
 	switch (q->state) {
 	case SES_OPEN:
 		if (!ses_can_check(ses)) {
-			qp->flash = q->qtype == Q_SHORT ? _("Type an answer first.")
+			qp->flash = ses_unchanged(ses) ? _("Change your answer before you check it again.")
+			            : q->qtype == Q_SHORT ? _("Type an answer first.")
 			            : q->qtype == Q_MATCH ? _("Pair every item first.")
 			                                  : _("Choose an answer first.");
 			a->dirty = 1;
@@ -1061,11 +1094,13 @@ qpart_activate(ui_app *a, slide_screen *ss)
 		ses_check(ses);
 		qp->flash = NULL;
 		qp->show_fb = 1;
+		ui_guard(a); /* Check became Next or Try again under the pointer */
 		relayout_keep(a, ss);
 		return 1;
 	case SES_TRIED:
 		ses_try_again(ses);
 		qp->flash = NULL;
+		ui_guard(a); /* Try again became Check */
 		relayout_keep(a, ss);
 		return 1;
 	default:

@@ -377,6 +377,8 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	if (rs->gen != a->gen)
 		layout(a, rs);
+	if (ui_guarded(a, e))
+		return; /* the second click of a double-click on Finish */
 	if (overlay_keys(a, e, 1) || overlay_buttons_event(a, rs->retake_r, 1, e))
 		return;
 	if (ui_scroll_event(a, &rs->sc, e)) {

@@ -196,7 +196,21 @@ test_single_attempts_feedback(void **state)
 	assert_int_equal(ses_check(s), SES_CHECK_INCOMPLETE);
 	assert_int_equal(ses_try_again(s), 0);
 	assert_int_equal(ses_opt_mark(s, i, pos(s, "Alpha")), SES_MARK_NONE);
+	/* the wrong answer stays, but checking it again would only spend an
+	 * attempt (a double-click on Try again): refused until it changes */
+	assert_int_equal(ses_q(s, i)->picked[pos(s, "Alpha")], 1);
+	assert_true(ses_unchanged(s));
+	assert_false(ses_can_check(s));
+	assert_int_equal(ses_check(s), SES_CHECK_INCOMPLETE);
+	assert_int_equal(ses_q(s, i)->tries, 1);
+	assert_int_equal(ses_attempts_left(s, i), 1);
+	digit(s, "Gamma");
+	assert_false(ses_unchanged(s));
+	assert_true(ses_can_check(s));
+	digit(s, "Alpha"); /* back to the answer judged wrong */
+	assert_false(ses_can_check(s));
 	digit(s, "Beta");
+	assert_false(ses_unchanged(s));
 	assert_int_equal(ses_check(s), SES_CHECK_CORRECT);
 	assert_int_equal(ses_q(s, i)->state, SES_SETTLED);
 	assert_int_equal(ses_attempts_left(s, i), 0);
