@@ -41,7 +41,7 @@
 #include "base/i18n.h"
 #include "store_fs.h"
 
-enum { SCHEMA_VERSION = 1 };
+enum { SCHEMA_VERSION = 2 };
 
 /* the migrations, in order: migrations[k] takes a file from user_version k
  * to k + 1. Add new ones at the end; never change a released one. */
@@ -102,6 +102,13 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"  created_at TEXT NOT NULL,"
 	"  statement TEXT NOT NULL CHECK (json_valid(statement)));"
 	"CREATE INDEX outbox_time ON outbox (created_at);",
+	/* 1 -> 2 (best result): a retake resets status and score to the new
+	 * attempt's, so the best finished outcome is kept beside best_score
+	 * for the catalog, `lectern progress` and the CSV */
+	"ALTER TABLE progress ADD COLUMN best_status TEXT CHECK (best_status IN"
+	"  ('completed', 'passed', 'failed'));"
+	"UPDATE progress SET best_status = status"
+	"  WHERE status IN ('completed', 'passed', 'failed');",
 };
 
 

@@ -90,7 +90,8 @@ load_progress(store *st, long learner, const mod_module *m, store_judge_fn judge
 	int i;
 
 	s = sdb_prep(st, "SELECT status, attempt, bookmark, score, best_score, time_spent_s,"
-	             " module_version FROM progress WHERE learner_id = ? AND module_id = ?",
+	             " module_version, best_status FROM progress"
+	             " WHERE learner_id = ? AND module_id = ?",
 	         "lt", learner, m->id);
 	if (s && sqlite3_step(s) == SQLITE_ROW) {
 		const char *ver = (const char *)sqlite3_column_text(s, 6);
@@ -104,6 +105,7 @@ load_progress(store *st, long learner, const mod_module *m, store_judge_fn judge
 		p->best_score = sqlite3_column_type(s, 4) == SQLITE_NULL ? -1
 		                                                         : sqlite3_column_int(s, 4);
 		p->time_spent_s = (long)sqlite3_column_int64(s, 5);
+		p->best_status = sdb_status_from_name((const char *)sqlite3_column_text(s, 7));
 		p->version_changed = strcmp(ver ? ver : "", m->version ? m->version : "") != 0;
 	}
 	sqlite3_finalize(s);
@@ -283,6 +285,19 @@ store_answer(store *st, long learner, const mod_module *m, store_progress *p,
 	return sdb_result(e);
 }
 
+/* how good a finished outcome is, for the best one: a pass is never
+ * hidden by a later attempt. */
+static int
+status_rank(int status)
+{
+	switch (status) {
+	case ST_PASSED: return 3;
+	case ST_COMPLETED: return 2;
+	case ST_FAILED: return 1;
+	default: return 0;
+	}
+}
+
 static int
 tx_finish(store *st, long learner, const mod_module *m, const store_progress *p,
           const store_outcome *r)
@@ -292,12 +307,14 @@ tx_finish(store *st, long learner, const mod_module *m, const store_progress *p,
 	int rc;
 
 	rc = sdb_run(sdb_prep(st,
-		"UPDATE progress SET status = ?, score = ?,"
+		"UPDATE progress SET status = ?1, score = ?2,"
 		" best_score = CASE WHEN ?3 IS NULL THEN best_score"
 		"  ELSE max(coalesce(best_score, ?3), ?3) END,"
+		" best_status = ?6,"
 		" completed_at = " NOW_SQL ", updated_at = " NOW_SQL
-		" WHERE learner_id = ? AND module_id = ?",
-		"tIIlt", store_status_name(p->status), p->score, p->best_score, learner, m->id));
+		" WHERE learner_id = ?4 AND module_id = ?5",
+		"tIIltt", store_status_name(p->status), p->score, p->best_score, learner, m->id,
+		store_status_name(p->best_status)));
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sx_init(&x, st, learner, m) == 0 ? SQLITE_OK : SQLITE_ERROR;
@@ -330,6 +347,8 @@ store_finish(store *st, long learner, const mod_module *m, store_progress *p,
 	if (o->percent >= 0 && o->percent > p->best_score)
 		p->best_score = o->percent;
 	p->status = o->percent < 0 ? ST_COMPLETED : o->passed ? ST_PASSED : ST_FAILED;
+	if (status_rank(p->status) > status_rank(p->best_status))
+		p->best_status = p->status;
 	TRANSACT(st, e, tx_finish(st, learner, m, p, o));
 	return sdb_result(e);
 }

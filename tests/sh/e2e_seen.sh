@@ -180,6 +180,10 @@ for s in json.load(open(sys.argv[1])):
 }
 last_stored() { stored "$1" | tail -n 1; }
 count_stored() { stored "$1" | wc -l | tr -d ' '; }
+# 0 when two screenshots have the same pixels
+same_pixels() {
+	test "$(compare -metric AE "$shots/$1.png" "$shots/$2.png" null: 2>&1)" = 0
+}
 # 1 when colour RRGGBB covers more than N pixels of the screenshot
 has_color() { # png RRGGBB n
 	c=$(convert "$1" -fill black +opaque "#$2" -fill white -opaque "#$2" \
@@ -330,5 +334,33 @@ shot t1-double-enter
 same "double Enter: the answer graded is the one shown (False)" "$(last_stored q-tf)" false
 check "double Enter: still on the question, its feedback shown" \
 	has_color "$shots/t1-double-enter.png" E7F4EA 20000
+
+# ------------------------------------------------------------ retake
+csv_row() {
+	"$bin" progress --data-dir "$tmp/data" --modules "$tmp" --format csv 2>/dev/null |
+		tr -d '\r' | grep '^seen,'
+}
+key Return                      # Next: the last slide
+sleep 0.3
+key Right                       # Finish: the results
+shot r0-results
+key r                           # Retake asks first
+shot r1-asking
+check "retake: R asks before starting again (nothing changed yet)" \
+	sh -c "csv=\$(\"$bin\" progress --data-dir '$tmp/data' --format csv | tr -d '\r' | grep '^seen,');
+	       echo \"\$csv\" | awk -F, '{ exit !(\$4 == \"passed\" && \$16 == 1) }'"
+key Escape                      # keep my result
+shot r2-kept
+check "retake: Escape keeps the results" same_pixels r0-results r2-kept
+key r Tab Return                # Start again
+shot r3-again
+row=$(csv_row)
+echo "after the retake: $row"
+check "retake: the new attempt is in progress, the best result kept in the CSV" \
+	sh -c "echo '$row' | awk -F, '{ exit !(\$4 == \"in-progress\" && \$5 == \"\" &&
+	       \$14 == \"passed\" && \$15 == 100 && \$16 == 2) }'"
+"$bin" progress --data-dir "$tmp/data" --modules "$tmp" >"$tmp/table" 2>/dev/null
+check "retake: lectern progress shows the best result and the attempts" \
+	grep -q 'in progress *- *passed 100% *2 ' "$tmp/table"
 quit
 exit 0
