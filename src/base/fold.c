@@ -6,6 +6,7 @@
  * Vietnamese), Greek and Cyrillic. The table is ours rather than towlower()
  * because towlower depends on the locale the program happens to run in, and
  * a learner's answer (or name) must compare the same way on every machine.
+ * Typographic quotes (’ ‘ “ ” « » and the like) fold to ' and ".
  * Diacritics are kept: "resume" and "résumé" are different words. */
 #include "fold.h"
 
@@ -144,6 +145,19 @@ static int
 fold_cp(uint32_t c, uint32_t out[2])
 {
 	size_t i;
+
+	/* typographic quotes are what a word processor or phone keyboard
+	 * types for ' and ": the same answer either way */
+	if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032 ||
+	    c == 0x02BC) {
+		out[0] = '\'';
+		return 1;
+	}
+	if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x2033 ||
+	    c == 0x00AB || c == 0x00BB) {
+		out[0] = '"';
+		return 1;
+	}
 
 	for (i = 0; i < LT_NELEM(singles); i++)
 		if (singles[i].from == c) {

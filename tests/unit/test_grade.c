@@ -190,6 +190,11 @@ test_fold_latin(void **state)
 {
 	(void)state;
 	assert_true(grade_short_equal("ÉCOLE", "école"));
+	/* what a phone or word processor types for ' and " */
+	assert_true(grade_short_equal("officer\xe2\x80\x99s duty", "officer's duty"));
+	assert_true(grade_short_equal("\xe2\x80\x9cgift\xe2\x80\x9d", "\"gift\""));
+	assert_true(grade_short_equal("\xc2\xab cadeau \xc2\xbb", "\" cadeau \""));
+	assert_false(grade_short_equal("officers", "officer's"));
 	assert_true(grade_short_equal("ÀÉÎÕÜ ÇÑ ÅÆØ", "àéîõü çñ åæø"));
 	assert_true(grade_short_equal("ŁÓDŹ", "łódź"));          /* Polish */
 	assert_true(grade_short_equal("ČEŠTINA ŘÍZENÍ", "čeština řízení"));
