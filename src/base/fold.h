@@ -8,4 +8,9 @@
  * NULL when s is NULL or not valid UTF-8. */
 char *fold_text(const char *s);
 
+/* fold_text, then Latin letters without their accents (é -> e, ł -> l,
+ * ș -> s) and combining accents dropped: for answers that are close to
+ * an accepted one. NULL as fold_text. */
+char *fold_unaccented(const char *s);
+
 #endif

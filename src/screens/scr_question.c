@@ -20,7 +20,9 @@
  * a match, Up/Down move the selected order item, Enter checks (the slide
  * screen calls qpart_activate), Right/PageDown/Space go on without
  * checking where the module allows it. A short answer takes SDL text input
- * events, so any keyboard layout and input method works. */
+ * events, so any keyboard layout and input method works; its field edits
+ * as any one-line field does (field_key: caret, Home/End, Ctrl+A, words
+ * with Ctrl). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +261,18 @@ layout_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	qp->fb_laid = 1;
 	qp->fb_title_h = a->line_h[LAY_F_H2];
 	lay_space(&qp->fb, qp->fb_title_h + a->em / 3);
+	if (q->qtype == Q_SHORT && q->correct == 1) {
+		char *close = ses_close_to(ses, q->slide);
+
+		if (close) {
+			/* accepted, but the learner should see how it is spelt */
+			snprintf(buf, sizeof buf, _("Accepted as close to the expected answer, "
+			                            "\xe2\x80\x9c%s\xe2\x80\x9d."), close);
+			lay_text(&qp->fb, buf, LAY_F_BODY, LAY_R_TEXT, 0, LAY_PLAIN);
+			lay_space(&qp->fb, a->em / 2);
+			free(close);
+		}
+	}
 	if (fb && *fb) {
 		lay_text(&qp->fb, fb, LAY_F_BODY, LAY_R_TEXT, 0, 0);
 		lay_space(&qp->fb, a->em / 2);
@@ -662,7 +676,7 @@ draw_field(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	SDL_Rect r = on_screen(ss, qp->field), clip;
 	int mark = q->state == SES_OPEN ? SES_MARK_NONE
 	           : q->correct ? SES_MARK_RIGHT : SES_MARK_WRONG;
-	int fill, border, t, tw, x, y = r.y + qp->pad, room;
+	int fill, border, t, tw, cx, x, y = r.y + qp->pad, room;
 
 	card_style(a, mark, q->state == SES_OPEN, 0, &fill, &border, &t);
 	if (q->state == SES_OPEN)
@@ -678,20 +692,35 @@ draw_field(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		             a->rtl ? r.x + r.w - qp->pad -
 		                      ui_text_width(a, _("Type here"), -1, LAY_F_BODY, LAY_ITALIC)
 		                    : r.x + qp->pad + a->em / 5, y);
-		tw = 0;
+		tw = cx = 0;
 	} else {
 		tw = ui_text_width(a, q->text, (int)q->len, LAY_F_BODY, 0);
+		/* the caret's distance from where the text starts */
+		cx = q->caret >= q->len ? tw
+		     : ui_text_width(a, q->text, (int)q->caret, LAY_F_BODY, 0);
+		if (a->rtl)
+			cx = tw - cx;
 	}
-	/* keep the end of a long answer (and the caret) in view */
+	/* keep the caret in view: the end of a long answer, or wherever the
+	 * caret went back to */
 	x = tw > room - a->em ? r.x + qp->pad + room - a->em - tw : r.x + qp->pad;
+	if (x + cx < r.x + qp->pad)
+		x = r.x + qp->pad - cx;
 	if (a->rtl && tw <= room - a->em)
 		x = r.x + r.w - qp->pad - tw;
+	if (q->all && q->state == SES_OPEN && q->len) {
+		SDL_Rect sel = { x, y, tw, a->line_h[LAY_F_BODY] };
+
+		ui_fill(a, sel, UI_ACCENT);
+	}
 	if (q->len)
 		ui_draw_text(a, q->text, (int)q->len, LAY_F_BODY, 0, a->rtl,
-		             ui_color(a, UI_TEXT), x, y);
-	if (q->state == SES_OPEN) {
+		             ui_color(a, q->all && q->state == SES_OPEN ? UI_ACCENT_TEXT : UI_TEXT),
+		             x, y);
+	if (q->state == SES_OPEN && !q->all) {
 		int cw = a->em / 10 > 1 ? a->em / 10 : 1;
-		SDL_Rect caret = { a->rtl ? x - cw - 1 : x + tw + 1, y, cw, a->line_h[LAY_F_BODY] };
+		SDL_Rect caret = { x + cx + (a->rtl && q->len == 0 ? -cw - 1 : 1), y, cw,
+		                   a->line_h[LAY_F_BODY] };
 
 		ui_fill(a, caret, UI_ACCENT);
 	}
@@ -885,6 +914,74 @@ go_on(ui_app *a, slide_screen *ss, qpart *qp)
 	a->dirty = 1;
 }
 
+/* a key in the open short-answer field: editing keys as in any one-line
+ * field (Ctrl+A, Home, End, Left, Right, with Ctrl by words, Backspace,
+ * Delete, with Ctrl by words); 1 when used. While the field is empty,
+ * Left and Right are navigation as on every slide. Left and Right move
+ * the caret the way the text reads in a right-to-left module. */
+static int
+field_key(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
+          const SDL_KeyboardEvent *k)
+{
+	ses_session *ses = ss->pl->ses;
+	SDL_Keycode sym = k->keysym.sym;
+	int ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+	int other = (k->keysym.mod & (KMOD_ALT | KMOD_GUI)) != 0, used = 1;
+
+	if (other)
+		return 0;
+	if (a->rtl && (sym == SDLK_LEFT || sym == SDLK_RIGHT))
+		sym = sym == SDLK_LEFT ? SDLK_RIGHT : SDLK_LEFT;
+	switch (sym) {
+	case SDLK_a:
+		if (!ctrl)
+			return 1; /* types: its text comes as SDL_TEXTINPUT */
+		ses_text_select_all(ses);
+		break;
+	case SDLK_BACKSPACE:
+		ses_text_delete(ses, ctrl ? SES_DEL_WORD_BACK : SES_DEL_CHAR_BACK);
+		break;
+	case SDLK_DELETE:
+		ses_text_delete(ses, ctrl ? SES_DEL_WORD : SES_DEL_CHAR);
+		break;
+	case SDLK_HOME:
+	case SDLK_END:
+		if (q->len == 0)
+			return 0; /* the slide scrolls */
+		ses_text_move(ses, sym == SDLK_HOME ? SES_CARET_HOME : SES_CARET_END);
+		break;
+	case SDLK_LEFT:
+	case SDLK_RIGHT:
+		if (q->len == 0 && !ctrl) {
+			if (k->keysym.sym == SDLK_LEFT)
+				return 0; /* back, as on every slide */
+			go_on(a, ss, qp);
+			return 1;
+		}
+		if (sym == SDLK_LEFT)
+			ses_text_move(ses, ctrl ? SES_CARET_WORD_LEFT : SES_CARET_LEFT);
+		else
+			ses_text_move(ses, ctrl ? SES_CARET_WORD_RIGHT : SES_CARET_RIGHT);
+		break;
+	case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_ESCAPE: case SDLK_F1:
+	case SDLK_PAGEUP: case SDLK_UP: case SDLK_DOWN: case SDLK_TAB:
+		return 0;
+	case SDLK_PAGEDOWN:
+		if (ctrl)
+			return 0;
+		go_on(a, ss, qp); /* next, not Check */
+		return 1;
+	default:
+		/* every other key types (its text comes as SDL_TEXTINPUT);
+		 * Ctrl with a key is the window's (Ctrl+Q, Ctrl+Plus) */
+		used = !ctrl && sym >= SDLK_SPACE && sym < 0x7f;
+		return used;
+	}
+	qp->flash = NULL;
+	a->dirty = 1;
+	return used;
+}
+
 static int
 key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
           const SDL_KeyboardEvent *k)
@@ -893,33 +990,10 @@ key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
 	int mods = k->keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI), open = q->state == SES_OPEN;
 	int n = -1;
 
+	if (q->qtype == Q_SHORT && open)
+		return field_key(a, ss, qp, q, k);
 	if (mods)
 		return 0;
-	if (q->qtype == Q_SHORT && open) {
-		switch (sym) {
-		case SDLK_BACKSPACE:
-			ses_text_backspace(ss->pl->ses);
-			qp->flash = NULL;
-			a->dirty = 1;
-			return 1;
-		case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_ESCAPE: case SDLK_F1:
-		case SDLK_PAGEUP: case SDLK_UP: case SDLK_DOWN: case SDLK_TAB:
-			return 0;
-		case SDLK_PAGEDOWN:
-			go_on(a, ss, qp); /* next, not Check */
-			return 1;
-		case SDLK_RIGHT:
-			if (q->len > 0)
-				return 1; /* inside the typed text: not navigation */
-			go_on(a, ss, qp);
-			return 1;
-		case SDLK_LEFT: case SDLK_HOME: case SDLK_END:
-			return q->len > 0; /* inside the typed text: not navigation */
-		default:
-			/* every other key types (its text comes as SDL_TEXTINPUT) */
-			return sym >= SDLK_SPACE && sym < 0x7f ? 1 : 0;
-		}
-	}
 	switch (sym) {
 	case SDLK_TAB: {
 		/* Tab and Space reach any number of answers, past the 9 keys */
