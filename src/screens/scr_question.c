@@ -213,36 +213,29 @@ card_text_w(const ui_app *a, const qpart *qp, int w)
 	return tw > a->em * 4 ? tw : a->em * 4;
 }
 
-/* width of a chip (see chip()) with text s. */
-static int
-chip_w(ui_app *a, const char *s)
+/* the arrow before a partner badge (see partner()), pointing across to
+ * the other column. */
+static const char *
+partner_arrow(const ui_app *a, int from_left)
 {
-	return ui_text_width(a, s, -1, LAY_F_SMALL, LAY_BOLD) + a->em / 2;
+	return (from_left != 0) != (a->rtl != 0) ? "\xe2\x9f\xb6" : "\xe2\x9f\xb5"; /* ⟶ ⟵ */
 }
 
-/* the chip a left item of a match gets when paired: "→ B" */
-static void
-pair_label(const ui_app *a, char *s, size_t size, int right)
+/* width of a partner: arrow, gap, badge. */
+static int
+partner_w(ui_app *a, const qpart *qp)
 {
-	/* TRANSLATORS: chip on a matched left item: "→ B" */
-	snprintf(s, size, a->rtl ? "%c \xe2\x86\x90" : "\xe2\x86\x92 %c", letter(right));
+	return ui_text_width(a, partner_arrow(a, 1), -1, LAY_F_BODY, 0) + a->em / 4 + qp->badge;
 }
 
 /* inner text width of a left item of a match in a card of width w: its
- * first line shares the card with the "→ B" chip, so all of its text
- * wraps short of the widest chip it can get. */
+ * first line shares the card with the partner (arrow and badge), so all
+ * of its text wraps short of it. */
 static int
-match_left_text_w(ui_app *a, const qpart *qp, int w, int nright)
+match_text_w(ui_app *a, const qpart *qp, int w)
 {
-	char s[32];
-	int k, cw, most = 0, tw;
+	int tw = card_text_w(a, qp, w) - partner_w(a, qp) - a->em / 2;
 
-	for (k = 0; k < nright && k < 26; k++) {
-		pair_label(a, s, sizeof s, k);
-		if ((cw = chip_w(a, s)) > most)
-			most = cw;
-	}
-	tw = card_text_w(a, qp, w) - most;
 	return tw > a->em * 4 ? tw : a->em * 4;
 }
 
@@ -377,7 +370,7 @@ qpart_layout(ui_app *a, slide_screen *ss)
 		for (k = 0; k < q->n; k++) {
 			q_card *c = &qp->opt[k];
 
-			card_lay(a, ss, c, match_left_text_w(a, qp, cw, q->nright),
+			card_lay(a, ss, c, match_text_w(a, qp, cw),
 			         ses_opt_text(ses, q->slide, k), NULL, 0);
 			c->r = (SDL_Rect){ 0, yl, cw, card_h(qp, c) };
 			yl += c->r.h + gap;
@@ -385,8 +378,8 @@ qpart_layout(ui_app *a, slide_screen *ss)
 		for (k = 0; k < q->nright; k++) {
 			q_card *c = &qp->right[k];
 
-			card_lay(a, ss, c, card_text_w(a, qp, cw), ses_right_text(ses, q->slide, k),
-			         NULL, 0);
+			card_lay(a, ss, c, card_text_w(a, qp, ss->col_w - cw - cg),
+			         ses_right_text(ses, q->slide, k), NULL, 0);
 			c->r = (SDL_Rect){ cw + cg, yr, ss->col_w - cw - cg, card_h(qp, c) };
 			yr += c->r.h + gap;
 		}
@@ -617,20 +610,31 @@ draw_choices(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	}
 }
 
-/* a small chip with text at x (its leading edge), vertically centred on
- * the first line of card r. */
+/* a paired card's partner at its trailing edge: the partner's own badge,
+ * the same shape and key as on the partner's card (round numbers on the
+ * left, square letters on the right), after an arrow across on a left
+ * item. Never text in the card's text run, so an item that starts with a
+ * letter or a number cannot be read as a pairing, nor a pairing as
+ * content. */
 static void
-chip(ui_app *a, const qpart *qp, SDL_Rect card, const char *s, int col)
+partner(ui_app *a, const qpart *qp, SDL_Rect card, const char *key, int round,
+        int from_left, int col)
 {
-	int h = a->line_h[LAY_F_SMALL];
-	SDL_Rect r = { 0, card.y + qp->pad + (qp->badge - h) / 2, chip_w(a, s), h };
+	const char *arrow = partner_arrow(a, from_left);
+	int aw = ui_text_width(a, arrow, -1, LAY_F_BODY, 0);
+	int w = from_left ? partner_w(a, qp) : qp->badge;
+	int x = a->rtl ? card.x + qp->pad : card.x + card.w - qp->pad - w;
+	SDL_Rect b;
 
-	r.x = a->rtl ? card.x + qp->pad : card.x + card.w - qp->pad - r.w;
 	if (col != UI_ACCENT)
-		r.x += a->rtl ? qp->badge : -qp->badge; /* leave room for the mark */
-	ui_round_fill(a, r, h / 2, col);
-	ui_draw_text(a, s, -1, LAY_F_SMALL, LAY_BOLD, 0,
-	             ui_color(a, col == UI_ACCENT ? UI_ACCENT_TEXT : UI_BG), r.x + a->em / 4, r.y);
+		x += a->rtl ? qp->badge : -qp->badge; /* leave room for the mark */
+	b = (SDL_Rect){ a->rtl || !from_left ? x : x + aw + a->em / 4, card.y + qp->pad,
+	                qp->badge, qp->badge };
+	if (from_left)
+		ui_draw_text(a, arrow, -1, LAY_F_BODY, 0, 0, ui_color(a, UI_MUTED),
+		             a->rtl ? x + qp->badge + a->em / 4 : x,
+		             card.y + qp->pad + (qp->badge - a->line_h[LAY_F_BODY]) / 2);
+	badge(a, b, key, round, 1, col);
 }
 
 static void
@@ -645,12 +649,12 @@ draw_match(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		int mark = ses_opt_mark(ses, q->slide, k);
 
 		snprintf(s, sizeof s, "%d", k + 1);
-		draw_card(a, ss, qp, &qp->opt[k], r, s, 0, q->sel == k || q->pair[k] >= 0,
+		draw_card(a, ss, qp, &qp->opt[k], r, s, 1, q->sel == k || q->pair[k] >= 0,
 		          mark, q->sel == k, open && qp->hover == k);
 		if (q->pair[k] >= 0) {
-			pair_label(a, s, sizeof s, q->pair[k]);
-			chip(a, qp, r, s, open ? UI_ACCENT : mark == SES_MARK_RIGHT ? UI_RIGHT
-			                                                         : UI_WRONG);
+			snprintf(s, sizeof s, "%c", letter(q->pair[k]));
+			partner(a, qp, r, s, 0, 1, open ? UI_ACCENT : mark == SES_MARK_RIGHT ? UI_RIGHT
+			                                                              : UI_WRONG);
 		}
 	}
 	for (k = 0; k < qp->nright; k++) {
@@ -665,7 +669,7 @@ draw_match(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		          open && qp->hover == qp->nopt + k);
 		if (paired >= 0 && open) {
 			snprintf(s, sizeof s, "%d", paired + 1);
-			chip(a, qp, r, s, UI_ACCENT);
+			partner(a, qp, r, s, 1, 0, UI_ACCENT);
 		}
 	}
 }
