@@ -6,6 +6,7 @@
  * Vietnamese), Greek and Cyrillic. The table is ours rather than towlower()
  * because towlower depends on the locale the program happens to run in, and
  * a learner's answer (or name) must compare the same way on every machine.
+ * Typographic quotes (’ ‘ “ ” « » and the like) fold to ' and ".
  * Diacritics are kept: "resume" and "résumé" are different words. */
 #include "fold.h"
 
@@ -145,6 +146,19 @@ fold_cp(uint32_t c, uint32_t out[2])
 {
 	size_t i;
 
+	/* typographic quotes are what a word processor or phone keyboard
+	 * types for ' and ": the same answer either way */
+	if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032 ||
+	    c == 0x02BC) {
+		out[0] = '\'';
+		return 1;
+	}
+	if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x2033 ||
+	    c == 0x00AB || c == 0x00BB) {
+		out[0] = '"';
+		return 1;
+	}
+
 	for (i = 0; i < LT_NELEM(singles); i++)
 		if (singles[i].from == c) {
 			c = singles[i].to;
@@ -214,3 +228,52 @@ fold_text(const char *s)
 	return out;
 }
 
+
+/* ------------------------------------------------------------ accents */
+
+/* base letters of the lower-case Latin-1 letters U+00E0..U+00FF and of
+ * Latin Extended-A U+0100..U+017F; '.' keeps the letter (æ, ð, þ, ĳ, œ:
+ * letters of their own, not accented ones). */
+static const char latin1_base[] = "aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
+static const char ext_a_base[] =
+	"aaaaaacccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" ".."
+	"jj" "kkk" "llllllllll" "nnnnnnnnn" "oooooo" ".." "rrrrrr" "ssssssss"
+	"tttttt" "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s";
+
+/* the base letter of an accented Latin letter, else c itself. */
+static uint32_t
+strip_accent(uint32_t c)
+{
+	if (c >= 0xE0 && c <= 0xFF && latin1_base[c - 0xE0] != '.')
+		return (uint32_t)latin1_base[c - 0xE0];
+	if (c >= 0x100 && c <= 0x17F && ext_a_base[c - 0x100] != '.')
+		return (uint32_t)ext_a_base[c - 0x100];
+	switch (c) {
+	case 0x0219: return 's'; /* ș (Romanian) */
+	case 0x021B: return 't'; /* ț */
+	default: return c;
+	}
+}
+
+char *
+fold_unaccented(const char *s)
+{
+	char *f = fold_text(s), *out;
+	const unsigned char *p;
+	size_t len = 0;
+	uint32_t c;
+	int n;
+
+	if (!f)
+		return NULL;
+	out = xmalloc(strlen(f) + 1); /* a base letter is never longer */
+	for (p = (const unsigned char *)f; *p; p += n) {
+		n = utf8_decode(p, &c);
+		if (c >= 0x0300 && c <= 0x036F)
+			continue; /* a combining accent typed after its letter */
+		len += utf8_encode(strip_accent(c), out + len);
+	}
+	out[len] = '\0';
+	free(f);
+	return out;
+}

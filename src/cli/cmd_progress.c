@@ -14,7 +14,7 @@
 #include "records/report.h"
 #include "base/util.h"
 
-enum { NCOLS = 7 };
+enum { NCOLS = 9 };
 
 static void
 usage(FILE *fp)
@@ -43,6 +43,26 @@ status_words(int status)
 	}
 }
 
+/* the best finished outcome over every attempt, "passed 70%", or "-":
+ * a retake under way resets the status, never this. */
+static void
+best(const store_summary *s, char *buf, size_t size)
+{
+	char pct[32];
+
+	if (s->best_status == ST_NOT_STARTED) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	if (s->best_score < 0) {
+		snprintf(buf, size, "%s", status_words(s->best_status));
+		return;
+	}
+	i18n_format_percent(s->best_score, pct, sizeof pct);
+	/* TRANSLATORS: best result in `lectern progress`, "passed 70%" */
+	snprintf(buf, size, _("%s %s"), status_words(s->best_status), pct);
+}
+
 static void
 cell(const char *s, int w, int last)
 {
@@ -67,7 +87,8 @@ static void
 print_table(const store_summary *v, int n)
 {
 	const char *head[NCOLS] = { _("Learner"), _("Module"), _("Status"), _("Score"),
-	                            _("Slides"), _("Questions"), _("Time") };
+	                            _("Best"), _("Attempts"), _("Slides"), _("Questions"),
+	                            _("Time") };
 	char (*txt)[NCOLS][160] = xcalloc((size_t)n, sizeof *txt);
 	int w[NCOLS], i, c;
 
@@ -83,14 +104,16 @@ print_table(const store_summary *v, int n)
 			i18n_format_percent(s->score, txt[i][3], sizeof txt[i][3]);
 		else
 			snprintf(txt[i][3], sizeof txt[i][3], "-");
-		snprintf(txt[i][4], sizeof txt[i][4], "%d/%d", s->slides_seen, s->slides_total);
-		snprintf(txt[i][5], sizeof txt[i][5], "%d/%d", s->questions_answered,
+		best(s, txt[i][4], sizeof txt[i][4]);
+		snprintf(txt[i][5], sizeof txt[i][5], "%d", s->attempts);
+		snprintf(txt[i][6], sizeof txt[i][6], "%d/%d", s->slides_seen, s->slides_total);
+		snprintf(txt[i][7], sizeof txt[i][7], "%d/%d", s->questions_answered,
 		         s->questions_total);
 		if (t >= 3600)
-			snprintf(txt[i][6], sizeof txt[i][6], _("%ld h %02ld min"), t / 3600,
+			snprintf(txt[i][8], sizeof txt[i][8], _("%ld h %02ld min"), t / 3600,
 			         t / 60 % 60);
 		else
-			snprintf(txt[i][6], sizeof txt[i][6], _("%ld min %02ld s"), t / 60, t % 60);
+			snprintf(txt[i][8], sizeof txt[i][8], _("%ld min %02ld s"), t / 60, t % 60);
 	}
 	for (c = 0; c < NCOLS; c++) {
 		w[c] = utf8_chars(head[c]);

@@ -33,7 +33,7 @@ static const char *const top_keys[TK_COUNT] = {
 const char *const ld_slide_keys[SK_COUNT] = {
 	"id", "section", "title", "body", "next", "notes", "question", "type",
 	"points", "attempts", "shuffle", "feedback", "explanation", "choices",
-	"answer", "items", "pairs", "accept"
+	"answer", "items", "pairs", "accept", "accents"
 };
 
 /* [a-z0-9][a-z0-9-]* for module ids. */

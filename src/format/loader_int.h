@@ -73,7 +73,7 @@ int ld_text_list(ld_ctx *c, const yt_node *v, const char *key, int min,
 enum {
 	SK_ID, SK_SECTION, SK_TITLE, SK_BODY, SK_NEXT, SK_NOTES, SK_QUESTION,
 	SK_TYPE, SK_POINTS, SK_ATTEMPTS, SK_SHUFFLE, SK_FEEDBACK, SK_EXPLANATION,
-	SK_CHOICES, SK_ANSWER, SK_ITEMS, SK_PAIRS, SK_ACCEPT, SK_COUNT
+	SK_CHOICES, SK_ANSWER, SK_ITEMS, SK_PAIRS, SK_ACCEPT, SK_ACCENTS, SK_COUNT
 };
 extern const char *const ld_slide_keys[SK_COUNT];
 

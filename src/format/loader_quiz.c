@@ -47,6 +47,39 @@ too_many(ld_ctx *c, const yt_node *v, const char *key)
 	return 1;
 }
 
+/* the accepted answers' optional parts: [ and ] in pairs, not nested,
+ * not empty, at most GRADE_MAX_OPTIONAL (6) per answer, so an answer never
+ * spells more than 64 ways (learn/grade.c expands them). */
+static void
+check_accept(ld_ctx *c, const yt_node *v, const mod_slide *s)
+{
+	int i;
+
+	for (i = 0; i < s->naccept; i++) {
+		const char *p = s->accept[i], *open = NULL;
+		const yt_node *at = v && v->type == YT_SEQ && i < v->nkids ? v->kids[i] : v;
+		int groups = 0, bad = 0;
+
+		for (; *p && !bad; p++) {
+			if (*p == '[') {
+				bad = open != NULL;
+				open = p;
+			} else if (*p == ']') {
+				bad = !open || p == open + 1;
+				open = NULL;
+				groups++;
+			}
+		}
+		if (bad || open)
+			ld_err(c, at, _("in `accept`, [ and ] mark an optional part, as in "
+			       "\"conflict[s] of interest\": each [ needs its ], with text "
+			       "between and no [ inside"));
+		else if (groups > 6)
+			ld_err(c, at, _("in `accept`, an answer may have at most 6 optional "
+			       "[parts]; list the other spellings as answers of their own"));
+	}
+}
+
 /* load choices: for single, multiple and decision. */
 static void
 load_choices(ld_ctx *c, const yt_node *v, mod_slide *s)
@@ -194,6 +227,7 @@ load_answer(ld_ctx *c, const yt_node *map, const yt_node *const *sv,
 	case Q_SHORT:
 		n = ld_text_list(c, v, "accept", 1, &s->accept);
 		s->naccept = n < 0 ? 0 : n;
+		check_accept(c, v, s);
 		break;
 	}
 }
@@ -231,6 +265,17 @@ ld_question(ld_ctx *c, const yt_node *map, const yt_node *const *sv,
 	ld_int(c, sv[SK_POINTS], "points", 0, 1000, &s->points);
 	ld_int(c, sv[SK_ATTEMPTS], "attempts", 1, 100, &s->attempts);
 	ld_bool(c, sv[SK_SHUFFLE], "shuffle", &s->shuffle);
+	v = sv[SK_ACCENTS];
+	if (v && ld_text(c, v, "accents")) {
+		if (strcmp(v->str, "strict") == 0)
+			s->strict_accents = 1;
+		else if (strcmp(v->str, "forgiving") != 0)
+			ld_err(c, v, _("`accents` must be strict or forgiving, got %s"),
+			       ld_got(v, got, sizeof got));
+		if (s->qtype != Q_SHORT && s->qtype != Q_NONE)
+			ld_err(c, ld_key_of(map, v), _("`accents` is used only by a `short` "
+			       "question"));
+	}
 	s->explanation = ld_text(c, sv[SK_EXPLANATION], "explanation");
 	v = sv[SK_FEEDBACK];
 	if (v && v->type == YT_MAP) {

@@ -84,6 +84,28 @@ mod_next_index(const mod_module *m, int i)
 	return nx;
 }
 
+char *
+mod_accept_plain(const char *a, char *buf, size_t size)
+{
+	size_t n = 0;
+	int keep = 1;
+
+	if (size == 0)
+		return buf;
+	for (; a && *a && n + 1 < size; a++) {
+		if (*a == '[')
+			keep = 0;
+		else if (*a == ']')
+			keep = 1;
+		else if (keep && !(*a == ' ' && (n == 0 || buf[n - 1] == ' ')))
+			buf[n++] = *a; /* no doubled space where a part was left out */
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	return buf;
+}
+
 const char *
 mod_section_of(const mod_module *m, int i)
 {

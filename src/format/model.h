@@ -84,8 +84,11 @@ typedef struct {
 	int nitems;
 	const char **left, **right; /* match: pairs, left[i] goes with right[i] */
 	int npairs;
-	const char **accept;    /* short: accepted answers */
+	const char **accept;    /* short: accepted answers; [text] marks an
+	                           optional part (learn/grade.h) */
 	int naccept;
+	int strict_accents;     /* short: `accents: strict`, an answer that
+	                           differs in accents is wrong, not close */
 } mod_slide;
 
 typedef struct {
@@ -118,6 +121,10 @@ void mod_index_ids(mod_module *m, void (*on_dup)(void *ctx, int i, int earlier),
 int mod_next_index(const mod_module *m, int i);
 /* section name in force at slide i (the nearest earlier section:), or NULL. */
 const char *mod_section_of(const mod_module *m, int i);
+/* accepted answer a with its [optional] parts left out, the spelling shown
+ * as the correct answer ("conflict[s] of interest": "conflict of
+ * interest"), into buf; returns buf. */
+char *mod_accept_plain(const char *a, char *buf, size_t size);
 /* 1 when the slide is a question worth points. */
 int mod_is_graded(const mod_slide *s);
 const char *mod_qtype_name(int qtype); /* "single", ... */

@@ -149,7 +149,7 @@ resp_correct(const mod_slide *q, char *buf, size_t size)
 		return resp_format_pairs(idx, idx, i, buf, size);
 	case Q_SHORT:
 		if (q->naccept > 0)
-			snprintf(buf, size, "%s", q->accept[0]);
+			mod_accept_plain(q->accept[0], buf, size);
 		return buf;
 	default:
 		return buf;

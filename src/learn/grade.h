@@ -14,4 +14,17 @@ int grade_points(const mod_slide *q, const char *response);
  * (base/fold.h). 1 when equal. */
 int grade_short_equal(const char *a, const char *b);
 
+enum {
+	GRADE_NO,           /* no accepted answer matches */
+	GRADE_CLOSE,        /* accepted: differs only in accents (unless the
+	                       question is strict about them) or plural endings */
+	GRADE_EXACT,        /* accepted as typed (case, spaces, quotes aside) */
+	GRADE_MAX_OPTIONAL = 6 /* [optional] parts in one accepted answer */
+};
+/* how a short answer r matches q's `accept:` list: GRADE_*, or -1 when r
+ * is not valid UTF-8 or q is not a short question. When close and
+ * close_to is not NULL, *close_to gets the accepted spelling it was close
+ * to (malloc'd), else NULL. */
+int grade_short_match(const mod_slide *q, const char *r, char **close_to);
+
 #endif

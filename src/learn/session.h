@@ -42,7 +42,8 @@ enum ses_check_result {
 	SES_CHECK_RETRY,     /* wrong, attempts remain (state SES_TRIED) */
 	SES_CHECK_WRONG,     /* wrong, no attempts left (settled) */
 	SES_CHECK_INCOMPLETE /* nothing to check yet (no pick, empty text,
-	                        unpaired items) or not open: nothing recorded */
+	                        unpaired items; after Try again, the answer
+	                        not changed) or not open: nothing recorded */
 };
 
 enum ses_move {
@@ -71,6 +72,8 @@ typedef struct {
 	                    left position waiting for a right one; else -1 */
 	char *text;      /* short: typed text, UTF-8, never NULL */
 	size_t len;      /* short: bytes in text */
+	size_t caret;    /* short: byte offset of the caret, on a character */
+	int all;         /* short: all the text is selected (Ctrl+A) */
 	int tries;       /* checks used */
 	int correct;     /* result of the last check: 1, 0, or -1 unchecked */
 } ses_question;
@@ -176,6 +179,10 @@ int ses_right_mark(ses_session *s, int i, int k);
 const char *ses_opt_feedback(ses_session *s, int i, int k);
 /* overall feedback after a check (fb_correct / fb_incorrect), or NULL. */
 const char *ses_feedback(ses_session *s, int i);
+/* short: when the last checked answer was accepted only as close (an
+ * accent or a plural ending off), the accepted spelling it was close to,
+ * malloc'd; else NULL. */
+char *ses_close_to(ses_session *s, int i);
 /* checks left before the question settles. */
 int ses_attempts_left(ses_session *s, int i);
 
@@ -197,15 +204,42 @@ int ses_match_right(ses_session *s, int k);
 int ses_match_pair(ses_session *s, int l, int r);
 /* match: unpair left position l. */
 int ses_match_unpair(ses_session *s, int l);
-/* short: insert UTF-8 text at the end / remove the last character. */
+/* short answers (session_text.c): insert UTF-8 text at the caret (over
+ * the selection, if all is selected); -1 for invalid UTF-8 or control
+ * characters, or past the length limit. */
 int ses_text_insert(ses_session *s, const char *utf8);
+enum ses_del {
+	SES_DEL_CHAR_BACK,  /* Backspace */
+	SES_DEL_CHAR,       /* Delete */
+	SES_DEL_WORD_BACK,  /* Ctrl+Backspace: to the start of the word */
+	SES_DEL_WORD        /* Ctrl+Delete: to the end of the word */
+};
+/* delete as how says (the whole text when all is selected); -1 when
+ * there is nothing to delete. */
+int ses_text_delete(ses_session *s, int how);
+/* ses_text_delete(s, SES_DEL_CHAR_BACK). */
 int ses_text_backspace(ses_session *s);
-/* 1 when Check has something to judge. */
+enum ses_caret {
+	SES_CARET_LEFT, SES_CARET_RIGHT,           /* a character */
+	SES_CARET_WORD_LEFT, SES_CARET_WORD_RIGHT, /* Ctrl+Left/Right */
+	SES_CARET_HOME, SES_CARET_END
+};
+/* move the caret (in the text's byte order), dropping the selection. */
+int ses_text_move(ses_session *s, int how);
+/* select all the text (Ctrl+A); -1 when empty. */
+int ses_text_select_all(ses_session *s);
+/* 1 when Check has something to judge: a complete answer, and after Try
+ * again one that differs from the answer judged wrong (so a double-click
+ * or a hurried Enter cannot spend an attempt on the same answer). */
 int ses_can_check(ses_session *s);
+/* 1 when the current question, reopened by Try again, still holds the
+ * answer judged wrong. */
+int ses_unchanged(ses_session *s);
 /* judge the current question, record it (store_answer), then return an
  * enum ses_check_result. */
 int ses_check(ses_session *s);
-/* after SES_CHECK_RETRY: clear the marks and answer again. */
+/* after SES_CHECK_RETRY: clear the marks and answer again (the wrong
+ * answer stays in place to be changed; see ses_can_check). */
 int ses_try_again(ses_session *s);
 /* show question i as settled with the correct answer filled in, recording
  * nothing (`lectern render --state answered`). */

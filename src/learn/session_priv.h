@@ -49,6 +49,8 @@ struct ses_session {
  * on first use; NULL when slide i is not a question. */
 ses_slot *sesq_slot(ses_session *s, int i);
 void sesq_free(ses_slot *sl);
+/* the current question when it can be changed (open), else NULL. */
+ses_slot *sesq_open_slot(ses_session *s);
 /* checks used and the last response of question i, without creating its
  * slot (for const queries). */
 int sesq_tries(const ses_session *s, int i);

@@ -23,8 +23,6 @@
 #include "base/util.h"
 #include "format/response.h"
 
-enum { SES_TEXT_MAX = 2000 }; /* bytes of a short answer */
-
 /* ------------------------------------------------------------ shuffling */
 
 static uint64_t
@@ -154,7 +152,7 @@ apply_response(ses_slot *sl, const mod_slide *q, const char *r)
 	case Q_SHORT:
 		free(x->text);
 		x->text = xstrdup(r);
-		x->len = strlen(r);
+		x->len = x->caret = strlen(r);
 		break;
 	}
 	free(a);
@@ -393,6 +391,18 @@ ses_feedback(ses_session *s, int i)
 	return sl->q.correct ? q->fb_correct : q->fb_incorrect;
 }
 
+char *
+ses_close_to(ses_session *s, int i)
+{
+	ses_slot *sl = sesq_slot(s, i);
+	char *spelling = NULL;
+
+	if (!sl || sl->q.qtype != Q_SHORT || sl->q.state == SES_OPEN || !sl->response ||
+	    grade_short_match(&s->m->slides[i], sl->response, &spelling) != GRADE_CLOSE)
+		return NULL;
+	return spelling;
+}
+
 int
 ses_attempts_left(ses_session *s, int i)
 {
@@ -407,9 +417,8 @@ ses_attempts_left(ses_session *s, int i)
 
 /* ------------------------------------------------------------ actions */
 
-/* the current question when it can be changed, else NULL. */
-static ses_slot *
-open_slot(ses_session *s)
+ses_slot *
+sesq_open_slot(ses_session *s)
 {
 	ses_slot *sl;
 
@@ -422,7 +431,7 @@ open_slot(ses_session *s)
 int
 ses_pick(ses_session *s, int k)
 {
-	ses_slot *sl = open_slot(s);
+	ses_slot *sl = sesq_open_slot(s);
 	ses_question *x;
 
 	if (!sl || k < 0 || k >= sl->q.n)
@@ -450,7 +459,7 @@ ses_pick(ses_session *s, int k)
 int
 ses_order_move(ses_session *s, int from, int to)
 {
-	ses_slot *sl = open_slot(s);
+	ses_slot *sl = sesq_open_slot(s);
 	ses_question *x;
 	int t;
 
@@ -474,7 +483,7 @@ ses_order_move(ses_session *s, int from, int to)
 int
 ses_order_step(ses_session *s, int dir)
 {
-	ses_slot *sl = open_slot(s);
+	ses_slot *sl = sesq_open_slot(s);
 
 	if (!sl || sl->q.qtype != Q_ORDER || sl->q.sel < 0 || (dir != -1 && dir != 1))
 		return -1;
@@ -484,7 +493,7 @@ ses_order_step(ses_session *s, int dir)
 int
 ses_match_pair(ses_session *s, int l, int r)
 {
-	ses_slot *sl = open_slot(s);
+	ses_slot *sl = sesq_open_slot(s);
 	ses_question *x;
 	int k;
 
@@ -504,7 +513,7 @@ ses_match_pair(ses_session *s, int l, int r)
 int
 ses_match_right(ses_session *s, int k)
 {
-	ses_slot *sl = open_slot(s);
+	ses_slot *sl = sesq_open_slot(s);
 
 	if (!sl || sl->q.qtype != Q_MATCH || sl->q.sel < 0)
 		return -1;
@@ -519,75 +528,11 @@ ses_match_right(ses_session *s, int k)
 int
 ses_match_unpair(ses_session *s, int l)
 {
-	ses_slot *sl = open_slot(s);
+	ses_slot *sl = sesq_open_slot(s);
 
 	if (!sl || sl->q.qtype != Q_MATCH || l < 0 || l >= sl->q.n)
 		return -1;
 	sl->q.pair[l] = -1;
-	return 0;
-}
-
-/* length of the valid UTF-8 sequence at p (1..4), or 0 when invalid. */
-static int
-utf8_len(const unsigned char *p)
-{
-	int n, k;
-	unsigned long c;
-
-	if (p[0] < 0x80)
-		return 1;
-	if ((p[0] & 0xe0) == 0xc0) { n = 2; c = p[0] & 0x1f; }
-	else if ((p[0] & 0xf0) == 0xe0) { n = 3; c = p[0] & 0x0f; }
-	else if ((p[0] & 0xf8) == 0xf0) { n = 4; c = p[0] & 0x07; }
-	else return 0;
-	for (k = 1; k < n; k++) {
-		if ((p[k] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[k] & 0x3f);
-	}
-	/* overlong forms, surrogates and values past U+10FFFF */
-	if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return 0;
-	return n;
-}
-
-int
-ses_text_insert(ses_session *s, const char *utf8)
-{
-	ses_slot *sl = open_slot(s);
-	const unsigned char *p = (const unsigned char *)utf8;
-	size_t add = 0;
-	int n;
-
-	if (!sl || sl->q.qtype != Q_SHORT || !utf8)
-		return -1;
-	for (; p[add]; add += (size_t)n) {
-		n = utf8_len(p + add);
-		if (n == 0 || (n == 1 && (p[add] < 0x20 || p[add] == 0x7f)))
-			return -1; /* invalid, or a control character */
-	}
-	if (sl->q.len + add > SES_TEXT_MAX)
-		return -1;
-	sl->q.text = xrealloc(sl->q.text, sl->q.len + add + 1);
-	memcpy(sl->q.text + sl->q.len, utf8, add + 1);
-	sl->q.len += add;
-	return 0;
-}
-
-int
-ses_text_backspace(ses_session *s)
-{
-	ses_slot *sl = open_slot(s);
-	size_t n;
-
-	if (!sl || sl->q.qtype != Q_SHORT || sl->q.len == 0)
-		return -1;
-	n = sl->q.len - 1;
-	while (n > 0 && ((unsigned char)sl->q.text[n] & 0xc0) == 0x80)
-		n--; /* back to the lead byte of the last character */
-	sl->q.text[n] = '\0';
-	sl->q.len = n;
 	return 0;
 }
 
@@ -650,29 +595,58 @@ build_response(const ses_slot *sl)
 	return buf;
 }
 
-int
-ses_can_check(ses_session *s)
+/* 1 when r is the answer already judged wrong (after Try again): checking
+ * it again would only use up an attempt. */
+static int
+same_as_judged(const ses_slot *sl, const char *r)
 {
-	ses_slot *sl = open_slot(s);
+	return sl->q.tries > 0 && sl->response && r && strcmp(sl->response, r) == 0;
+}
+
+int
+ses_unchanged(ses_session *s)
+{
+	ses_slot *sl = sesq_open_slot(s);
 	char *r;
+	int same;
 
 	if (!sl)
 		return 0;
 	r = build_response(sl);
+	same = same_as_judged(sl, r);
 	free(r);
-	return r != NULL;
+	return same;
+}
+
+int
+ses_can_check(ses_session *s)
+{
+	ses_slot *sl = sesq_open_slot(s);
+	char *r;
+	int ok;
+
+	if (!sl)
+		return 0;
+	r = build_response(sl);
+	ok = r && !same_as_judged(sl, r);
+	free(r);
+	return ok;
 }
 
 int
 ses_check(ses_session *s)
 {
-	ses_slot *sl = open_slot(s);
+	ses_slot *sl = sesq_open_slot(s);
 	const mod_slide *q;
 	char *r;
 	int c;
 
 	if (!sl || !(r = build_response(sl)))
 		return SES_CHECK_INCOMPLETE;
+	if (same_as_judged(sl, r)) {
+		free(r);
+		return SES_CHECK_INCOMPLETE;
+	}
 	q = &s->m->slides[s->cur];
 	c = grade_judge(q, r) == 1;
 	/* committed before the caller can show any feedback */
@@ -735,7 +709,8 @@ ses_reveal(ses_session *s, int i)
 	case Q_SHORT:
 		free(x->text);
 		x->text = xstrdup(q->naccept > 0 ? q->accept[0] : "");
-		x->len = strlen(x->text);
+		mod_accept_plain(x->text, x->text, strlen(x->text) + 1);
+		x->len = x->caret = strlen(x->text);
 		break;
 	}
 	x->sel = -1;

@@ -225,7 +225,8 @@ rep_write_csv(FILE *fp, const store_summary *v, int n)
 	 * translated */
 	fputs("learner,module_id,module_version,status,score_percent,slides_seen,"
 	      "slides_total,questions_answered,questions_total,time_spent_s,"
-	      "started_at,completed_at,bookmark\r\n", fp);
+	      "started_at,completed_at,bookmark,best_status,best_score_percent,"
+	      "attempts\r\n", fp);
 	for (i = 0; i < n; i++) {
 		const store_summary *s = &v[i];
 
@@ -241,7 +242,13 @@ rep_write_csv(FILE *fp, const store_summary *v, int n)
 		        s->questions_answered, s->questions_total, s->time_spent_s,
 		        s->started_at, s->completed_at);
 		csv_text(fp, s->bookmark);
-		fputs("\r\n", fp);
+		/* after the columns older readers know: the best of every
+		 * attempt, which a retake under way must not hide */
+		fprintf(fp, ",%s,", s->best_status == ST_NOT_STARTED ? ""
+		                    : store_status_name(s->best_status));
+		if (s->best_score >= 0)
+			fprintf(fp, "%d", s->best_score);
+		fprintf(fp, ",%d\r\n", s->attempts);
 	}
 	return ferror(fp) ? -1 : 0;
 }

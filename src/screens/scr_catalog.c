@@ -238,6 +238,38 @@ append_date(char *buf, size_t size, const char *iso)
 	snprintf(buf + len, size - len, " \xc2\xb7 %s", date);
 }
 
+/* on a retake, what the learner already achieved: a new attempt resets
+ * the status to its own, and must not make a pass look lost. Said only
+ * when the best differs from what the status already says. */
+static void
+append_best(const store_summary *s, char *buf, size_t size)
+{
+	size_t len = strlen(buf);
+	char pct[32], best[96];
+
+	if (s->best_status == ST_NOT_STARTED ||
+	    (s->best_status == s->status && s->best_score == s->score))
+		return;
+	if (s->best_score >= 0)
+		i18n_format_percent(s->best_score, pct, sizeof pct);
+	switch (s->best_status) {
+	case ST_PASSED:
+		/* TRANSLATORS: after the status on a retake, "best: passed, 70%" */
+		snprintf(best, sizeof best, _("best: passed, %s"), pct);
+		break;
+	case ST_FAILED:
+		snprintf(best, sizeof best, _("best: not passed, %s"), pct);
+		break;
+	default:
+		if (s->best_score >= 0)
+			snprintf(best, sizeof best, _("best: completed, %s"), pct);
+		else
+			snprintf(best, sizeof best, "%s", _("best: completed"));
+		break;
+	}
+	snprintf(buf + len, size - len, " \xc2\xb7 %s", best);
+}
+
 static const char *
 status_text(const card *c, char *buf, size_t size)
 {
@@ -272,6 +304,8 @@ status_text(const card *c, char *buf, size_t size)
 	 * trainers looking over their shoulder, want to know */
 	if (st == ST_PASSED || st == ST_FAILED || st == ST_COMPLETED)
 		append_date(buf, size, c->sum.completed_at);
+	if (c->has_sum && c->sum.attempts > 1)
+		append_best(&c->sum, buf, size);
 	return buf;
 }
 

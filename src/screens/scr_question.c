@@ -8,16 +8,21 @@
  * (over = 1): card, badge (the key that picks it), text, mark.
  *
  * All answering goes through the session (session.h): the part only turns
- * clicks and keys into ses_* calls and draws what the session says. Cards
- * change only in colour while the learner answers, so a relayout is needed
- * only when Check or Try again changes the text (feedback appears or goes);
- * it keeps the scroll position and then brings the feedback into view.
+ * clicks and keys into ses_* calls and draws what the session says. Each
+ * card remembers the text it was typeset from; whenever the session holds
+ * another text at that position (an order item moved, by key or drag, a
+ * resumed answer, feedback appearing after Check) qpart_stale says so and
+ * the slide screen lays the slide out again before it draws or hit-tests,
+ * keeping the scroll position. So the cards never show an order other
+ * than the one Check would submit, whichever action changed it.
  *
  * Keys: 1-9 pick option N (match: left item N), A-Z pick the right item of
  * a match, Up/Down move the selected order item, Enter checks (the slide
  * screen calls qpart_activate), Right/PageDown/Space go on without
  * checking where the module allows it. A short answer takes SDL text input
- * events, so any keyboard layout and input method works. */
+ * events, so any keyboard layout and input method works; its field edits
+ * as any one-line field does (field_key: caret, Home/End, Ctrl+A, words
+ * with Ctrl). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +36,8 @@ typedef struct {
 	lay L;              /* the option text, then its feedback when checked */
 	SDL_Rect r;         /* the card, column coordinates */
 	int laid;           /* L was initialised */
+	const char *src;    /* the session's text L was laid out from */
+	const char *src_fb; /* and its feedback, or NULL */
 } q_card;
 
 typedef struct {
@@ -180,6 +187,8 @@ card_lay(ui_app *a, slide_screen *ss, q_card *c, int w, const char *text,
 	ui_lay_params(a, &p, w, ss->pl->mod->dir);
 	lay_init(&c->L, &p);
 	c->laid = 1;
+	c->src = text;
+	c->src_fb = fb;
 	lay_text(&c->L, text, LAY_F_BODY, LAY_R_TEXT, 0, plain ? LAY_PLAIN : 0);
 	if (fb && *fb) {
 		lay_space(&c->L, a->em / 3);
@@ -208,36 +217,29 @@ card_text_w(const ui_app *a, const qpart *qp, int w)
 	return tw > a->em * 4 ? tw : a->em * 4;
 }
 
-/* width of a chip (see chip()) with text s. */
-static int
-chip_w(ui_app *a, const char *s)
+/* the arrow before a partner badge (see partner()), pointing across to
+ * the other column. */
+static const char *
+partner_arrow(const ui_app *a, int from_left)
 {
-	return ui_text_width(a, s, -1, LAY_F_SMALL, LAY_BOLD) + a->em / 2;
+	return (from_left != 0) != (a->rtl != 0) ? "\xe2\x9f\xb6" : "\xe2\x9f\xb5"; /* ⟶ ⟵ */
 }
 
-/* the chip a left item of a match gets when paired: "→ B" */
-static void
-pair_label(const ui_app *a, char *s, size_t size, int right)
+/* width of a partner: arrow, gap, badge. */
+static int
+partner_w(ui_app *a, const qpart *qp)
 {
-	/* TRANSLATORS: chip on a matched left item: "→ B" */
-	snprintf(s, size, a->rtl ? "%c \xe2\x86\x90" : "\xe2\x86\x92 %c", letter(right));
+	return ui_text_width(a, partner_arrow(a, 1), -1, LAY_F_BODY, 0) + a->em / 4 + qp->badge;
 }
 
 /* inner text width of a left item of a match in a card of width w: its
- * first line shares the card with the "→ B" chip, so all of its text
- * wraps short of the widest chip it can get. */
+ * first line shares the card with the partner (arrow and badge), so all
+ * of its text wraps short of it. */
 static int
-match_left_text_w(ui_app *a, const qpart *qp, int w, int nright)
+match_text_w(ui_app *a, const qpart *qp, int w)
 {
-	char s[32];
-	int k, cw, most = 0, tw;
+	int tw = card_text_w(a, qp, w) - partner_w(a, qp) - a->em / 2;
 
-	for (k = 0; k < nright && k < 26; k++) {
-		pair_label(a, s, sizeof s, k);
-		if ((cw = chip_w(a, s)) > most)
-			most = cw;
-	}
-	tw = card_text_w(a, qp, w) - most;
 	return tw > a->em * 4 ? tw : a->em * 4;
 }
 
@@ -256,6 +258,18 @@ layout_feedback(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	qp->fb_laid = 1;
 	qp->fb_title_h = a->line_h[LAY_F_H2];
 	lay_space(&qp->fb, qp->fb_title_h + a->em / 3);
+	if (q->qtype == Q_SHORT && q->correct == 1) {
+		char *close = ses_close_to(ses, q->slide);
+
+		if (close) {
+			/* accepted, but the learner should see how it is spelt */
+			snprintf(buf, sizeof buf, _("Accepted as close to the expected answer, "
+			                            "\xe2\x80\x9c%s\xe2\x80\x9d."), close);
+			lay_text(&qp->fb, buf, LAY_F_BODY, LAY_R_TEXT, 0, LAY_PLAIN);
+			lay_space(&qp->fb, a->em / 2);
+			free(close);
+		}
+	}
 	if (fb && *fb) {
 		lay_text(&qp->fb, fb, LAY_F_BODY, LAY_R_TEXT, 0, 0);
 		lay_space(&qp->fb, a->em / 2);
@@ -360,7 +374,7 @@ qpart_layout(ui_app *a, slide_screen *ss)
 		for (k = 0; k < q->n; k++) {
 			q_card *c = &qp->opt[k];
 
-			card_lay(a, ss, c, match_left_text_w(a, qp, cw, q->nright),
+			card_lay(a, ss, c, match_text_w(a, qp, cw),
 			         ses_opt_text(ses, q->slide, k), NULL, 0);
 			c->r = (SDL_Rect){ 0, yl, cw, card_h(qp, c) };
 			yl += c->r.h + gap;
@@ -368,8 +382,8 @@ qpart_layout(ui_app *a, slide_screen *ss)
 		for (k = 0; k < q->nright; k++) {
 			q_card *c = &qp->right[k];
 
-			card_lay(a, ss, c, card_text_w(a, qp, cw), ses_right_text(ses, q->slide, k),
-			         NULL, 0);
+			card_lay(a, ss, c, card_text_w(a, qp, ss->col_w - cw - cg),
+			         ses_right_text(ses, q->slide, k), NULL, 0);
 			c->r = (SDL_Rect){ cw + cg, yr, ss->col_w - cw - cg, card_h(qp, c) };
 			yr += c->r.h + gap;
 		}
@@ -397,6 +411,31 @@ qpart_layout(ui_app *a, slide_screen *ss)
 		lay_space(&ss->L, a->em / 2);
 		layout_feedback(a, ss, qp, q);
 	}
+}
+
+int
+qpart_stale(slide_screen *ss)
+{
+	qpart *qp = ss->q;
+	ses_session *ses = ss->pl->ses;
+	const ses_question *q = ses_q(ses, cur(ss));
+	int k;
+
+	if (!qp || !q || qp->slide != q->slide)
+		return 0; /* not laid out yet: the slide screen will */
+	if (q->qtype == Q_SHORT)
+		return 0;
+	if (qp->nopt != q->n || qp->nright != (q->qtype == Q_MATCH ? q->nright : 0))
+		return 1;
+	for (k = 0; k < qp->nopt; k++)
+		if (qp->opt[k].src != ses_opt_text(ses, q->slide, k) ||
+		    (q->qtype != Q_MATCH &&
+		     qp->opt[k].src_fb != ses_opt_feedback(ses, q->slide, k)))
+			return 1;
+	for (k = 0; k < qp->nright; k++)
+		if (qp->right[k].src != ses_right_text(ses, q->slide, k))
+			return 1;
+	return 0;
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -575,20 +614,31 @@ draw_choices(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	}
 }
 
-/* a small chip with text at x (its leading edge), vertically centred on
- * the first line of card r. */
+/* a paired card's partner at its trailing edge: the partner's own badge,
+ * the same shape and key as on the partner's card (round numbers on the
+ * left, square letters on the right), after an arrow across on a left
+ * item. Never text in the card's text run, so an item that starts with a
+ * letter or a number cannot be read as a pairing, nor a pairing as
+ * content. */
 static void
-chip(ui_app *a, const qpart *qp, SDL_Rect card, const char *s, int col)
+partner(ui_app *a, const qpart *qp, SDL_Rect card, const char *key, int round,
+        int from_left, int col)
 {
-	int h = a->line_h[LAY_F_SMALL];
-	SDL_Rect r = { 0, card.y + qp->pad + (qp->badge - h) / 2, chip_w(a, s), h };
+	const char *arrow = partner_arrow(a, from_left);
+	int aw = ui_text_width(a, arrow, -1, LAY_F_BODY, 0);
+	int w = from_left ? partner_w(a, qp) : qp->badge;
+	int x = a->rtl ? card.x + qp->pad : card.x + card.w - qp->pad - w;
+	SDL_Rect b;
 
-	r.x = a->rtl ? card.x + qp->pad : card.x + card.w - qp->pad - r.w;
 	if (col != UI_ACCENT)
-		r.x += a->rtl ? qp->badge : -qp->badge; /* leave room for the mark */
-	ui_round_fill(a, r, h / 2, col);
-	ui_draw_text(a, s, -1, LAY_F_SMALL, LAY_BOLD, 0,
-	             ui_color(a, col == UI_ACCENT ? UI_ACCENT_TEXT : UI_BG), r.x + a->em / 4, r.y);
+		x += a->rtl ? qp->badge : -qp->badge; /* leave room for the mark */
+	b = (SDL_Rect){ a->rtl || !from_left ? x : x + aw + a->em / 4, card.y + qp->pad,
+	                qp->badge, qp->badge };
+	if (from_left)
+		ui_draw_text(a, arrow, -1, LAY_F_BODY, 0, 0, ui_color(a, UI_MUTED),
+		             a->rtl ? x + qp->badge + a->em / 4 : x,
+		             card.y + qp->pad + (qp->badge - a->line_h[LAY_F_BODY]) / 2);
+	badge(a, b, key, round, 1, col);
 }
 
 static void
@@ -603,12 +653,12 @@ draw_match(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		int mark = ses_opt_mark(ses, q->slide, k);
 
 		snprintf(s, sizeof s, "%d", k + 1);
-		draw_card(a, ss, qp, &qp->opt[k], r, s, 0, q->sel == k || q->pair[k] >= 0,
+		draw_card(a, ss, qp, &qp->opt[k], r, s, 1, q->sel == k || q->pair[k] >= 0,
 		          mark, q->sel == k, open && qp->hover == k);
 		if (q->pair[k] >= 0) {
-			pair_label(a, s, sizeof s, q->pair[k]);
-			chip(a, qp, r, s, open ? UI_ACCENT : mark == SES_MARK_RIGHT ? UI_RIGHT
-			                                                         : UI_WRONG);
+			snprintf(s, sizeof s, "%c", letter(q->pair[k]));
+			partner(a, qp, r, s, 0, 1, open ? UI_ACCENT : mark == SES_MARK_RIGHT ? UI_RIGHT
+			                                                              : UI_WRONG);
 		}
 	}
 	for (k = 0; k < qp->nright; k++) {
@@ -623,7 +673,7 @@ draw_match(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		          open && qp->hover == qp->nopt + k);
 		if (paired >= 0 && open) {
 			snprintf(s, sizeof s, "%d", paired + 1);
-			chip(a, qp, r, s, UI_ACCENT);
+			partner(a, qp, r, s, 1, 0, UI_ACCENT);
 		}
 	}
 }
@@ -634,7 +684,7 @@ draw_field(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 	SDL_Rect r = on_screen(ss, qp->field), clip;
 	int mark = q->state == SES_OPEN ? SES_MARK_NONE
 	           : q->correct ? SES_MARK_RIGHT : SES_MARK_WRONG;
-	int fill, border, t, tw, x, y = r.y + qp->pad, room;
+	int fill, border, t, tw, cx, x, y = r.y + qp->pad, room;
 
 	card_style(a, mark, q->state == SES_OPEN, 0, &fill, &border, &t);
 	if (q->state == SES_OPEN)
@@ -650,20 +700,35 @@ draw_field(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q)
 		             a->rtl ? r.x + r.w - qp->pad -
 		                      ui_text_width(a, _("Type here"), -1, LAY_F_BODY, LAY_ITALIC)
 		                    : r.x + qp->pad + a->em / 5, y);
-		tw = 0;
+		tw = cx = 0;
 	} else {
 		tw = ui_text_width(a, q->text, (int)q->len, LAY_F_BODY, 0);
+		/* the caret's distance from where the text starts */
+		cx = q->caret >= q->len ? tw
+		     : ui_text_width(a, q->text, (int)q->caret, LAY_F_BODY, 0);
+		if (a->rtl)
+			cx = tw - cx;
 	}
-	/* keep the end of a long answer (and the caret) in view */
+	/* keep the caret in view: the end of a long answer, or wherever the
+	 * caret went back to */
 	x = tw > room - a->em ? r.x + qp->pad + room - a->em - tw : r.x + qp->pad;
+	if (x + cx < r.x + qp->pad)
+		x = r.x + qp->pad - cx;
 	if (a->rtl && tw <= room - a->em)
 		x = r.x + r.w - qp->pad - tw;
+	if (q->all && q->state == SES_OPEN && q->len) {
+		SDL_Rect sel = { x, y, tw, a->line_h[LAY_F_BODY] };
+
+		ui_fill(a, sel, UI_ACCENT);
+	}
 	if (q->len)
 		ui_draw_text(a, q->text, (int)q->len, LAY_F_BODY, 0, a->rtl,
-		             ui_color(a, UI_TEXT), x, y);
-	if (q->state == SES_OPEN) {
+		             ui_color(a, q->all && q->state == SES_OPEN ? UI_ACCENT_TEXT : UI_TEXT),
+		             x, y);
+	if (q->state == SES_OPEN && !q->all) {
 		int cw = a->em / 10 > 1 ? a->em / 10 : 1;
-		SDL_Rect caret = { a->rtl ? x - cw - 1 : x + tw + 1, y, cw, a->line_h[LAY_F_BODY] };
+		SDL_Rect caret = { x + cx + (a->rtl && q->len == 0 ? -cw - 1 : 1), y, cw,
+		                   a->line_h[LAY_F_BODY] };
 
 		ui_fill(a, caret, UI_ACCENT);
 	}
@@ -860,6 +925,74 @@ go_on(ui_app *a, slide_screen *ss, qpart *qp)
 	a->dirty = 1;
 }
 
+/* a key in the open short-answer field: editing keys as in any one-line
+ * field (Ctrl+A, Home, End, Left, Right, with Ctrl by words, Backspace,
+ * Delete, with Ctrl by words); 1 when used. While the field is empty,
+ * Left and Right are navigation as on every slide. Left and Right move
+ * the caret the way the text reads in a right-to-left module. */
+static int
+field_key(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
+          const SDL_KeyboardEvent *k)
+{
+	ses_session *ses = ss->pl->ses;
+	SDL_Keycode sym = k->keysym.sym;
+	int ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+	int other = (k->keysym.mod & (KMOD_ALT | KMOD_GUI)) != 0, used = 1;
+
+	if (other)
+		return 0;
+	if (a->rtl && (sym == SDLK_LEFT || sym == SDLK_RIGHT))
+		sym = sym == SDLK_LEFT ? SDLK_RIGHT : SDLK_LEFT;
+	switch (sym) {
+	case SDLK_a:
+		if (!ctrl)
+			return 1; /* types: its text comes as SDL_TEXTINPUT */
+		ses_text_select_all(ses);
+		break;
+	case SDLK_BACKSPACE:
+		ses_text_delete(ses, ctrl ? SES_DEL_WORD_BACK : SES_DEL_CHAR_BACK);
+		break;
+	case SDLK_DELETE:
+		ses_text_delete(ses, ctrl ? SES_DEL_WORD : SES_DEL_CHAR);
+		break;
+	case SDLK_HOME:
+	case SDLK_END:
+		if (q->len == 0)
+			return 0; /* the slide scrolls */
+		ses_text_move(ses, sym == SDLK_HOME ? SES_CARET_HOME : SES_CARET_END);
+		break;
+	case SDLK_LEFT:
+	case SDLK_RIGHT:
+		if (q->len == 0 && !ctrl) {
+			if (k->keysym.sym == SDLK_LEFT)
+				return 0; /* back, as on every slide */
+			go_on(a, ss, qp);
+			return 1;
+		}
+		if (sym == SDLK_LEFT)
+			ses_text_move(ses, ctrl ? SES_CARET_WORD_LEFT : SES_CARET_LEFT);
+		else
+			ses_text_move(ses, ctrl ? SES_CARET_WORD_RIGHT : SES_CARET_RIGHT);
+		break;
+	case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_ESCAPE: case SDLK_F1:
+	case SDLK_PAGEUP: case SDLK_UP: case SDLK_DOWN: case SDLK_TAB:
+		return 0;
+	case SDLK_PAGEDOWN:
+		if (ctrl)
+			return 0;
+		go_on(a, ss, qp); /* next, not Check */
+		return 1;
+	default:
+		/* every other key types (its text comes as SDL_TEXTINPUT);
+		 * Ctrl with a key is the window's (Ctrl+Q, Ctrl+Plus) */
+		used = !ctrl && sym >= SDLK_SPACE && sym < 0x7f;
+		return used;
+	}
+	qp->flash = NULL;
+	a->dirty = 1;
+	return used;
+}
+
 static int
 key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
           const SDL_KeyboardEvent *k)
@@ -868,33 +1001,10 @@ key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
 	int mods = k->keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI), open = q->state == SES_OPEN;
 	int n = -1;
 
+	if (q->qtype == Q_SHORT && open)
+		return field_key(a, ss, qp, q, k);
 	if (mods)
 		return 0;
-	if (q->qtype == Q_SHORT && open) {
-		switch (sym) {
-		case SDLK_BACKSPACE:
-			ses_text_backspace(ss->pl->ses);
-			qp->flash = NULL;
-			a->dirty = 1;
-			return 1;
-		case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_ESCAPE: case SDLK_F1:
-		case SDLK_PAGEUP: case SDLK_UP: case SDLK_DOWN: case SDLK_TAB:
-			return 0;
-		case SDLK_PAGEDOWN:
-			go_on(a, ss, qp); /* next, not Check */
-			return 1;
-		case SDLK_RIGHT:
-			if (q->len > 0)
-				return 1; /* inside the typed text: not navigation */
-			go_on(a, ss, qp);
-			return 1;
-		case SDLK_LEFT: case SDLK_HOME: case SDLK_END:
-			return q->len > 0; /* inside the typed text: not navigation */
-		default:
-			/* every other key types (its text comes as SDL_TEXTINPUT) */
-			return sym >= SDLK_SPACE && sym < 0x7f ? 1 : 0;
-		}
-	}
 	switch (sym) {
 	case SDLK_TAB: {
 		/* Tab and Space reach any number of answers, past the 9 keys */
@@ -1057,7 +1167,8 @@ qpart_activate(ui_app *a, slide_screen *ss)
 	switch (q->state) {
 	case SES_OPEN:
 		if (!ses_can_check(ses)) {
-			qp->flash = q->qtype == Q_SHORT ? _("Type an answer first.")
+			qp->flash = ses_unchanged(ses) ? _("Change your answer before you check it again.")
+			            : q->qtype == Q_SHORT ? _("Type an answer first.")
 			            : q->qtype == Q_MATCH ? _("Pair every item first.")
 			            : q->qtype == Q_DECISION ? _("Choose what you would do first.")
 			                                  : _("Choose an answer first.");
@@ -1069,11 +1180,13 @@ qpart_activate(ui_app *a, slide_screen *ss)
 		ses_check(ses);
 		qp->flash = NULL;
 		qp->show_fb = 1;
+		ui_guard(a); /* Check became Next or Try again under the pointer */
 		relayout_keep(a, ss);
 		return 1;
 	case SES_TRIED:
 		ses_try_again(ses);
 		qp->flash = NULL;
+		ui_guard(a); /* Try again became Check */
 		relayout_keep(a, ss);
 		return 1;
 	default:

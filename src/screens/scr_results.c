@@ -46,7 +46,18 @@ typedef struct {
 	SDL_Rect retake_r, catalog_r;
 	int focus;          /* 0 catalog, 1 retake */
 	int hover;          /* 1 retake, 2 catalog */
+	/* asking before a retake: a panel over the results */
+	int asking;         /* bool */
+	lay ask;            /* its text */
+	int ask_laid;
+	SDL_Rect ask_r;     /* the panel */
+	SDL_Rect keep_r, again_r; /* its buttons */
+	int ask_focus;      /* 0 keep my result, 1 start again */
+	int ask_hover;      /* 1 keep, 2 again, 0 none */
 } results_screen;
+
+static void ask_layout(ui_app *a, results_screen *rs);
+static void ask_draw(ui_app *a, results_screen *rs);
 
 /* ------------------------------------------------------------ layout */
 
@@ -414,20 +425,147 @@ draw(ui_app *a, ui_screen *s)
 		/* the attempt is also in the points line from the second on */
 		ui_footer_text(a, prog, "", side, 2);
 	}
+	if (rs->asking) {
+		if (rs->gen != a->gen || !rs->ask_laid)
+			ask_layout(a, rs);
+		ask_draw(a, rs);
+	}
+}
+
+/* ------------------------------------------------------------ asking */
+
+/* the question before a retake, laid out in a panel in the middle of the
+ * window: far from the footer's Retake, so a second click on Retake never
+ * answers it. It says what is kept, since the status and score the
+ * learner sees next are those of the new attempt. */
+static void
+ask_layout(ui_app *a, results_screen *rs)
+{
+	pl_player *pl = a->player;
+	const store_progress *p = ses_progress(pl->ses);
+	const ses_results *r = ses_results_get(pl->ses);
+	int w = rs->col_w < a->em * 30 ? rs->col_w : a->em * 30, pad = a->em, bh, h;
+	int best = p ? p->best_score : r->best_score;
+	lay_params lp;
+	char pct[32], buf[512];
+
+	if (rs->ask_laid)
+		lay_free(&rs->ask);
+	ui_lay_params(a, &lp, w - 2 * pad, NULL);
+	lay_init(&rs->ask, &lp);
+	rs->ask_laid = 1;
+	lay_text(&rs->ask, _("Start this module again?"), LAY_F_H2, LAY_R_HEADING, 0,
+	         LAY_PLAIN);
+	lay_space(&rs->ask, a->em / 2);
+	lay_text(&rs->ask, _("You start again at the first slide, with no answers."),
+	         LAY_F_BODY, LAY_R_TEXT, 0, LAY_PLAIN);
+	if (best >= 0) {
+		i18n_format_percent(best, pct, sizeof pct);
+		/* TRANSLATORS: %s is the best score, "70%" */
+		snprintf(buf, sizeof buf, (p ? p->best_status == ST_PASSED : r->passed)
+		         ? _("Your best result, passed with %s, stays on record.")
+		         : _("Your best score, %s, stays on record."), pct);
+		lay_text(&rs->ask, buf, LAY_F_BODY, LAY_R_TEXT, 0, LAY_PLAIN);
+	}
+	bh = a->line_h[LAY_F_BODY] + a->em / 2;
+	h = pad + lay_height(&rs->ask) + a->em + bh + pad;
+	rs->ask_r = (SDL_Rect){ (a->w - w) / 2, (a->h - h) / 2, w, h };
+	{
+		const char *keep = _("Keep my result"), *again = _("Start again");
+		int kw = ui_button_width(a, keep), gw = ui_button_width(a, again);
+		int y = rs->ask_r.y + h - pad - bh, right = rs->ask_r.x + w - pad;
+
+		/* the way back first, at the trailing edge as Next is */
+		rs->keep_r = (SDL_Rect){ right - kw, y, kw, bh };
+		rs->again_r = (SDL_Rect){ right - kw - a->em - gw, y, gw, bh };
+		if (a->rtl) {
+			rs->keep_r.x = rs->ask_r.x + pad;
+			rs->again_r.x = rs->keep_r.x + kw + a->em;
+		}
+	}
+}
+
+static void
+ask_draw(ui_app *a, results_screen *rs)
+{
+	SDL_Rect shade = { 0, 0, a->w, a->h }, r = rs->ask_r;
+	SDL_Color c = ui_color(a, UI_TEXT);
+
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(a->ren, c.r, c.g, c.b, 96);
+	SDL_RenderFillRect(a->ren, &shade);
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_NONE);
+	ui_round_fill(a, r, a->em / 2, UI_BORDER);
+	r = (SDL_Rect){ r.x + 1, r.y + 1, r.w - 2, r.h - 2 };
+	ui_round_fill(a, r, a->em / 2, UI_BG);
+	ui_draw_lay(a, &rs->ask, rs->ask_r.x + a->em, rs->ask_r.y + a->em, rs->ask_r, NULL);
+	SDL_RenderSetClipRect(a->ren, NULL);
+	ui_button(a, rs->keep_r, _("Keep my result"),
+	          UI_BTN_PRIMARY | (rs->ask_focus == 0 ? UI_BTN_FOCUS : 0) |
+	          (rs->ask_hover == 1 ? UI_BTN_HOVER : 0));
+	ui_button(a, rs->again_r, _("Start again"),
+	          (rs->ask_focus == 1 ? UI_BTN_FOCUS : 0) |
+	          (rs->ask_hover == 2 ? UI_BTN_HOVER : 0));
 }
 
 /* ------------------------------------------------------------ events */
 
 static void
-activate(ui_app *a, int retake)
+activate(ui_app *a, results_screen *rs, int retake)
 {
-	pl_player *pl = a->player;
-
 	if (retake) {
-		ses_retake(pl->ses);
-		nav_goto(a, NAV_SLIDE);
+		/* ask first: one click must not put a pass out of sight */
+		rs->asking = 1;
+		rs->ask_focus = 0;
+		rs->ask_hover = 0;
+		ask_layout(a, rs);
+		ui_guard(a);
+		a->dirty = 1;
 	} else {
 		nav_goto(a, NAV_CATALOG);
+	}
+}
+
+/* events while asking: 1 start again, 0 keep, -1 not answered yet. */
+static int
+ask_event(ui_app *a, results_screen *rs, const SDL_Event *e)
+{
+	int x, y, hover;
+
+	switch (e->type) {
+	case SDL_KEYDOWN:
+		switch (e->key.keysym.sym) {
+		case SDLK_RETURN:
+		case SDLK_KP_ENTER:
+		case SDLK_SPACE:
+			return rs->ask_focus;
+		case SDLK_ESCAPE:
+			return 0;
+		case SDLK_TAB:
+		case SDLK_LEFT:
+		case SDLK_RIGHT:
+			rs->ask_focus = !rs->ask_focus;
+			a->dirty = 1;
+			break;
+		default:
+			break;
+		}
+		return -1;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
+			return -1;
+		if (ui_hit(rs->again_r, x, y))
+			return 1;
+		if (ui_hit(rs->keep_r, x, y) || !ui_hit(rs->ask_r, x, y))
+			return 0;
+		return -1;
+	case SDL_MOUSEMOTION:
+		ui_mouse(a, e, &x, &y);
+		hover = ui_hit(rs->keep_r, x, y) ? 1 : ui_hit(rs->again_r, x, y) ? 2 : 0;
+		ui_hover(a, &rs->ask_hover, hover);
+		return -1;
+	default:
+		return -1;
 	}
 }
 
@@ -439,6 +577,22 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	if (rs->gen != a->gen)
 		layout(a, rs);
+	if (ui_guarded(a, e))
+		return; /* the second click of a double-click on Finish */
+	if (rs->asking) {
+		int ans = ask_event(a, rs, e);
+
+		if (ans == 1) {
+			pl_player *pl = a->player;
+
+			ses_retake(pl->ses);
+			nav_goto(a, NAV_SLIDE);
+		} else if (ans == 0) {
+			rs->asking = 0;
+			a->dirty = 1;
+		}
+		return;
+	}
 	if (overlay_keys(a, e, 1) || overlay_buttons_event(a, rs->retake_r, rs->catalog_r, 1, e))
 		return;
 	if (e->type == SDL_KEYDOWN && (e->key.keysym.sym == SDLK_PAGEDOWN ||
@@ -460,13 +614,13 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		switch (e->key.keysym.sym) {
 		case SDLK_RETURN:
 		case SDLK_KP_ENTER:
-			activate(a, rs->focus == 1);
+			activate(a, rs, rs->focus == 1);
 			break;
 		case SDLK_ESCAPE:
 			nav_goto(a, NAV_CATALOG);
 			break;
 		case SDLK_r:
-			activate(a, 1);
+			activate(a, rs, 1);
 			break;
 		case SDLK_TAB:
 		case SDLK_LEFT:
@@ -482,9 +636,9 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		if (e->button.button != SDL_BUTTON_LEFT || !ui_mouse(a, e, &x, &y))
 			break;
 		if (ui_hit(rs->retake_r, x, y))
-			activate(a, 1);
+			activate(a, rs, 1);
 		else if (ui_hit(rs->catalog_r, x, y))
-			activate(a, 0);
+			activate(a, rs, 0);
 		break;
 	case SDL_MOUSEMOTION:
 		ui_mouse(a, e, &x, &y);
@@ -503,6 +657,8 @@ destroy(ui_screen *s)
 
 	if (rs->laid)
 		lay_free(&rs->L);
+	if (rs->ask_laid)
+		lay_free(&rs->ask);
 	free(rs->rows);
 	free(rs->cards);
 	free(rs);

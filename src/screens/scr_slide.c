@@ -151,9 +151,9 @@ draw(ui_app *a, ui_screen *s)
 	const char *next, *sect;
 	char prog[128];
 
-	if (ss->shown != cur || ss->gen != a->gen)
-		layout(a, ss);
 	q = m->slides[cur].qtype != Q_NONE;
+	if (ss->shown != cur || ss->gen != a->gen || (q && qpart_stale(ss)))
+		layout(a, ss);
 	if (q)
 		qpart_draw(a, ss, 0);
 	ui_draw_lay(a, &ss->L, slide_origin_x(ss), slide_origin_y(ss), ss->sc.view,
@@ -210,6 +210,7 @@ slide_next(ui_app *a, slide_screen *ss)
 		return;
 	r = ses_next(ss->pl->ses);
 	if (r == SES_FINISHED) {
+		ui_guard(a); /* Finish becomes a results button under the pointer */
 		nav_goto(a, NAV_RESULTS);
 		return;
 	}
@@ -229,8 +230,11 @@ event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	slide_screen *ss = (slide_screen *)s;
 	int x, y, hover;
 
-	if (ss->shown < 0 || ss->gen != a->gen)
+	if (ss->shown != ses_current(ss->pl->ses) || ss->gen != a->gen ||
+	    (ss->pl->mod->slides[ss->shown].qtype != Q_NONE && qpart_stale(ss)))
 		layout(a, ss); /* events need the geometry of what is shown */
+	if (ui_guarded(a, e))
+		return; /* the second press of a double-click on Check */
 	if (ss->notice_r.h > 0 && (e->type == SDL_MOUSEBUTTONDOWN ||
 	                           e->type == SDL_MOUSEBUTTONUP) &&
 	    ui_mouse(a, e, &x, &y) && ui_hit(ss->notice_r, x, y)) {

@@ -726,6 +726,14 @@ draw_table(ui_app *a, trainer *t)
 				snprintf(score, sizeof score, "%d %%", r->score);
 			else
 				snprintf(score, sizeof score, "—");
+			if (r->attempts > 1 && r->best_score >= 0 && r->best_score != r->score) {
+				/* a retake under way must not hide what was achieved */
+				size_t len = strlen(score);
+
+				/* TRANSLATORS: after a retake's score, "(best 70 %)" */
+				snprintf(score + len, sizeof score - len, _(" (best %d %%)"),
+				         r->best_score);
+			}
 			format_time(r->time_spent_s, tm, sizeof tm);
 			cells[1] = module_title(a, t, r->module_id);
 			cells[2] = status_label(r->status);

@@ -43,6 +43,9 @@ void slide_back(ui_app *a, slide_screen *ss);
 /* ------------------------------------------------------------ question part */
 void qpart_layout(ui_app *a, slide_screen *ss);
 void qpart_draw(ui_app *a, slide_screen *ss, int over);
+/* 1 when a card shows other text than the session now holds at its
+ * position (an order item moved): the slide must be laid out again. */
+int qpart_stale(slide_screen *ss);
 /* 1 when the event was used (the part marks the screen dirty itself). */
 int qpart_event(ui_app *a, slide_screen *ss, const SDL_Event *e);
 /* label and UI_BTN_* flags of the footer's next button on a question, or

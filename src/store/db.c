@@ -44,7 +44,7 @@
 #include "base/i18n.h"
 #include "store_fs.h"
 
-enum { SCHEMA_VERSION = 3 };
+enum { SCHEMA_VERSION = 4 };
 
 /* the migrations, in order: migrations[k] takes a file from user_version k
  * to k + 1. Add new ones at the end; never change a released one. */
@@ -128,6 +128,13 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	/* 2 -> 3: the UI language a learner chose in the player (a gettext
 	 * name such as "fr"); NULL follows the settings and the system */
 	"ALTER TABLE learner ADD COLUMN language TEXT;",
+	/* 3 -> 4 (best result): a retake resets status and score to the new
+	 * attempt's, so the best finished outcome is kept beside best_score
+	 * for the catalog, `lectern progress` and the CSV */
+	"ALTER TABLE progress ADD COLUMN best_status TEXT CHECK (best_status IN"
+	"  ('completed', 'passed', 'failed'));"
+	"UPDATE progress SET best_status = status"
+	"  WHERE status IN ('completed', 'passed', 'failed');",
 };
 
 

@@ -90,7 +90,7 @@ load_progress(store *st, long learner, const mod_module *m, store_judge_fn judge
 	int i;
 
 	s = sdb_prep(st, "SELECT status, attempt, bookmark, score, best_score, time_spent_s,"
-	             " module_version, registration FROM progress"
+	             " module_version, registration, best_status FROM progress"
 	             " WHERE learner_id = ? AND module_id = ?",
 	         "lt", learner, m->id);
 	if (s && sqlite3_step(s) == SQLITE_ROW) {
@@ -105,6 +105,7 @@ load_progress(store *st, long learner, const mod_module *m, store_judge_fn judge
 		p->best_score = sqlite3_column_type(s, 4) == SQLITE_NULL ? -1
 		                                                         : sqlite3_column_int(s, 4);
 		p->time_spent_s = (long)sqlite3_column_int64(s, 5);
+		p->best_status = sdb_status_from_name((const char *)sqlite3_column_text(s, 8));
 		p->version_changed = strcmp(ver ? ver : "", m->version ? m->version : "") != 0;
 		sdb_copy_str(p->registration, sizeof p->registration,
 		             (const char *)sqlite3_column_text(s, 7));
@@ -315,6 +316,19 @@ store_answer(store *st, long learner, const mod_module *m, store_progress *p,
 	return sdb_result(e);
 }
 
+/* how good a finished outcome is, for the best one: a pass is never
+ * hidden by a later attempt. */
+static int
+status_rank(int status)
+{
+	switch (status) {
+	case ST_PASSED: return 3;
+	case ST_COMPLETED: return 2;
+	case ST_FAILED: return 1;
+	default: return 0;
+	}
+}
+
 static int
 tx_finish(store *st, long learner, const mod_module *m, const store_progress *p,
           const store_outcome *r)
@@ -332,11 +346,12 @@ tx_finish(store *st, long learner, const mod_module *m, const store_progress *p,
 		" score = CASE WHEN attempt = ?6 THEN ?2 ELSE score END,"
 		" best_score = CASE WHEN ?3 IS NULL THEN best_score"
 		"  ELSE max(coalesce(best_score, ?3), ?3) END,"
+		" best_status = ?7,"
 		" completed_at = CASE WHEN attempt = ?6 THEN " NOW_SQL " ELSE completed_at END,"
 		" updated_at = " NOW_SQL
 		" WHERE learner_id = ?4 AND module_id = ?5",
-		"tIIlti", store_status_name(p->status), p->score, p->best_score, learner, m->id,
-		p->attempt));
+		"tIIltit", store_status_name(p->status), p->score, p->best_score, learner, m->id,
+		p->attempt, store_status_name(p->best_status)));
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sx_init(&x, st, learner, m, p->registration) == 0 ? SQLITE_OK : SQLITE_ERROR;
@@ -369,6 +384,8 @@ store_finish(store *st, long learner, const mod_module *m, store_progress *p,
 	if (o->percent >= 0 && o->percent > p->best_score)
 		p->best_score = o->percent;
 	p->status = o->percent < 0 ? ST_COMPLETED : o->passed ? ST_PASSED : ST_FAILED;
+	if (status_rank(p->status) > status_rank(p->best_status))
+		p->best_status = p->status;
 	TRANSACT(st, e, tx_finish(st, learner, m, p, o));
 	return sdb_result(e);
 }

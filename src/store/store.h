@@ -89,6 +89,9 @@ typedef struct {
 	int bookmark;           /* slide index to resume at (0 when new) */
 	int score;              /* percent of the current attempt, -1 none */
 	int best_score;         /* best percent over attempts, -1 none */
+	int best_status;        /* best finished outcome over attempts
+	                           (passed, completed, failed), else
+	                           ST_NOT_STARTED */
 	long time_spent_s;
 	int version_changed;    /* module version differs from the stored one */
 	int resumed;            /* there was earlier progress */
@@ -132,10 +135,11 @@ int store_visit(store *st, long learner, const mod_module *m, store_progress *p,
 int store_answer(store *st, long learner, const mod_module *m, store_progress *p,
                  int i, const char *response, int correct, int points);
 /* the learner reached the end with outcome o: sets the score (and the best
- * score), completed/passed/failed, `completed` and `passed`/`failed`. */
+ * score and best status: passed over completed over failed),
+ * completed/passed/failed, `completed` and `passed`/`failed`. */
 int store_finish(store *st, long learner, const mod_module *m, store_progress *p,
                  const store_outcome *o);
-/* start a new attempt, keeping the best score. */
+/* start a new attempt, keeping the best score and best status. */
 int store_retake(store *st, long learner, const mod_module *m, store_progress *p);
 /* add active seconds to the time spent. */
 int store_add_time(store *st, long learner, const mod_module *m, store_progress *p,
@@ -150,8 +154,11 @@ typedef struct {
 	char learner[128];
 	char module_id[65];
 	char module_version[64];
-	int status;
+	int status;             /* of the current attempt */
 	int score;              /* percent, -1 none */
+	int best_status;        /* best finished outcome, ST_NOT_STARTED none */
+	int best_score;         /* best percent over attempts, -1 none */
+	int attempts;           /* attempts started (1 until a retake) */
 	int slides_seen, slides_total;
 	int questions_answered, questions_total;
 	long time_spent_s;

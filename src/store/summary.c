@@ -14,7 +14,8 @@
 	" p.slides_total," \
 	" (SELECT count(DISTINCT question_id) FROM answer a WHERE a.learner_id =" \
 	"   p.learner_id AND a.module_id = p.module_id AND a.attempt = p.attempt)," \
-	" p.questions_total, p.time_spent_s, p.started_at, p.completed_at, p.bookmark" \
+	" p.questions_total, p.time_spent_s, p.started_at, p.completed_at, p.bookmark," \
+	" p.best_status, p.best_score, p.attempt" \
 	" FROM progress p JOIN learner l ON l.id = p.learner_id"
 
 static void
@@ -36,6 +37,9 @@ summary_row(sqlite3_stmt *s, store_summary *o)
 	sdb_copy_str(o->completed_at, sizeof o->completed_at,
 	         (const char *)sqlite3_column_text(s, 11));
 	sdb_copy_str(o->bookmark, sizeof o->bookmark, (const char *)sqlite3_column_text(s, 12));
+	o->best_status = sdb_status_from_name((const char *)sqlite3_column_text(s, 13));
+	o->best_score = sqlite3_column_type(s, 14) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 14);
+	o->attempts = sqlite3_column_int(s, 15);
 }
 
 int
@@ -56,7 +60,7 @@ store_summary_get(store *st, long learner, const char *module_id, store_summary 
 	sqlite3_finalize(s);
 	memset(out, 0, sizeof *out);
 	out->status = ST_NOT_STARTED;
-	out->score = -1;
+	out->score = out->best_score = -1;
 	sdb_copy_str(out->module_id, sizeof out->module_id, module_id);
 	if ((name = sx_learner_name(st, learner))) {
 		sdb_copy_str(out->learner, sizeof out->learner, name);

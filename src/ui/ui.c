@@ -372,10 +372,56 @@ global_key(ui_app *a, const SDL_KeyboardEvent *k)
 	}
 }
 
+/* 1 for the keys that press the button in focus or go on. */
+static int
+press_key(SDL_Keycode k)
+{
+	return k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE ||
+	       k == SDLK_RIGHT || k == SDLK_PAGEDOWN;
+}
+
+void
+ui_guard(ui_app *a)
+{
+	a->guard_until = SDL_GetTicks() + UI_GUARD_MS;
+	if (a->guard_until == 0)
+		a->guard_until = 1; /* 0 means none */
+	ui_mouse_now(a, &a->guard_x, &a->guard_y);
+}
+
+int
+ui_guarded(const ui_app *a, const SDL_Event *e)
+{
+	SDL_Keycode k;
+	int in = a->guard_until && !SDL_TICKS_PASSED(SDL_GetTicks(), a->guard_until);
+	int x, y, near = a->em / 2 > 4 ? a->em / 2 : 4;
+
+	switch (e->type) {
+	case SDL_KEYDOWN:
+		k = e->key.keysym.sym;
+		if (!press_key(k))
+			return 0;
+		/* a held Right still moves a caret or pages on */
+		if (e->key.repeat && k != SDLK_RIGHT && k != SDLK_PAGEDOWN)
+			return 1;
+		return in;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		if (!in || !ui_mouse(a, e, &x, &y))
+			return 0;
+		return abs(x - a->guard_x) <= near && abs(y - a->guard_y) <= near;
+	default:
+		return 0;
+	}
+}
+
 static void
 handle(ui_app *a, const SDL_Event *e)
 {
 	ui_screen *to;
+
+	if (e->type == SDL_KEYDOWN && !press_key(e->key.keysym.sym))
+		a->guard_until = 0; /* the learner did something else */
 
 	if (e->type == SDL_KEYDOWN || e->type == SDL_MOUSEBUTTONDOWN ||
 	    e->type == SDL_MOUSEWHEEL || e->type == SDL_TEXTINPUT) {

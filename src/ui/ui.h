@@ -84,6 +84,9 @@ struct ui_app {
 	                           its own: SDL_USEREVENT may be someone's timer) */
 	Uint32 last_input;      /* SDL_GetTicks of the last key, click, wheel */
 	Uint64 active_ms;       /* time with input, up to the last input */
+	Uint32 guard_until;     /* SDL_GetTicks until which presses are
+	                           ignored (ui_guard), 0 none */
+	int guard_x, guard_y;   /* the pointer then: clicks elsewhere pass */
 	void *player;           /* the player's state (player.h), for screens */
 	void *kiosk;            /* kiosk mode's state (kiosk.c), or NULL */
 	/* sees every event before the screens; returns 1 to swallow it */
@@ -123,6 +126,19 @@ void ui_set_text_scale(ui_app *a, double s);
  * UI_AWAY_MS each, so time away from the screen is not counted. */
 enum { UI_AWAY_MS = 5 * 60 * 1000 };
 Uint64 ui_active_ms(const ui_app *a);
+/* a button that replaces another under the pointer (Check becomes Next,
+ * Try again becomes Check, Finish opens the results) must not take the
+ * second click of a double-click or a second Enter meant for the first:
+ * ui_guard starts UI_GUARD_MS in which ui_guarded is 1 for presses (a
+ * mouse button within em/2 of where the pointer was, Enter, Space, Right,
+ * Page Down); a click on anything else is not a double-click and passes.
+ * Any other key ends the
+ * interval at once, so a learner who does something in between is never
+ * held back. A held Enter or Space never presses again. */
+enum { UI_GUARD_MS = 500 };
+void ui_guard(ui_app *a);
+/* 1 when e is a press that must be ignored now. */
+int ui_guarded(const ui_app *a, const SDL_Event *e);
 /* "1280x720" into *w, *h (64 to 16384 each); 0, or -1 when it is not one. */
 int ui_parse_size(const char *s, int *w, int *h);
 /* theme and text size from prefs_dir (when not chosen on the command line). */

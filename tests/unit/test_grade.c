@@ -177,7 +177,10 @@ test_short(void **state)
 	assert_int_equal(grade_judge(&q, "ΣΎΓΚΡΟΥΣΗ ΣΥΜΦΕΡΌΝΤΩΝ"), 1);
 	assert_int_equal(grade_judge(&q, "conflict"), 0);
 	assert_int_equal(grade_judge(&q, ""), 0);
-	assert_int_equal(grade_judge(&q, "conflict of interests"), 0);
+	/* a plural ending is close enough: accepted, and said so */
+	assert_int_equal(grade_judge(&q, "conflict of interests"), 1);
+	assert_int_equal(grade_judge(&q, "conflicts of interest"), 1);
+	assert_int_equal(grade_judge(&q, "conflicts of interest please"), 0);
 	assert_int_equal(grade_judge(&q, "bad \xC3 utf-8"), -1);
 	assert_int_equal(grade_judge(&q, "\xC0\xAF"), -1);          /* overlong */
 	assert_int_equal(grade_judge(&q, "\xED\xA0\x80"), -1);      /* surrogate */
@@ -187,10 +190,61 @@ test_short(void **state)
 }
 
 static void
+test_short_close(void **state)
+{
+	static const char *acc[] = { "Café", "conflict[s] of [the] interest", "box" };
+	mod_slide q = { .id = "s", .qtype = Q_SHORT, .points = 1, .accept = acc,
+	                .naccept = 3 };
+	char *close = (char *)"unset", buf[64];
+
+	(void)state;
+	/* as typed (case, spaces and quotes aside): exact, nothing to say */
+	assert_int_equal(grade_short_match(&q, " CAFÉ ", &close), GRADE_EXACT);
+	assert_null(close);
+	/* optional parts: every spelling is an exact answer */
+	assert_int_equal(grade_short_match(&q, "conflict of interest", &close), GRADE_EXACT);
+	assert_int_equal(grade_short_match(&q, "conflicts of the interest", &close),
+	                 GRADE_EXACT);
+	assert_int_equal(grade_short_match(&q, "conflicts of  interest", NULL), GRADE_EXACT);
+	assert_int_equal(grade_short_match(&q, "conflict the interest", NULL), GRADE_NO);
+	/* accents and plural endings: close, with the spelling to show */
+	assert_int_equal(grade_short_match(&q, "cafe", &close), GRADE_CLOSE);
+	assert_string_equal(close, "Café");
+	free(close);
+	assert_int_equal(grade_short_match(&q, "cafe\xcc\x81s", &close), GRADE_CLOSE);
+	free(close); /* "café" typed with a combining accent, and plural */
+	assert_int_equal(grade_short_match(&q, "boxes", &close), GRADE_CLOSE);
+	assert_string_equal(close, "box");
+	free(close);
+	assert_int_equal(grade_short_match(&q, "conflict of interests", &close), GRADE_CLOSE);
+	assert_string_equal(close, "conflict of interest");
+	free(close);
+	/* not close: another word, a letter more or less, a missing word */
+	assert_int_equal(grade_short_match(&q, "cafes au lait", NULL), GRADE_NO);
+	assert_int_equal(grade_short_match(&q, "boxer", NULL), GRADE_NO);
+	assert_int_equal(grade_short_match(&q, "bo", NULL), GRADE_NO);
+	assert_int_equal(grade_short_match(&q, "conflicts", NULL), GRADE_NO);
+	assert_int_equal(grade_short_match(&q, "bad \xC3", NULL), -1);
+	/* accents: strict makes an accent a different letter again */
+	q.strict_accents = 1;
+	assert_int_equal(grade_short_match(&q, "cafe", NULL), GRADE_NO);
+	assert_int_equal(grade_short_match(&q, "cafés", NULL), GRADE_CLOSE);
+	assert_int_equal(grade_judge(&q, "cafe"), 0);
+	/* the correct answer shown leaves the optional parts out */
+	q.accept = acc + 1;
+	assert_string_equal(resp_correct(&q, buf, sizeof buf), "conflict of interest");
+}
+
+static void
 test_fold_latin(void **state)
 {
 	(void)state;
 	assert_true(grade_short_equal("ÉCOLE", "école"));
+	/* what a phone or word processor types for ' and " */
+	assert_true(grade_short_equal("officer\xe2\x80\x99s duty", "officer's duty"));
+	assert_true(grade_short_equal("\xe2\x80\x9cgift\xe2\x80\x9d", "\"gift\""));
+	assert_true(grade_short_equal("\xc2\xab cadeau \xc2\xbb", "\" cadeau \""));
+	assert_false(grade_short_equal("officers", "officer's"));
 	assert_true(grade_short_equal("ÀÉÎÕÜ ÇÑ ÅÆØ", "àéîõü çñ åæø"));
 	assert_true(grade_short_equal("ŁÓDŹ", "łódź"));          /* Polish */
 	assert_true(grade_short_equal("ČEŠTINA ŘÍZENÍ", "čeština řízení"));
@@ -391,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_short),
+		cmocka_unit_test(test_short_close),
 		cmocka_unit_test(test_fold_latin),
 		cmocka_unit_test(test_fold_greek_cyrillic),
 		cmocka_unit_test(test_fold_space),

@@ -215,6 +215,8 @@ test_model_questions(void **state)
 
 	s = &m->slides[mod_find_slide(m, "q-short")];
 	assert_int_equal(s->naccept, 2);
+	assert_true(s->strict_accents);
+	assert_string_equal(s->accept[1], "[the] United Nations Convention against Corruption");
 	assert_int_equal(s->points, 0);
 	assert_false(mod_is_graded(s));
 

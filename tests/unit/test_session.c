@@ -196,7 +196,21 @@ test_single_attempts_feedback(void **state)
 	assert_int_equal(ses_check(s), SES_CHECK_INCOMPLETE);
 	assert_int_equal(ses_try_again(s), 0);
 	assert_int_equal(ses_opt_mark(s, i, pos(s, "Alpha")), SES_MARK_NONE);
+	/* the wrong answer stays, but checking it again would only spend an
+	 * attempt (a double-click on Try again): refused until it changes */
+	assert_int_equal(ses_q(s, i)->picked[pos(s, "Alpha")], 1);
+	assert_true(ses_unchanged(s));
+	assert_false(ses_can_check(s));
+	assert_int_equal(ses_check(s), SES_CHECK_INCOMPLETE);
+	assert_int_equal(ses_q(s, i)->tries, 1);
+	assert_int_equal(ses_attempts_left(s, i), 1);
+	digit(s, "Gamma");
+	assert_false(ses_unchanged(s));
+	assert_true(ses_can_check(s));
+	digit(s, "Alpha"); /* back to the answer judged wrong */
+	assert_false(ses_can_check(s));
 	digit(s, "Beta");
+	assert_false(ses_unchanged(s));
 	assert_int_equal(ses_check(s), SES_CHECK_CORRECT);
 	assert_int_equal(ses_q(s, i)->state, SES_SETTLED);
 	assert_int_equal(ses_attempts_left(s, i), 0);
@@ -540,6 +554,77 @@ test_short_utf8_editing(void **state)
 		assert_string_equal(t, "Café");
 		free(t);
 	}
+	ses_close(s);
+	mod_free(m);
+}
+
+/* the field's editing keys: caret, Home/End, words, Ctrl+A */
+static void
+test_short_field_editing(void **state)
+{
+	mod_module *m = load("linear");
+	ses_session *s = ses_open(m, NULL, 1);
+	const ses_question *q;
+	char *close;
+	int i;
+
+	(void)state;
+	go_to_id(s, m, "q-short");
+	i = ses_current(s);
+	q = ses_q(s, i);
+	assert_int_equal(ses_text_select_all(s), -1); /* nothing to select */
+	assert_int_equal(ses_text_insert(s, "coffee shp"), 0);
+	assert_int_equal(q->caret, 10);
+	assert_int_equal(ses_text_move(s, SES_CARET_LEFT), 0);
+	assert_int_equal(ses_text_insert(s, "o"), 0); /* at the caret */
+	assert_string_equal(q->text, "coffee shop");
+	assert_int_equal(q->caret, 10);
+	assert_int_equal(ses_text_move(s, SES_CARET_HOME), 0);
+	assert_int_equal(ses_text_delete(s, SES_DEL_CHAR_BACK), -1); /* at the start */
+	assert_int_equal(ses_text_insert(s, "the "), 0);
+	assert_string_equal(q->text, "the coffee shop");
+	assert_int_equal(ses_text_move(s, SES_CARET_WORD_RIGHT), 0);
+	assert_int_equal(q->caret, 10); /* after "coffee" */
+	assert_int_equal(ses_text_move(s, SES_CARET_WORD_LEFT), 0);
+	assert_int_equal(q->caret, 4);
+	assert_int_equal(ses_text_delete(s, SES_DEL_WORD), 0); /* Ctrl+Delete */
+	assert_string_equal(q->text, "the  shop");
+	assert_int_equal(ses_text_move(s, SES_CARET_END), 0);
+	assert_int_equal(ses_text_delete(s, SES_DEL_WORD_BACK), 0); /* Ctrl+Backspace */
+	assert_string_equal(q->text, "the  ");
+	assert_int_equal(ses_text_delete(s, SES_DEL_WORD_BACK), 0); /* and the spaces */
+	assert_string_equal(q->text, "");
+	assert_int_equal(ses_text_delete(s, SES_DEL_CHAR), -1);
+	/* a character is never split: the caret steps over é whole */
+	assert_int_equal(ses_text_insert(s, "caf\xc3\xa9"), 0);
+	assert_int_equal(ses_text_move(s, SES_CARET_LEFT), 0);
+	assert_int_equal(q->caret, 3);
+	assert_int_equal(ses_text_delete(s, SES_DEL_CHAR), 0);
+	assert_string_equal(q->text, "caf");
+	/* Ctrl+A, then typing replaces everything; a move drops the selection */
+	assert_int_equal(ses_text_select_all(s), 0);
+	assert_true(q->all);
+	assert_int_equal(ses_text_move(s, SES_CARET_HOME), 0);
+	assert_false(q->all);
+	assert_int_equal(ses_text_select_all(s), 0);
+	assert_int_equal(ses_text_insert(s, "Cafes"), 0);
+	assert_false(q->all);
+	assert_string_equal(q->text, "Cafes");
+	/* accepted as close (accent and plural): the feedback can say so */
+	assert_null(ses_close_to(s, i)); /* not checked yet */
+	assert_int_equal(ses_check(s), SES_CHECK_CORRECT);
+	close = ses_close_to(s, i);
+	assert_non_null(close);
+	assert_string_equal(close, "Café");
+	free(close);
+	assert_int_equal(ses_text_select_all(s), -1); /* settled */
+	ses_close(s);
+
+	s = ses_open(m, NULL, 1);
+	go_to_id(s, m, "q-short");
+	assert_int_equal(ses_text_insert(s, "caf\xc3\xa9"), 0);
+	assert_int_equal(ses_check(s), SES_CHECK_CORRECT);
+	assert_null(ses_close_to(s, i)); /* exact: nothing to say */
 	ses_close(s);
 	mod_free(m);
 }
@@ -1216,6 +1301,7 @@ main(void)
 		cmocka_unit_test(test_match_pairing),
 		cmocka_unit_test(test_match_right_column_never_aligned),
 		cmocka_unit_test(test_short_utf8_editing),
+		cmocka_unit_test(test_short_field_editing),
 		cmocka_unit_test(test_reveal_shows_correct_answer),
 		cmocka_unit_test(test_linear_blocks_unanswered),
 		cmocka_unit_test(test_free_navigation),

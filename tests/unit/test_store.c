@@ -443,8 +443,16 @@ test_finish_retake(void **state)
 	assert_int_equal(p.attempt, 2);
 	assert_int_equal(p.score, -1);
 	assert_int_equal(p.best_score, 100);
+	assert_int_equal(p.best_status, ST_PASSED);
 	assert_null(p.response[1]);
 	assert_false(p.seen[1]);
+	/* half way through the retake the pass is still on record */
+	store_summary_get(st, who, "integrity", &sum);
+	assert_int_equal(sum.status, ST_IN_PROGRESS);
+	assert_int_equal(sum.score, -1);
+	assert_int_equal(sum.best_status, ST_PASSED);
+	assert_int_equal(sum.best_score, 100);
+	assert_int_equal(sum.attempts, 2);
 	for (i = 0; i < 7; i++)
 		assert_int_equal(store_visit(st, who, &m, &p, i), 0);
 	assert_int_equal(store_answer(st, who, &m, &p, 1, "2", 0, 0), 0);
@@ -466,6 +474,9 @@ test_finish_retake(void **state)
 	store_summary_get(st, who, "integrity", &sum);
 	assert_int_equal(sum.status, ST_FAILED);
 	assert_int_equal(sum.score, 0);
+	assert_int_equal(sum.best_status, ST_PASSED); /* a fail never hides a pass */
+	assert_int_equal(sum.best_score, 100);
+	assert_int_equal(sum.attempts, 2);
 	assert_int_equal(sum.questions_answered, 1);
 	assert_true(sum.completed_at[0] == '2');
 	/* every answer of both attempts is kept */
@@ -480,6 +491,8 @@ test_finish_retake(void **state)
 	store_close(st);
 	assert_int_equal(sql_int(path_in("progress.db"),
 	                         "SELECT best_score FROM progress"), 100);
+	assert_int_equal(sql_int(path_in("progress.db"),
+	                         "SELECT best_status = 'passed' FROM progress"), 1);
 }
 
 /* two players (two connections, as two processes) for one learner and
@@ -590,6 +603,22 @@ test_migrations(void **state)
 	st = store_open(tmp, NULL);
 	assert_int_equal(store_learner(st, "x"), 1);
 	store_close(st);
+
+	/* a version 1 file (no best_status) with a pass and a retake under way:
+	 * the pass is carried over as the best status, the retake has none */
+	sql_exec(path_in("progress.db"),
+	         "ALTER TABLE progress DROP COLUMN best_status; PRAGMA user_version = 1;"
+	         "INSERT INTO progress (learner_id, module_id, status, registration,"
+	         " started_at, updated_at) VALUES (1, 'm1', 'passed', 'r', 't', 't'),"
+	         " (1, 'm2', 'in-progress', 'r', 't', 't');");
+	st = store_open(tmp, NULL);
+	assert_int_equal(store_health(st), STORE_OK);
+	store_close(st);
+	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(path_in("progress.db"), "SELECT count(*) FROM progress"
+	                         " WHERE module_id = 'm1' AND best_status = 'passed'"), 1);
+	assert_int_equal(sql_int(path_in("progress.db"), "SELECT count(*) FROM progress"
+	                         " WHERE module_id = 'm2' AND best_status IS NULL"), 1);
 
 	/* a database that is not ours (tables, no version): left as it was */
 	mkdir(path_in("foreign"), 0700);
