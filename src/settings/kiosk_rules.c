@@ -62,6 +62,42 @@ kr_idle_left(double idle_minutes, unsigned long last_input_ms, unsigned long now
 	return idle >= limit ? 0 : (long)(limit - idle + 0.999);
 }
 
+long
+kr_idle_warn_ms(double idle_minutes)
+{
+	long half = (long)(idle_minutes * 60000.0 / 2);
+
+	if (idle_minutes <= 0)
+		return 0;
+	return half < KR_IDLE_WARN_MS ? half : KR_IDLE_WARN_MS;
+}
+
+int
+kr_idle_state(double idle_minutes, unsigned long last_input_ms, unsigned long now_ms,
+              long *ms)
+{
+	long left = kr_idle_left(idle_minutes, last_input_ms, now_ms);
+	long warn = kr_idle_warn_ms(idle_minutes);
+
+	*ms = left;
+	if (left < 0)
+		return KR_IDLE_NEVER;
+	if (left == 0)
+		return KR_IDLE_LOGOUT;
+	if (left <= warn)
+		return KR_IDLE_WARN;
+	*ms = left - warn;
+	return KR_IDLE_ACTIVE;
+}
+
+int
+kr_config_exposed(unsigned mode)
+{
+	/* group or others may read the hash (and try every short PIN
+	 * against it) or write their own */
+	return (mode & 066) != 0;
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {

@@ -140,12 +140,54 @@ test_export_name(void **state)
 	assert_string_equal(buf, "lectern-progress-20261128-130101");
 }
 
+static void
+test_idle_countdown(void **state)
+{
+	long ms;
+
+	(void)state;
+	assert_int_equal(kr_idle_state(0, 0, 5000, &ms), KR_IDLE_NEVER);
+	/* 10 minutes: active until 30 s before the end */
+	assert_int_equal(kr_idle_state(10, 1000, 1000, &ms), KR_IDLE_ACTIVE);
+	assert_int_equal(ms, 570000);
+	assert_int_equal(kr_idle_state(10, 1000, 571000, &ms), KR_IDLE_WARN);
+	assert_int_equal(ms, 30000);
+	assert_int_equal(kr_idle_state(10, 1000, 590000, &ms), KR_IDLE_WARN);
+	assert_int_equal(ms, 11000);
+	assert_int_equal(kr_idle_state(10, 1000, 601000, &ms), KR_IDLE_LOGOUT);
+	/* input during the countdown: active again, for the full time */
+	assert_int_equal(kr_idle_state(10, 590000, 590000, &ms), KR_IDLE_ACTIVE);
+	assert_int_equal(ms, 570000);
+	/* a short idle time warns for its last half */
+	assert_int_equal(kr_idle_warn_ms(0.1), 3000);
+	assert_int_equal(kr_idle_state(0.1, 0, 2999, &ms), KR_IDLE_ACTIVE);
+	assert_int_equal(ms, 1);
+	assert_int_equal(kr_idle_state(0.1, 0, 3000, &ms), KR_IDLE_WARN);
+	assert_int_equal(ms, 3000);
+}
+
+static void
+test_config_exposed(void **state)
+{
+	(void)state;
+	assert_false(kr_config_exposed(0600));
+	assert_false(kr_config_exposed(0400));
+	assert_false(kr_config_exposed(0700)); /* the owner's own business */
+	assert_true(kr_config_exposed(0644));  /* others read the hash */
+	assert_true(kr_config_exposed(0640));
+	assert_true(kr_config_exposed(0602));  /* others write a hash */
+	assert_true(kr_config_exposed(0620));
+	assert_false(kr_config_exposed(0711)); /* execute bits say nothing */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_idle),
+		cmocka_unit_test(test_idle_countdown),
+		cmocka_unit_test(test_config_exposed),
 		cmocka_unit_test(test_export_dirs),
 		cmocka_unit_test(test_export_name),
 	};
