@@ -18,6 +18,11 @@
  * time of every input for the idle logout. Leaving the catalog (Escape or
  * Log out) becomes a logout; only the trainer's Exit lets the loop end.
  *
+ * The log on stderr ("lectern: kiosk: ...") is for the machine's
+ * administrator and for scripts that grep it: it is always in English, with
+ * the same words whatever the interface language (signals by name, not by
+ * the locale's strsignal).
+ *
  * The kiosk never changes screens itself: what it wants shown comes back
  * to the navigator as a request (request.h), so the flow stays one-way.
  *
@@ -56,6 +61,25 @@ kiosk_log(const char *fmt, ...)
 }
 
 /* ------------------------------------------------------------ signals */
+
+/* the signal's name for the log: strsignal() speaks the locale's language,
+ * and the log must read the same on every machine */
+static const char *
+signal_name(int sig)
+{
+	switch (sig) {
+	case SIGINT:
+		return "SIGINT";
+	case SIGTERM:
+		return "SIGTERM";
+	case SIGHUP:
+		return "SIGHUP";
+	case SIGQUIT:
+		return "SIGQUIT";
+	default:
+		return "a signal";
+	}
+}
 
 int
 kiosk_prepare(const cfg_config *cfg)
@@ -152,9 +176,9 @@ idle_check(kiosk *k, nav_req *r)
 		return;
 	}
 	if (k->trainer_open)
-		kiosk_log("%s", _("trainer menu closed after the idle time"));
+		kiosk_log(L_("trainer menu closed after the idle time"));
 	if (k->learner[0])
-		*r = (nav_req){ .to = NAV_LOGOUT, .arg = _("idle") };
+		*r = (nav_req){ .to = NAV_LOGOUT, .arg = L_("idle") };
 	else
 		r->to = NAV_TRAINER_CLOSE;
 }
@@ -171,27 +195,66 @@ kiosk_save(kiosk *k, const char *why)
 	if (k->p->ses)
 		pl_save(k->a);
 	if (store_is_saving(k->p->st))
-		kiosk_log(_("ignored %s; progress of %s saved"), why, k->learner);
+		kiosk_log(L_("ignored %s; progress of %s saved"), why, k->learner);
 	else
-		kiosk_log(_("ignored %s; progress of %s NOT saved: %s"), why, k->learner,
+		kiosk_log(L_("ignored %s; progress of %s NOT saved: %s"), why, k->learner,
 		          store_warning(k->p->st) ? store_warning(k->p->st) : "");
+}
+
+/* ------------------------------------------------------------ display */
+
+/* show theme and text scale (NULL, 0: the configuration's defaults) */
+static void
+display(kiosk *k, const char *theme, double scale)
+{
+	ui_app *a = k->a;
+	const ui_theme *t = theme && *theme ? ui_theme_find(theme) : NULL;
+
+	if (!t)
+		t = ui_theme_find(k->p->cfg->theme ? k->p->cfg->theme : "light");
+	if (scale <= 0)
+		scale = k->p->cfg->text_scale > 0 ? k->p->cfg->text_scale : 1.0;
+	a->theme = t ? t : a->theme;
+	a->text_scale = scale;
+	ui_resize(a); /* new sizes, a->gen grows: every screen lays out again */
+}
+
+/* the learner changed the theme or text size (ui_set_theme,
+ * ui_set_text_scale): theirs from now on, and nobody else's */
+static void
+prefs_changed(ui_app *a)
+{
+	kiosk *k = a->kiosk;
+
+	if (!k || !k->learner[0])
+		return; /* at the picker: until the next login only */
+	if (store_prefs_set(k->p->st, k->p->learner, a->theme->name, a->text_scale) != 0)
+		kiosk_log(L_("display choices of %s NOT saved"), k->learner);
+	kiosk_log(L_("display of %s: theme %s, text scale %.2f"), k->learner, a->theme->name,
+	          a->text_scale);
 }
 
 void
 kiosk_login(kiosk *k, const char *name)
 {
 	long id = store_learner(k->p->st, name);
+	char theme[32];
+	double scale;
 
 	if (id < 0)
-		kiosk_log(_("%s could not be recorded: %s"), name,
+		kiosk_log(L_("%s could not be recorded: %s"), name,
 		          store_warning(k->p->st) ? store_warning(k->p->st) : "");
 	k->p->learner = id;
 	snprintf(k->learner, sizeof k->learner, "%s", name);
+	/* what this learner chose last time, else the classroom's defaults */
+	store_prefs_get(k->p->st, id, theme, sizeof theme, &scale);
+	display(k, theme, scale);
 	k->p->learner_label = k->learner;
 	k->last_input = SDL_GetTicks();
 	idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
 	                         k->last_input));
-	kiosk_log(_("%s logged in"), name);
+	kiosk_log(L_("%s logged in (theme %s, text scale %.2f)"), name, k->a->theme->name,
+	          k->a->text_scale);
 }
 
 void
@@ -203,14 +266,54 @@ kiosk_logout(kiosk *k, const char *why)
 		/* records the time spent and the leave */
 		pl_leave(k->a);
 		if (store_is_saving(k->p->st))
-			kiosk_log(_("%s logged out (%s), progress saved"), k->learner, why);
+			kiosk_log(L_("%s logged out (%s), progress saved"), k->learner, why);
 		else
-			kiosk_log(_("%s logged out (%s), progress NOT saved"), k->learner, why);
+			kiosk_log(L_("%s logged out (%s), progress NOT saved"), k->learner, why);
 	}
 	k->learner[0] = '\0';
 	k->p->learner = -1;
 	k->p->learner_label = NULL;
 	idle_arm(k, -1);
+	/* the next learner starts from the classroom's display, not this
+	 * one's */
+	display(k, NULL, 0);
+	kiosk_log(L_("display reset to theme %s, text scale %.2f"), k->a->theme->name,
+	          k->a->text_scale);
+}
+
+void
+kiosk_guard_load(kiosk *k, const char *name)
+{
+	store_guard_get(k->p->st, name, &k->guard.failures, &k->guard.last_failure);
+}
+
+int
+kiosk_pin_try(kiosk *k, const char *name, const char *what, const char *hash,
+              const char *pin)
+{
+	double now = pin_now();
+	int r;
+
+	/* the store's count, not this process's: another start since, or a
+	 * restart to get round the lock, must not matter */
+	kiosk_guard_load(k, name);
+	r = pin_try(&k->guard, hash, pin, now);
+	if (r == PIN_OK || r == PIN_WRONG)
+		if (store_guard_set(k->p->st, name, k->guard.failures, k->guard.last_failure) != 0)
+			kiosk_log(L_("the count of wrong %s entries could not be saved"), what);
+	if (r == PIN_WRONG) {
+		double lock = pin_wait(&k->guard, now);
+
+		if (lock > 0)
+			kiosk_log(L_("wrong %s (%d in a row), locked for %.0f s"), what,
+			          k->guard.failures, lock);
+		else
+			kiosk_log(L_("wrong %s (%d in a row)"), what, k->guard.failures);
+	} else if (r == PIN_LOCKED) {
+		kiosk_log(L_("%s refused unchecked: locked for %.0f s more"), what,
+		          pin_wait(&k->guard, now));
+	}
+	return r;
 }
 
 int
@@ -220,6 +323,7 @@ kiosk_trainer_opening(kiosk *k)
 		return -1;
 	k->trainer_open = 1;
 	k->text_was_on = SDL_IsTextInputActive();
+	kiosk_guard_load(k, "trainer");
 	if (!k->idle_timer)
 		idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
 		                         SDL_GetTicks()));
@@ -243,11 +347,11 @@ kiosk_trainer_closed(kiosk *k)
 void
 kiosk_exiting(kiosk *k)
 {
-	kiosk_log("%s", _("the trainer ended kiosk mode"));
+	kiosk_log(L_("the trainer ended kiosk mode"));
 	if (k->trainer_open)
 		kiosk_trainer_closed(k);
 	if (k->learner[0])
-		kiosk_logout(k, _("kiosk mode ended"));
+		kiosk_logout(k, L_("kiosk mode ended"));
 	k->exiting = 1;
 }
 
@@ -283,23 +387,23 @@ kiosk_filter(ui_app *a, const SDL_Event *e, nav_req *r)
 		return 1;
 	}
 	if (e->type == k->ev_signal) {
-		kiosk_save(k, strsignal(e->user.code));
+		kiosk_save(k, signal_name(e->user.code));
 		if (!k->learner[0])
-			kiosk_log(_("ignored %s"), strsignal(e->user.code));
+			kiosk_log(L_("ignored %s"), signal_name(e->user.code));
 		return 1;
 	}
 	switch (e->type) {
 	case SDL_QUIT:
-		kiosk_save(k, _("a request to quit"));
+		kiosk_save(k, L_("a request to quit"));
 		if (!k->learner[0])
-			kiosk_log("%s", _("ignored a request to quit"));
+			kiosk_log(L_("ignored a request to quit"));
 		return 1;
 	case SDL_WINDOWEVENT:
 		switch (e->window.event) {
 		case SDL_WINDOWEVENT_CLOSE:
-			kiosk_save(k, _("a request to close the window"));
+			kiosk_save(k, L_("a request to close the window"));
 			if (!k->learner[0])
-				kiosk_log("%s", _("ignored a request to close the window"));
+				kiosk_log(L_("ignored a request to close the window"));
 			return 1;
 		case SDL_WINDOWEVENT_MINIMIZED:
 			SDL_RestoreWindow(a->win);
@@ -320,11 +424,11 @@ kiosk_filter(ui_app *a, const SDL_Event *e, nav_req *r)
 			return 1;
 		}
 		if ((mod & KMOD_CTRL) && sym == SDLK_q) {
-			kiosk_save(k, "Ctrl+Q");
+			kiosk_save(k, L_("Ctrl+Q"));
 			return 1;
 		}
 		if ((mod & KMOD_ALT) && sym == SDLK_F4) {
-			kiosk_save(k, "Alt+F4");
+			kiosk_save(k, L_("Alt+F4"));
 			return 1;
 		}
 		/* F11 would leave full screen; Ctrl+W closes windows elsewhere */
@@ -344,7 +448,7 @@ kiosk_may_quit(ui_app *a, nav_req *r)
 	if (k->exiting)
 		return 1;
 	if (k->learner[0])
-		*r = (nav_req){ .to = NAV_LOGOUT, .arg = _("left the catalog") };
+		*r = (nav_req){ .to = NAV_LOGOUT, .arg = L_("left the catalog") };
 	return 0;
 }
 
@@ -358,7 +462,7 @@ kiosk_policy(ui_app *a, nav_req r)
 		/* leaving the catalog logs out; at the picker it does nothing */
 		if (!k->learner[0])
 			return (nav_req){ .to = NAV_NONE };
-		return (nav_req){ .to = NAV_LOGOUT, .arg = _("left the catalog") };
+		return (nav_req){ .to = NAV_LOGOUT, .arg = L_("left the catalog") };
 	case NAV_LOGIN:
 		/* one learner at a time */
 		return k->learner[0] ? (nav_req){ .to = NAV_NONE } : r;
@@ -388,21 +492,28 @@ kiosk_start(ui_app *a)
 	k->ev_idle = base;
 	k->ev_signal = base + 1;
 	a->kiosk = k;
+	/* the classroom's display from the first frame: a learner's choices
+	 * live in the store and come back at their login only */
+	a->prefs_changed = prefs_changed;
+	display(k, NULL, 0);
 	SDL_InitSubSystem(SDL_INIT_TIMER);
+	if (!a->win)
+		return; /* drawn offscreen (lectern render --kiosk): no signals, no window */
 	t = SDL_CreateThread(signal_thread, "lectern-signals",
 	                     (void *)(uintptr_t)k->ev_signal);
 	if (t)
 		SDL_DetachThread(t);
 	else
-		kiosk_log(_("cannot watch signals: %s"), SDL_GetError());
-	if (a->win) {
+		kiosk_log(L_("cannot watch signals: %s"), SDL_GetError());
+	{
 		SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
 		a->fullscreen = 1;
 		SDL_SetWindowAlwaysOnTop(a->win, SDL_TRUE);
 		SDL_SetWindowKeyboardGrab(a->win, SDL_TRUE);
 		SDL_RaiseWindow(a->win);
 	}
-	kiosk_log("%s", _("started; the trainer menu opens with Ctrl+Alt+T"));
+	kiosk_log(L_("started; language %s; the trainer menu opens with Ctrl+Alt+T"),
+	          i18n_language());
 }
 
 void
@@ -413,6 +524,7 @@ kiosk_end(ui_app *a)
 	if (!k)
 		return;
 	idle_arm(k, -1);
+	a->prefs_changed = NULL;
 	a->kiosk = NULL;
 	free(k);
 }

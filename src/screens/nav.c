@@ -49,6 +49,9 @@ nav_start(ui_app *a, const char *path, diag_list *dl)
 {
 	pl_player *pl = a->player;
 
+	/* the configured language from the first frame on: the picker is
+	 * the first screen, and no module has chosen one yet */
+	pl_language(a, NULL);
 	if (pl->cfg && pl->cfg->kiosk) {
 		kiosk_start(a);
 		a->filter = filter;

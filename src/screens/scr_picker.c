@@ -47,18 +47,22 @@ typedef struct {
 	kb_row row;
 	ui_scroll sc;
 	int cols;                 /* grid columns in the last layout */
-	int top;                  /* y where the grid starts */
+	int top;                  /* y where the grid or the name field starts */
+	int sub_y;                /* y of the line under the heading */
+	int bar_h;                /* height of the bar saying progress is not saved */
+	SDL_Rect field;           /* the name field */
 } picker;
 
-void
-kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y)
+/* the line under the heading: what to do, or why the name was refused */
+static const char *
+sub_text(const picker *p)
 {
-	s = ui_ellipsize(a, s, font, style, a->w - 2 * a->em);
-	ui_draw_text(a, s, -1, font, style, 0, ui_color(a, col),
-	             (a->w - ui_text_width(a, s, -1, font, style)) / 2, y);
+	if (p->adding)
+		return p->error ? p->error : _("Type your name as your trainer should see it.");
+	return p->nnames ? _("Choose your name, or add yourself as a new learner.")
+	                 : _("Add yourself as a new learner to begin.");
 }
 
-/* the grid of names, in content coordinates shifted by the scroll */
 /* would the next on-screen letter be a capital? At the start of the name
  * and of each part of it, unless Shift says otherwise. */
 static int
@@ -70,48 +74,90 @@ next_upper(const picker *p)
 	return start != p->shift;
 }
 
+/* the on-screen keyboard from y down to the bottom of the window: as many
+ * rows as fit (the digits go first when room is short), keys as tall as a
+ * button or less, never shorter than a letter and a margin (a finger's
+ * width at projector sizes) */
+static void
+layout_keyboard(ui_app *a, picker *p, int y)
+{
+	int em = a->em, kg = em / 3 > 1 ? em / 3 : 1, n = 0, r, c;
+	int kbw = a->w - 4 * em < em * 40 ? a->w - 4 * em : em * 40, kx = (a->w - kbw) / 2;
+	int room = a->h - em - y, first = 0, rows, kh = kb_height(a), kw = (kbw - 9 * kg) / 10;
+	int upper = next_upper(p), sw, ew, least = em + em / 4;
+
+	if (5 * kh + 4 * kg > room) {
+		kh = (room - 4 * kg) / 5;
+		if (kh < least) {
+			first = 1; /* no digits: names rarely have them */
+			kh = (room - 3 * kg) / 4;
+		}
+	}
+	if (kh > kb_height(a))
+		kh = kb_height(a);
+	if (kh < least)
+		return; /* no room at all: the physical keyboard still works */
+	rows = 4 - first;
+	for (r = first; r < 4; r++) {
+		const char *k = kbd_rows[r];
+		int x = kx + (r == 3 ? (kw + kg) / 2 : 0);
+
+		for (c = 0; k[c] && n < KBD_KEYS; c++, n++) {
+			p->keys[n][0] = upper ? (char)toupper((unsigned char)k[c]) : k[c];
+			p->keys[n][1] = '\0';
+			kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), y, kw, kh }, p->keys[n],
+			       ID_KEY + (unsigned char)k[c], 0);
+		}
+		y += kh + kg;
+	}
+	(void)rows;
+	/* Shift and Erase as wide as their labels need, Space the rest */
+	sw = ui_button_width(a, _("Shift"));
+	ew = ui_button_width(a, _("Erase"));
+	sw = sw > 2 * kw + kg ? sw : 2 * kw + kg;
+	ew = ew > 2 * kw + kg ? ew : 2 * kw + kg;
+	kb_add(&p->row, (SDL_Rect){ kx, y, sw, kh }, _("Shift"), ID_SHIFT,
+	       p->shift ? UI_BTN_PRIMARY : 0);
+	kb_add(&p->row, (SDL_Rect){ kx + sw + kg, y, kbw - sw - ew - 2 * kg, kh }, _("Space"),
+	       ID_SPACE, 0);
+	kb_add(&p->row, (SDL_Rect){ kx + kbw - ew, y, ew, kh }, _("Erase"), ID_ERASE, 0);
+}
+
+/* where everything goes for the window's size and text size: the heading
+ * and its line of help wrap, the grid or the name field follow them, and
+ * the on-screen keyboard takes what is left below */
 static void
 layout(ui_app *a, picker *p)
 {
 	int em = a->em, gap = em, bw = em * 14, bh = a->line_h[LAY_F_H2] + em * 2;
 	int avail = a->w - 4 * em, cols, x0, i, y;
 	int wide;
+	const char *warn = store_warning(kiosk_of(a)->p->st);
 
 	kb_reset(&p->row);
-	p->top = em * 3 + a->line_h[LAY_F_H1] + a->line_h[LAY_F_BODY] + em;
+	y = em * 2;
+	y += kiosk_text_center(a, p->adding ? _("New learner") : _("Who is studying?"), LAY_F_H1,
+	                       LAY_BOLD, UI_HEADING, y, 0);
+	p->sub_y = y;
+	y += kiosk_text_center(a, sub_text(p), LAY_F_BODY, p->error ? LAY_BOLD : 0, UI_MUTED, y,
+	                       0);
+	p->top = y + em;
 	if (p->adding) {
-		int fw = a->w - 8 * em < em * 30 ? a->w - 8 * em : em * 30;
-		int fx = (a->w - fw) / 2, fy = p->top + a->line_h[LAY_F_BODY] + em;
-		int b1 = ui_button_width(a, _("Start")), b2 = ui_button_width(a, _("Cancel"));
-		int h = a->line_h[LAY_F_BODY] + em, kg = em / 3, kh = h;
-		int kw = (fw - 9 * kg) / 10, ky = fy + kf_height(a) + em + a->line_h[LAY_F_BODY];
-		int by = ky + 5 * (kh + kg) + em, r, c, n = 0, upper = next_upper(p);
+		int fw = a->w - 4 * em < em * 30 ? a->w - 4 * em : em * 30;
+		int fx = (a->w - fw) / 2;
+		kb_spec b[2] = {
+			{ _("Cancel"), ID_CANCEL, 0 },
+			{ _("Start"), ID_START, UI_BTN_PRIMARY | (p->name.buf[0] ? 0 : UI_BTN_DISABLED) },
+		};
 
-		/* Start and Cancel first, so that the focus starts on Start */
-		kb_add(&p->row, (SDL_Rect){ fx + fw - b1, by, b1, h }, _("Start"), ID_START,
-		       UI_BTN_PRIMARY | (p->name.buf[0] ? 0 : UI_BTN_DISABLED));
-		kb_add(&p->row, (SDL_Rect){ fx + fw - b1 - em - b2, by, b2, h }, _("Cancel"),
-		       ID_CANCEL, 0);
-		for (r = 0; r < 4; r++) {
-			const char *k = kbd_rows[r];
-			int x = fx + (r == 3 ? (kw + kg) / 2 : 0);
-
-			for (c = 0; k[c] && n < KBD_KEYS; c++, n++) {
-				p->keys[n][0] = upper ? (char)toupper((unsigned char)k[c]) : k[c];
-				p->keys[n][1] = '\0';
-				kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), ky + r * (kh + kg), kw, kh },
-				       p->keys[n], ID_KEY + (unsigned char)k[c], 0);
-			}
-		}
-		ky += 4 * (kh + kg);
-		kb_add(&p->row, (SDL_Rect){ fx, ky, 2 * kw + kg, kh }, _("Shift"), ID_SHIFT,
-		       p->shift ? UI_BTN_PRIMARY : 0);
-		kb_add(&p->row, (SDL_Rect){ fx + 2 * (kw + kg), ky, 6 * kw + 5 * kg, kh },
-		       _("Space"), ID_SPACE, 0);
-		kb_add(&p->row, (SDL_Rect){ fx + 8 * (kw + kg), ky, 2 * kw + kg, kh }, _("Erase"),
-		       ID_ERASE, 0);
+		p->field = (SDL_Rect){ fx, p->top + a->line_h[LAY_F_BODY], fw, kf_height(a) };
+		y = p->field.y + p->field.h + em / 2;
+		y += kb_flow(a, &p->row, b, 2, fx, y, fw, FIT_END) + em;
+		layout_keyboard(a, p, y);
 		return;
 	}
+	if (bw > avail)
+		bw = avail;
 	cols = (avail + gap) / (bw + gap);
 	if (cols < 1)
 		cols = 1;
@@ -125,15 +171,17 @@ layout(ui_app *a, picker *p)
 		bw = wide;
 	x0 = (a->w - (cols * bw + (cols - 1) * gap)) / 2;
 	p->cols = cols;
-	p->sc.view = (SDL_Rect){ 0, p->top, a->w, a->h - p->top - em -
-	                         (store_warning(kiosk_of(a)->p->st) ? 2 * em : 0) };
+	/* a disk that cannot be written: a bar at the bottom says so */
+	p->bar_h = warn ? kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, 0, 0) + em
+	                : 0;
+	p->sc.view = (SDL_Rect){ 0, p->top, a->w, a->h - p->top - em / 2 - p->bar_h };
 	p->sc.content_h = ((p->nnames + 1 + cols - 1) / cols) * (bh + gap) + em / 2;
 	ui_scroll_clamp(&p->sc);
 	for (i = 0; i <= p->nnames; i++) {
 		y = p->top + em / 4 + (i / cols) * (bh + gap) - p->sc.y;
 		kb_add(&p->row, (SDL_Rect){ x0 + (i % cols) * (bw + gap), y, bw, bh },
 		       i == 0 ? _("+ New learner") : p->names[i - 1], i == 0 ? ID_NEW : i - 1,
-		       i == 0 ? UI_BTN_PRIMARY : 0);
+		       i == 0 ? UI_BTN_PRIMARY : KB_DATA);
 	}
 }
 
@@ -173,8 +221,9 @@ start_adding(ui_app *a, picker *p)
 	p->shift = 0;
 	p->error = NULL;
 	kf_init(&p->name, KR_NAME_MAX * 2, 0);
-	p->row.focus = 0;
 	p->row.show_focus = 0;
+	layout(a, p);
+	p->row.focus = kb_find(&p->row, ID_START);
 	SDL_StartTextInput();
 	a->dirty = 1;
 }
@@ -334,41 +383,25 @@ static void
 picker_draw(ui_app *a, ui_screen *s)
 {
 	picker *p = (picker *)s;
-	int em = a->em, y = em * 2;
+	int em = a->em;
 	SDL_Rect clip;
 	const char *warn;
 
 	layout(a, p);
+	kiosk_text_center(a, p->adding ? _("New learner") : _("Who is studying?"), LAY_F_H1,
+	                  LAY_BOLD, UI_HEADING, em * 2, 1);
+	kiosk_text_center(a, sub_text(p), LAY_F_BODY, p->error ? LAY_BOLD : 0,
+	                  p->error ? UI_WRONG : UI_MUTED, p->sub_y, 1);
 	if (p->adding) {
-		int fw = a->w - 8 * em < em * 30 ? a->w - 8 * em : em * 30;
-		int fx = (a->w - fw) / 2, fy;
-
-		kiosk_text_center(a, _("New learner"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
-		y += a->line_h[LAY_F_H1];
-		kiosk_text_center(a, _("Type your name as your trainer should see it."),
-		                  LAY_F_BODY, 0, UI_MUTED, y);
-		fy = p->top + a->line_h[LAY_F_BODY] + em;
-		ui_draw_text(a, _("Your name"), -1, LAY_F_BODY, LAY_BOLD, 0,
-		             ui_color(a, UI_TEXT), fx, fy - a->line_h[LAY_F_BODY]);
-		kf_draw(a, &p->name, (SDL_Rect){ fx, fy, fw, kf_height(a) },
-		        _("First name and surname"), 1);
-		if (p->error) {
-			const char *m = ui_ellipsize(a, p->error, LAY_F_BODY, 0, a->w - 2 * em);
-			int mw = ui_text_width(a, m, -1, LAY_F_BODY, 0);
-			int mx = mw > fw ? (a->w - mw) / 2 : fx;
-
-			ui_draw_text(a, m, -1, LAY_F_BODY, 0, 0, ui_color(a, UI_WRONG), mx,
-			             fy + kf_height(a) + em / 2);
-		}
+		ui_draw_text(a, _("Your name"), -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT),
+		             p->field.x, p->field.y - a->line_h[LAY_F_BODY]);
+		ui_place(a, (SDL_Rect){ p->field.x, p->field.y - a->line_h[LAY_F_BODY],
+		                        ui_text_width(a, _("Your name"), -1, LAY_F_BODY, LAY_BOLD),
+		                        a->line_h[LAY_F_BODY] }, _("Your name"), 0);
+		kf_draw(a, &p->name, p->field, _("First name and surname"), 1);
 		kb_draw(a, &p->row);
 		return;
 	}
-	kiosk_text_center(a, _("Who is studying?"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
-	y += a->line_h[LAY_F_H1];
-	kiosk_text_center(a, p->nnames ? _("Choose your name, or add yourself as a new "
-	                                   "learner.")
-	                               : _("Add yourself as a new learner to begin."),
-	                  LAY_F_BODY, 0, UI_MUTED, y);
 	clip = p->sc.view;
 	SDL_RenderSetClipRect(a->ren, &clip);
 	kb_draw(a, &p->row);
@@ -377,11 +410,10 @@ picker_draw(ui_app *a, ui_screen *s)
 	/* a disk that cannot be written: everyone should know before studying */
 	warn = store_warning(kiosk_of(a)->p->st);
 	if (warn) {
-		SDL_Rect bar = { 0, a->h - a->line_h[LAY_F_SMALL] - em, a->w,
-		                 a->line_h[LAY_F_SMALL] + em };
+		SDL_Rect bar = { 0, a->h - p->bar_h, a->w, p->bar_h };
 
 		ui_fill(a, bar, UI_WRONG_BG);
-		kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, bar.y + em / 2);
+		kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, bar.y + em / 2, 1);
 	}
 }
 
