@@ -135,8 +135,6 @@ walk(tour *t)
 	if (n > 0)
 		key(t, SDLK_RETURN);
 	shot(t, "new-learner-refused");
-	if (names)
-		store_free_names(names, n);
 	key(t, SDLK_ESCAPE);
 	nav_goto(t->a, NAV_TRAINER_PIN);
 	shot(t, "pin");
@@ -162,6 +160,14 @@ walk(tour *t)
 	shot(t, "trainer-exit");
 	key(t, SDLK_ESCAPE);
 	key(t, SDLK_ESCAPE);
+	/* a learner's idle countdown, over their catalog */
+	if (n > 0 && nav_go(t->a, (nav_req){ .to = NAV_LOGIN, .arg = names[0] }) == 0) {
+		nav_goto(t->a, NAV_IDLE_WARN);
+		shot(t, "idle-countdown");
+		nav_go(t->a, (nav_req){ .to = NAV_LOGOUT, .arg = "render" });
+	}
+	if (names)
+		store_free_names(names, n);
 }
 
 static void

@@ -26,14 +26,17 @@
  * The kiosk never changes screens itself: what it wants shown comes back
  * to the navigator as a request (request.h), so the flow stays one-way.
  *
- * The idle logout is one SDL timer, armed at login for the full idle time.
- * When it fires, the time since the last input decides: log out, or arm
- * again for what is left. No timer runs at the picker. */
+ * The idle logout is one SDL timer, armed at login for the idle time less
+ * the countdown (kr_idle_state). When it fires, the time since the last
+ * input decides: arm again for what is left, show the countdown (then fire
+ * each second so it counts down), or log out. Any input during the
+ * countdown ends it, and is not passed on. No timer runs at the picker. */
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/i18n.h"
 #include "kiosk_int.h"
@@ -84,6 +87,8 @@ signal_name(int sig)
 int
 kiosk_prepare(const cfg_config *cfg)
 {
+	struct stat sb;
+
 	if (!cfg->trainer_pin_hash) {
 		fprintf(stderr, "%s", _("lectern: kiosk mode needs a trainer PIN, so that a "
 		                        "trainer can open the trainer menu and leave it.\n"
@@ -98,6 +103,21 @@ kiosk_prepare(const cfg_config *cfg)
 		        cfg->path ? cfg->path : "config");
 		return -1;
 	}
+	if (!pin_hash_strong(cfg->trainer_pin_hash)) {
+		/* MD5 or SHA-256 crypt: a 4-digit PIN falls to a laptop in
+		 * seconds once someone has read the file */
+		fprintf(stderr, _("lectern: %s: the trainer PIN's hash is of a weak kind "
+		                  "(weaker than SHA-512 crypt); set the PIN again with lectern "
+		                  "set-pin\n"),
+		        cfg->path ? cfg->path : "config");
+		return -1;
+	}
+	if (cfg->path && stat(cfg->path, &sb) == 0 && kr_config_exposed((unsigned)sb.st_mode))
+		fprintf(stderr, _("lectern: warning: %s can be read or written by other accounts "
+		                  "(mode %03o): they could try every short PIN against its hash, or "
+		                  "put in their own. Make it the kiosk account's alone: chmod 600 "
+		                  "%s\n"),
+		        cfg->path, (unsigned)sb.st_mode & 0777, cfg->path);
 	SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
 	SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -160,27 +180,118 @@ idle_arm(kiosk *k, long ms)
 	                             (void *)(uintptr_t)k->ev_idle);
 }
 
+static int
+is_input(const SDL_Event *e)
+{
+	switch (e->type) {
+	case SDL_KEYDOWN:
+	case SDL_TEXTINPUT:
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEWHEEL:
+	case SDL_MOUSEMOTION:
+	case SDL_FINGERDOWN:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* the idle timer fired: arm it again for what is left, or say what must
- * happen now (close the trainer menu, log the learner out) in *r. */
+ * happen now in *r: show the countdown (a learner, no trainer menu open),
+ * close the trainer menu, log the learner out. During the countdown the
+ * timer fires every second so that the seconds shown go down. */
 static void
 idle_check(kiosk *k, nav_req *r)
 {
-	long left = kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
-	                         SDL_GetTicks());
+	long ms;
+	int st = kr_idle_state(k->p->cfg->idle_logout_minutes, k->last_input, SDL_GetTicks(),
+	                       &ms);
 
 	k->idle_timer = 0;
 	if (!k->learner[0] && !k->trainer_open)
 		return;
-	if (left != 0) {
-		idle_arm(k, left);
+	switch (st) {
+	case KR_IDLE_NEVER:
 		return;
+	case KR_IDLE_ACTIVE:
+		idle_arm(k, ms);
+		return;
+	case KR_IDLE_WARN:
+		/* the trainer is at the machine: no countdown over their menu,
+		 * which closes at the end as before */
+		if (k->learner[0] && !k->trainer_open) {
+			if (!k->warning) {
+				k->warning = 1;
+				kiosk_log(L_("%s idle: countdown shown, logout in %ld s unless there "
+				             "is input"), k->learner, (ms + 999) / 1000);
+				r->to = NAV_IDLE_WARN;
+			}
+			k->a->dirty = 1;
+		}
+		idle_arm(k, ms % 1000 ? ms % 1000 : 1000);
+		return;
+	default:
+		break;
 	}
+	k->warning = 0;
 	if (k->trainer_open)
 		kiosk_log(L_("trainer menu closed after the idle time"));
 	if (k->learner[0])
 		*r = (nav_req){ .to = NAV_LOGOUT, .arg = L_("idle") };
 	else
 		r->to = NAV_TRAINER_CLOSE;
+}
+
+int
+kiosk_idle_seconds(const kiosk *k)
+{
+	long left = kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input, SDL_GetTicks());
+	long warn = kr_idle_warn_ms(k->p->cfg->idle_logout_minutes);
+
+	if (left < 0)
+		return -1;
+	return (int)(((left < warn ? left : warn) + 999) / 1000);
+}
+
+/* input during the countdown: it ends, and the input that ended it does
+ * nothing else (a tap meant "I am here", not a press on what is under
+ * the countdown). Returns 1 when e is swallowed. */
+static int
+idle_input(kiosk *k, const SDL_Event *e, nav_req *r)
+{
+	/* the rest of the key press or tap that ended the countdown */
+	if (k->eat_until) {
+		int last = e->type == k->eat_until;
+
+		if (last || e->type == SDL_TEXTINPUT || e->type == SDL_TEXTEDITING ||
+		    e->type == SDL_KEYUP || e->type == SDL_MOUSEBUTTONUP || e->type == SDL_FINGERUP) {
+			if (last)
+				k->eat_until = 0;
+			return 1;
+		}
+	}
+	if (!k->warning || !is_input(e))
+		return 0;
+	k->warning = 0;
+	kiosk_log(L_("%s idle: countdown cancelled by input"), k->learner);
+	r->to = NAV_IDLE_CANCEL;
+	idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input, SDL_GetTicks()));
+	switch (e->type) {
+	case SDL_KEYDOWN:
+		k->eat_until = SDL_KEYUP;
+		return 1;
+	case SDL_MOUSEBUTTONDOWN:
+		k->eat_until = SDL_MOUSEBUTTONUP;
+		return 1;
+	case SDL_FINGERDOWN:
+		k->eat_until = SDL_FINGERUP;
+		return 1;
+	case SDL_TEXTINPUT:
+	case SDL_MOUSEWHEEL:
+		return 1;
+	default:
+		return 0; /* the mouse moved: it ends the countdown and goes on */
+	}
 }
 
 /* ------------------------------------------------------------ learners */
@@ -260,6 +371,7 @@ kiosk_login(kiosk *k, const char *name)
 void
 kiosk_logout(kiosk *k, const char *why)
 {
+	k->warning = 0;
 	if (k->trainer_open)
 		kiosk_trainer_closed(k);
 	if (k->learner[0]) {
@@ -357,22 +469,6 @@ kiosk_exiting(kiosk *k)
 
 /* ------------------------------------------------------------ hooks */
 
-static int
-is_input(const SDL_Event *e)
-{
-	switch (e->type) {
-	case SDL_KEYDOWN:
-	case SDL_TEXTINPUT:
-	case SDL_MOUSEBUTTONDOWN:
-	case SDL_MOUSEWHEEL:
-	case SDL_MOUSEMOTION:
-	case SDL_FINGERDOWN:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 int
 kiosk_filter(ui_app *a, const SDL_Event *e, nav_req *r)
 {
@@ -386,6 +482,8 @@ kiosk_filter(ui_app *a, const SDL_Event *e, nav_req *r)
 		idle_check(k, r);
 		return 1;
 	}
+	if (idle_input(k, e, r))
+		return 1;
 	if (e->type == k->ev_signal) {
 		kiosk_save(k, signal_name(e->user.code));
 		if (!k->learner[0])
@@ -475,6 +573,9 @@ kiosk_policy(ui_app *a, nav_req r)
 	case NAV_TRAINER:
 	case NAV_TRAINER_CLOSE:
 		return k->trainer_open ? r : (nav_req){ .to = NAV_NONE };
+	case NAV_IDLE_WARN:
+		/* only over a learner's screen, never over the trainer's */
+		return k->learner[0] && !k->trainer_open ? r : (nav_req){ .to = NAV_NONE };
 	default:
 		return r;
 	}
@@ -514,6 +615,11 @@ kiosk_start(ui_app *a)
 	}
 	kiosk_log(L_("started; language %s; the trainer menu opens with Ctrl+Alt+T"),
 	          i18n_language());
+	/* a lock from before a restart still holds */
+	kiosk_guard_load(k, "trainer");
+	if (pin_wait(&k->guard, pin_now()) > 0)
+		kiosk_log(L_("trainer PIN locked for %.0f s more (%d wrong in a row)"),
+		          pin_wait(&k->guard, pin_now()), k->guard.failures);
 }
 
 void

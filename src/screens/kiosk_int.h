@@ -23,6 +23,9 @@ typedef struct {
 	int exiting;              /* the trainer chose Exit: the loop may end */
 	int trainer_open;         /* the PIN prompt or trainer menu is shown */
 	int text_was_on;          /* text input was on when it opened (an answer) */
+	int warning;              /* the idle countdown is shown */
+	Uint32 eat_until;         /* swallow the rest of the press that ended the
+	                             countdown, up to this event type (0: none) */
 } kiosk;
 
 kiosk *kiosk_of(ui_app *a);
@@ -32,6 +35,9 @@ void kiosk_login(kiosk *k, const char *name);
 /* the state of a logout: the time spent and the leave recorded, the
  * learner forgotten, the timer stopped. The navigator shows the picker. */
 void kiosk_logout(kiosk *k, const char *why);
+/* seconds before the idle logout, as the countdown shows them (at most
+ * the countdown's length); -1 when there is no idle logout. */
+int kiosk_idle_seconds(const kiosk *k);
 /* record the learner's progress now (before ignoring a way out). */
 void kiosk_save(kiosk *k, const char *why);
 /* check a PIN or learner code against hash through the guard the store

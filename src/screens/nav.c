@@ -8,6 +8,7 @@
  *                                               catalog too)
  *   kiosk: picker --login--> catalog ... --logout--> picker
  *          any screen --Ctrl+Alt+T--> PIN --> trainer menu --close--> back
+ *          idle: countdown overlay --input--> back, --time--> logout
  *
  * Requests go through the kiosk's policy first when a kiosk runs; the
  * kiosk's own wishes (an idle logout, the PIN prompt) come back from its
@@ -149,6 +150,12 @@ nav_go(ui_app *a, nav_req r)
 		return 0;
 	case NAV_TRAINER_CLOSE:
 		kiosk_trainer_closed(k);
+		ui_set_overlay(a, NULL);
+		return 0;
+	case NAV_IDLE_WARN:
+		ui_set_overlay(a, idle_overlay_new(a));
+		return 0;
+	case NAV_IDLE_CANCEL:
 		ui_set_overlay(a, NULL);
 		return 0;
 	case NAV_KIOSK_EXIT:

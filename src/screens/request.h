@@ -23,6 +23,8 @@ typedef enum {
 	NAV_TRAINER_PIN,   /* the trainer's PIN prompt over the screen */
 	NAV_TRAINER,       /* the trainer menu (the PIN was right) */
 	NAV_TRAINER_CLOSE, /* close the PIN prompt or trainer menu */
+	NAV_IDLE_WARN,     /* overlay: the idle countdown */
+	NAV_IDLE_CANCEL,   /* input came: close the countdown */
 	NAV_KIOSK_EXIT     /* the trainer ends kiosk mode */
 } nav_to;
 
