@@ -5,8 +5,9 @@
  * file (its learners come from its progress store), and the screens are
  * driven as a learner and a trainer would, by events through the same
  * handler the window's loop uses: the picker, the New-learner form (empty
- * and with a refused name), the PIN prompt, and each part of the trainer
- * menu. After each is drawn, what it placed (ui_place: buttons, fields,
+ * and with a refused name), a learner's PIN prompts when the config asks
+ * for learner codes, the trainer's PIN prompt, each part of the trainer
+ * menu, and the idle countdown. After each is drawn, what it placed (ui_place: buttons, fields,
  * lines of text) is checked with fit_check: every control inside the
  * window, none over another, no label cut short. Problems are printed one
  * a line, "SCREEN: ..."; the exit status is 1 when there was any. A
@@ -136,6 +137,20 @@ walk(tour *t)
 		key(t, SDLK_RETURN);
 	shot(t, "new-learner-refused");
 	key(t, SDLK_ESCAPE);
+	if (pl->cfg->learner_codes) {
+		/* a learner's PIN: chosen by a new one, asked of one who has it */
+		nav_go(t->a, (nav_req){ .to = NAV_CODE, .arg = "Zoë Ødegård-Nakamura" });
+		shot(t, "learner-pin-choose");
+		text(t, "1234");
+		key(t, SDLK_RETURN); /* refused: a run of digits */
+		shot(t, "learner-pin-refused");
+		key(t, SDLK_ESCAPE);
+		if (n > 0) {
+			nav_go(t->a, (nav_req){ .to = NAV_CODE, .arg = names[0] });
+			shot(t, "learner-pin");
+			key(t, SDLK_ESCAPE);
+		}
+	}
 	nav_goto(t->a, NAV_TRAINER_PIN);
 	shot(t, "pin");
 	/* the right PIN is not known here: the menu is opened directly */
@@ -160,7 +175,9 @@ walk(tour *t)
 	shot(t, "trainer-exit");
 	key(t, SDLK_ESCAPE);
 	key(t, SDLK_ESCAPE);
-	/* a learner's idle countdown, over their catalog */
+	/* a learner's idle countdown, over their catalog (logged in directly:
+	 * the PIN, if any, is theirs) */
+	pl->cfg->learner_codes = 0;
 	if (n > 0 && nav_go(t->a, (nav_req){ .to = NAV_LOGIN, .arg = names[0] }) == 0) {
 		nav_goto(t->a, NAV_IDLE_WARN);
 		shot(t, "idle-countdown");

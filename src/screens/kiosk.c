@@ -156,6 +156,11 @@ signal_thread(void *data)
 
 /* ------------------------------------------------------------ idle */
 
+/* the idle timer's events carry this code: the loop's own wake-up for a
+ * screen's timeout (ui_run) is a plain SDL_USEREVENT, which may be the same
+ * type as ours and must reach the screen (the PIN lock's countdown) */
+enum { IDLE_CODE = 0x1D1E };
+
 static Uint32
 idle_fired(Uint32 interval, void *data)
 {
@@ -164,6 +169,7 @@ idle_fired(Uint32 interval, void *data)
 	(void)interval;
 	SDL_zero(e);
 	e.type = (Uint32)(uintptr_t)data;
+	e.user.code = IDLE_CODE;
 	SDL_PushEvent(&e);
 	return 0; /* one shot: the loop arms the next one */
 }
@@ -428,6 +434,56 @@ kiosk_pin_try(kiosk *k, const char *name, const char *what, const char *hash,
 	return r;
 }
 
+/* ------------------------------------------------------------ codes */
+
+void
+kiosk_code_opening(kiosk *k, const char *name)
+{
+	free(k->code_hash);
+	snprintf(k->code_for, sizeof k->code_for, "%s", name);
+	k->code_hash = store_code_hash(k->p->st, name);
+	k->code_guard[0] = '\0';
+	memset(&k->guard, 0, sizeof k->guard);
+	if (k->code_hash) {
+		/* the learner exists (they have a code): their own lockout */
+		snprintf(k->code_guard, sizeof k->code_guard, "learner:%ld",
+		         store_learner(k->p->st, name));
+		kiosk_guard_load(k, k->code_guard);
+	}
+}
+
+int
+kiosk_code_check(kiosk *k, const char *code)
+{
+	char what[KR_NAME_MAX + 16];
+	int r;
+
+	if (!k->code_hash)
+		return PIN_ERROR;
+	snprintf(what, sizeof what, "PIN of %s", k->code_for);
+	r = kiosk_pin_try(k, k->code_guard, what, k->code_hash, code);
+	if (r == PIN_OK)
+		snprintf(k->code_passed, sizeof k->code_passed, "%s", k->code_for);
+	return r;
+}
+
+int
+kiosk_code_choose(kiosk *k, const char *code)
+{
+	char *h = pin_hash(code);
+
+	if (!h || store_learner(k->p->st, k->code_for) < 0 ||
+	    store_code_set(k->p->st, k->code_for, h) != 0) {
+		kiosk_log(L_("the PIN %s chose could not be saved"), k->code_for);
+		free(h);
+		return -1;
+	}
+	free(h);
+	kiosk_log(L_("%s chose a PIN"), k->code_for);
+	snprintf(k->code_passed, sizeof k->code_passed, "%s", k->code_for);
+	return 0;
+}
+
 int
 kiosk_trainer_opening(kiosk *k)
 {
@@ -478,7 +534,7 @@ kiosk_filter(ui_app *a, const SDL_Event *e, nav_req *r)
 
 	if (is_input(e))
 		k->last_input = SDL_GetTicks();
-	if (e->type == k->ev_idle) {
+	if (e->type == k->ev_idle && e->user.code == IDLE_CODE) {
 		idle_check(k, r);
 		return 1;
 	}
@@ -562,8 +618,21 @@ kiosk_policy(ui_app *a, nav_req r)
 			return (nav_req){ .to = NAV_NONE };
 		return (nav_req){ .to = NAV_LOGOUT, .arg = L_("left the catalog") };
 	case NAV_LOGIN:
-		/* one learner at a time */
-		return k->learner[0] ? (nav_req){ .to = NAV_NONE } : r;
+		/* one learner at a time; with learner codes, only the one whose
+		 * code was just right (or chosen) */
+		if (k->learner[0] || !r.arg)
+			return (nav_req){ .to = NAV_NONE };
+		if (k->p->cfg->learner_codes && strcmp(k->code_passed, r.arg) != 0)
+			return (nav_req){ .to = NAV_NONE };
+		k->code_passed[0] = '\0';
+		return r;
+	case NAV_CODE:
+		/* at the picker: learner codes ask first, else straight in */
+		if (k->learner[0] || k->trainer_open || !r.arg)
+			return (nav_req){ .to = NAV_NONE };
+		if (!k->p->cfg->learner_codes)
+			r.to = NAV_LOGIN;
+		return r;
 	case NAV_CATALOG:
 	case NAV_OPEN:
 		/* nobody studies without a name */
@@ -630,6 +699,7 @@ kiosk_end(ui_app *a)
 	if (!k)
 		return;
 	idle_arm(k, -1);
+	free(k->code_hash);
 	a->prefs_changed = NULL;
 	a->kiosk = NULL;
 	free(k);

@@ -26,6 +26,11 @@ typedef struct {
 	int warning;              /* the idle countdown is shown */
 	Uint32 eat_until;         /* swallow the rest of the press that ended the
 	                             countdown, up to this event type (0: none) */
+	/* learner codes (learner_codes: true) */
+	char code_for[KR_NAME_MAX + 1]; /* whose code the prompt asks for */
+	char *code_hash;          /* their code's hash, NULL: they choose one */
+	char code_guard[32];      /* "learner:ID", the prompt's lockout */
+	char code_passed[KR_NAME_MAX + 1]; /* may log in now (code right) */
 } kiosk;
 
 kiosk *kiosk_of(ui_app *a);
@@ -50,6 +55,16 @@ int kiosk_pin_try(kiosk *k, const char *name, const char *what, const char *hash
                   const char *pin);
 /* load the guard of prompt name from the store into k->guard. */
 void kiosk_guard_load(kiosk *k, const char *name);
+/* the code prompt is about to open for learner name (NAV_CODE): whose, and
+ * whether they have a code (check it) or not yet (choose one). */
+void kiosk_code_opening(kiosk *k, const char *name);
+/* check the code typed for k->code_for: PIN_* as kiosk_pin_try; PIN_OK
+ * lets them log in (NAV_LOGIN). */
+int kiosk_code_check(kiosk *k, const char *code);
+/* k->code_for chose code (checked with pin_weakness by the caller): the
+ * learner is created when new and the code's hash stored. 0, or -1 when it
+ * could not be stored. Lets them log in (NAV_LOGIN). */
+int kiosk_code_choose(kiosk *k, const char *code);
 /* the PIN prompt is about to open: -1 when it already is. */
 int kiosk_trainer_opening(kiosk *k);
 /* the PIN prompt or trainer menu closed: text input as it was. */

@@ -7,6 +7,7 @@
  *      +----catalog-----+  +-retake-+           results; help over the
  *                                               catalog too)
  *   kiosk: picker --login--> catalog ... --logout--> picker
+ *          (learner codes: picker --code--> code prompt --right--> login)
  *          any screen --Ctrl+Alt+T--> PIN --> trainer menu --close--> back
  *          idle: countdown overlay --input--> back, --time--> logout
  *
@@ -134,6 +135,10 @@ nav_go(ui_app *a, nav_req r)
 		kiosk_login(k, r.arg);
 		ui_set_overlay(a, NULL);
 		ui_set_screen(a, catalog_screen_new(a));
+		return 0;
+	case NAV_CODE:
+		kiosk_code_opening(k, r.arg);
+		ui_set_overlay(a, code_screen_new(a));
 		return 0;
 	case NAV_LOGOUT:
 		kiosk_logout(k, r.arg ? r.arg : "");

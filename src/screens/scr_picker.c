@@ -262,7 +262,9 @@ submit(ui_app *a, picker *p)
 		}
 	}
 	SDL_StopTextInput();
-	nav_go(a, (nav_req){ .to = NAV_LOGIN, .arg = name }); /* replaces this screen */
+	/* with learner codes the code prompt comes first (over this screen),
+	 * else the login replaces this screen */
+	nav_go(a, (nav_req){ .to = NAV_CODE, .arg = name });
 	return 1;
 }
 
@@ -292,6 +294,9 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	layout(a, p);
 	if (p->adding) {
+		/* back from a code prompt that was cancelled: typing again */
+		if (!SDL_IsTextInputActive())
+			SDL_StartTextInput();
 		if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
 			stop_adding(a, p);
 			return;
@@ -376,7 +381,7 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	else if (id == ID_NEW)
 		start_adding(a, p);
 	else if (id >= 0 && id < p->nnames)
-		nav_go(a, (nav_req){ .to = NAV_LOGIN, .arg = p->names[id] }); /* replaces this screen */
+		nav_go(a, (nav_req){ .to = NAV_CODE, .arg = p->names[id] }); /* may replace this screen */
 }
 
 static void

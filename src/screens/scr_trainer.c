@@ -272,18 +272,21 @@ static void
 reset_code(ui_app *a, trainer *t, int i)
 {
 	kiosk *k = kiosk_of(a);
-	char name[KR_NAME_MAX * 2 + 1];
+	char name[KR_NAME_MAX * 2 + 1], g[32];
 
 	snprintf(name, sizeof name, "%s", t->names[i]);
 	t->msg_bad = 1;
 	if (store_code_set(k->p->st, name, NULL) != 0) {
-		snprintf(t->msg, sizeof t->msg, _("The code of %s could not be reset: %s"), name,
+		snprintf(t->msg, sizeof t->msg, _("The PIN of %s could not be reset: %s"), name,
 		         store_warning(k->p->st) ? store_warning(k->p->st) : "");
 		return;
 	}
-	kiosk_log(L_("code of learner %s reset by the trainer"), name);
+	/* and a lock from wrong guesses goes with the old PIN */
+	snprintf(g, sizeof g, "learner:%ld", store_learner(k->p->st, name));
+	store_guard_set(k->p->st, g, 0, 0);
+	kiosk_log(L_("PIN of learner %s reset by the trainer"), name);
 	t->msg_bad = 0;
-	snprintf(t->msg, sizeof t->msg, _("%s will choose a new code at their next login."),
+	snprintf(t->msg, sizeof t->msg, _("%s will choose a new PIN at their next login."),
 	         name);
 }
 
@@ -407,7 +410,7 @@ layout(ui_app *a, trainer *t)
 			kb_spec b[3] = {
 				{ _("Rename"), ID_RENAME + i, 0 },
 				{ _("Remove"), ID_REMOVE + i, 0 },
-				{ _("Reset code"), ID_RESET_CODE + i, 0 },
+				{ _("Reset PIN"), ID_RESET_CODE + i, 0 },
 			};
 			int n = kiosk_of(a)->p->cfg->learner_codes ? 3 : 2;
 
