@@ -202,6 +202,19 @@ is_input(const SDL_Event *e)
 	}
 }
 
+/* arm the timer for the next moment something may happen: the start of
+ * the countdown, or (during it) the next second; none when there is no
+ * idle logout */
+static void
+idle_arm_next(kiosk *k)
+{
+	long ms;
+	int st = kr_idle_state(k->p->cfg->idle_logout_minutes, k->last_input, SDL_GetTicks(),
+	                       &ms);
+
+	idle_arm(k, st == KR_IDLE_NEVER ? -1 : st == KR_IDLE_WARN && ms > 1000 ? 1000 : ms);
+}
+
 /* the idle timer fired: arm it again for what is left, or say what must
  * happen now in *r: show the countdown (a learner, no trainer menu open),
  * close the trainer menu, log the learner out. During the countdown the
@@ -281,7 +294,7 @@ idle_input(kiosk *k, const SDL_Event *e, nav_req *r)
 	k->warning = 0;
 	kiosk_log(L_("%s idle: countdown cancelled by input"), k->learner);
 	r->to = NAV_IDLE_CANCEL;
-	idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input, SDL_GetTicks()));
+	idle_arm_next(k);
 	switch (e->type) {
 	case SDL_KEYDOWN:
 		k->eat_until = SDL_KEYUP;
@@ -368,8 +381,7 @@ kiosk_login(kiosk *k, const char *name)
 	display(k, theme, scale);
 	k->p->learner_label = k->learner;
 	k->last_input = SDL_GetTicks();
-	idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
-	                         k->last_input));
+	idle_arm_next(k);
 	kiosk_log(L_("%s logged in (theme %s, text scale %.2f)"), name, k->a->theme->name,
 	          k->a->text_scale);
 }
@@ -493,8 +505,7 @@ kiosk_trainer_opening(kiosk *k)
 	k->text_was_on = SDL_IsTextInputActive();
 	kiosk_guard_load(k, "trainer");
 	if (!k->idle_timer)
-		idle_arm(k, kr_idle_left(k->p->cfg->idle_logout_minutes, k->last_input,
-		                         SDL_GetTicks()));
+		idle_arm_next(k);
 	return 0;
 }
 

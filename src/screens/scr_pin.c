@@ -288,6 +288,11 @@ pin_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		nav_goto(a, closing(p)); /* frees p */
 		return;
 	}
+	if (locked && e->type == SDL_KEYDOWN &&
+	    (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER)) {
+		try_pin(a, p); /* refused unchecked, and logged as such */
+		return;
+	}
 	if (!locked) {
 		r = kf_event(&p->pin, e);
 		if (r == KF_ENTER) {
