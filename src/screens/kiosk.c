@@ -472,7 +472,7 @@ kiosk_code_check(kiosk *k, const char *code)
 
 	if (!k->code_hash)
 		return PIN_ERROR;
-	snprintf(what, sizeof what, "PIN of %s", k->code_for);
+	snprintf(what, sizeof what, L_("PIN of %s"), k->code_for);
 	r = kiosk_pin_try(k, k->code_guard, what, k->code_hash, code);
 	if (r == PIN_OK)
 		snprintf(k->code_passed, sizeof k->code_passed, "%s", k->code_for);

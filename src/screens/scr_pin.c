@@ -240,7 +240,7 @@ try_pin(ui_app *a, pin_screen *p)
 	}
 	r = p->purpose == P_CHECK
 	        ? kiosk_code_check(k, p->pin.buf)
-	        : kiosk_pin_try(k, "trainer", "trainer PIN", k->p->cfg->trainer_pin_hash,
+	        : kiosk_pin_try(k, "trainer", L_("trainer PIN"), k->p->cfg->trainer_pin_hash,
 	                        p->pin.buf);
 	kf_clear(&p->pin);
 	a->dirty = 1;
