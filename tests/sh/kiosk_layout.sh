@@ -6,7 +6,9 @@
 # leaves the window, overlaps another, or has its label cut short. It runs
 # here at the projector and laptop sizes classrooms use, at text scales 1.0
 # to 1.5, in English, French, Spanish and Arabic, with learners whose names
-# are long, accented or in Arabic script. The check must also fail where a
+# are long, accented or in Arabic script, with learner PINs on (so their
+# prompts are laid out too, and the Learners list has its third button).
+# The check must also fail where a
 # screen cannot fit (a tiny window at huge text), or it proves nothing.
 # Screens at 1280x800, text scale 1.2, in French and Arabic go to
 # build/test-logs/kiosk-layout-LL/ to be looked at.
@@ -27,6 +29,7 @@ done
 printf '2468\n2468\n' | "$bin" set-pin --config "$t/kiosk.yaml" >/dev/null 2>&1
 cat >>"$t/kiosk.yaml" <<YAML
 kiosk: true
+learner_codes: true
 data_dir: $t/data
 modules_dir: $PWD/modules
 YAML
@@ -36,7 +39,7 @@ for size in 1024x768 1280x800 1366x768 1920x1080; do
 		: >"$t/out"
 		for scale in 1.0 1.1 1.2 1.33 1.5; do
 			"$bin" render --kiosk --config "$t/kiosk.yaml" --size "$size" \
-				--text-scale "$scale" --language "$lang" >>"$t/out" 2>&1 ||
+				--text-scale "$scale" --language "$lang" >>"$t/out" 2>>"$t/log" ||
 				echo "status $? at $scale" >>"$t/out"
 		done
 		screens=$(sed -n 's/.*: \([0-9]*\) screens, 0 problems$/\1/p' "$t/out" | sort -u)
