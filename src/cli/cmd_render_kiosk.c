@@ -263,6 +263,9 @@ cmd_render_kiosk(int argc, char **argv)
 		return 1;
 	}
 	cfg.kiosk = 1;
+	/* laid out as on a touch screen, with the on-screen keyboard: the
+	 * tightest layout (the keys sent here would hide it otherwise) */
+	cfg.touch_only = 1;
 	pl.cfg = &cfg;
 	pl.modules_dir = cfg.modules_dir ? xstrdup(cfg.modules_dir) : paths_modules_dir();
 	data_dir = paths_user_data_dir(cfg.data_dir);

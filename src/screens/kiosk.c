@@ -545,6 +545,11 @@ kiosk_filter(ui_app *a, const SDL_Event *e, nav_req *r)
 
 	if (is_input(e))
 		k->last_input = SDL_GetTicks();
+	if (e->type == SDL_KEYDOWN && !k->key_seen) {
+		/* someone has a keyboard: no need to draw one on the screen */
+		k->key_seen = 1;
+		a->dirty = 1;
+	}
 	if (e->type == k->ev_idle && e->user.code == IDLE_CODE) {
 		idle_check(k, r);
 		return 1;

@@ -24,6 +24,8 @@ typedef struct {
 	int trainer_open;         /* the PIN prompt or trainer menu is shown */
 	int text_was_on;          /* text input was on when it opened (an answer) */
 	int warning;              /* the idle countdown is shown */
+	int key_seen;             /* a real keyboard's key was pressed: the
+	                             on-screen keyboard may give way */
 	Uint32 eat_until;         /* swallow the rest of the press that ended the
 	                             countdown, up to this event type (0: none) */
 	/* learner codes (learner_codes: true) */

@@ -25,14 +25,12 @@
 enum {
 	ID_NEW = -100, ID_START = -101, ID_CANCEL = -102,
 	ID_SHIFT = -103, ID_SPACE = -104, ID_ERASE = -105,
-	ID_KEY = 1000000          /* + the character of an on-screen key */
+	ID_SCRIPT = -106,         /* switch between a script and Latin letters */
+	ID_KEY = 1000000          /* + the index of an on-screen key */
 };
 
 /* the on-screen keyboard, for touch screens without a keyboard */
-static const char *const kbd_rows[] = {
-	"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-.",
-};
-enum { KBD_KEYS = 39 };
+enum { KBD_KEYS = 80 };
 
 typedef struct {
 	ui_screen base;
@@ -43,7 +41,8 @@ typedef struct {
 	const char *error;        /* why the name was refused, or NULL */
 	char error_buf[256];
 	int shift;                /* the next letter's case is swapped */
-	char keys[KBD_KEYS][2];   /* the on-screen keys' labels, as shown */
+	char keys[KBD_KEYS][8];   /* the on-screen keys' labels, as shown */
+	int latin;                /* the Latin keyboard instead of the script's */
 	kb_row row;
 	ui_scroll sc;
 	int cols;                 /* grid columns in the last layout */
@@ -74,53 +73,108 @@ next_upper(const picker *p)
 	return start != p->shift;
 }
 
-/* the on-screen keyboard from y down to the bottom of the window: as many
- * rows as fit (the digits go first when room is short), keys as tall as a
- * button or less, never shorter than a letter and a margin (a finger's
- * width at projector sizes) */
+/* the language of the keyboard: the classroom's, else the interface's */
+static const char *
+keyboard_lang(ui_app *a)
+{
+	const cfg_config *cfg = kiosk_of(a)->p->cfg;
+
+	return cfg->language ? cfg->language : i18n_language();
+}
+
+/* is the on-screen keyboard shown? On a touch-only kiosk always; else
+ * until someone presses a key of a real keyboard */
+static int
+keyboard_shown(ui_app *a)
+{
+	kiosk *k = kiosk_of(a);
+
+	return k->p->cfg->touch_only || !k->key_seen;
+}
+
+/* the on-screen keyboard from y down to the bottom of the window: the
+ * letters of the language (kr_keyboard) in rows as wide as the longest,
+ * then Shift (where letters have capitals), Space, Erase and, for a script
+ * with a Latin keyboard beside it, the key that switches. As many rows as
+ * fit (the digits go first when room is short), keys as tall as a button
+ * or less, never shorter than a letter and a margin (a finger's width at
+ * projector sizes). */
 static void
 layout_keyboard(ui_app *a, picker *p, int y)
 {
-	int em = a->em, kg = em / 3 > 1 ? em / 3 : 1, n = 0, r, c;
-	int kbw = a->w - 4 * em < em * 40 ? a->w - 4 * em : em * 40, kx = (a->w - kbw) / 2;
-	int room = a->h - em - y, first = 0, rows, kh = kb_height(a), kw = (kbw - 9 * kg) / 10;
-	int upper = next_upper(p), sw, ew, least = em + em / 4;
+	const char *lang = keyboard_lang(a);
+	const char *const *rows = kr_keyboard(lang, p->latin);
+	int em = a->em, kg = em / 3 > 1 ? em / 3 : 1, n = 0, r, c, nrows, cols = 1, first = 0;
+	int kbw = a->w - 4 * em < em * 44 ? a->w - 4 * em : em * 44, kx = (a->w - kbw) / 2;
+	int room = a->h - em - y, kh = kb_height(a), kw, least = em + em / 4, x, w, bx;
+	int upper = next_upper(p), cased = !kr_keyboard_has_latin(lang) || p->latin;
+	/* each script named in its own letters */
+	const char *sw_label = p->latin ? "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A" : "ABC";
 
-	if (5 * kh + 4 * kg > room) {
-		kh = (room - 4 * kg) / 5;
-		if (kh < least) {
+	for (nrows = 0; rows[nrows]; nrows++) {
+		int keys = 1;
+		const char *q;
+
+		for (q = rows[nrows]; *q; q++)
+			keys += *q == ' ';
+		cols = keys > cols ? keys : cols;
+	}
+	kw = (kbw - (cols - 1) * kg) / cols;
+	/* the rows and the row of Shift, Space and Erase */
+	if ((nrows + 1) * (kh + kg) - kg > room) {
+		kh = (room - nrows * kg) / (nrows + 1);
+		if (kh < least && rows[0][0] == '1') {
 			first = 1; /* no digits: names rarely have them */
-			kh = (room - 3 * kg) / 4;
+			kh = (room - (nrows - 1) * kg) / nrows;
 		}
 	}
 	if (kh > kb_height(a))
 		kh = kb_height(a);
 	if (kh < least)
-		return; /* no room at all: the physical keyboard still works */
-	rows = 4 - first;
-	for (r = first; r < 4; r++) {
-		const char *k = kbd_rows[r];
-		int x = kx + (r == 3 ? (kw + kg) / 2 : 0);
+		return; /* no room at all: a physical keyboard still works */
+	for (r = first; r < nrows; r++) {
+		const char *q = rows[r];
+		int keys = 1;
 
-		for (c = 0; k[c] && n < KBD_KEYS; c++, n++) {
-			p->keys[n][0] = upper ? (char)toupper((unsigned char)k[c]) : k[c];
-			p->keys[n][1] = '\0';
+		for (c = 0; q[c]; c++)
+			keys += q[c] == ' ';
+		x = kx + (kbw - (keys * kw + (keys - 1) * kg)) / 2;
+		for (c = 0; *q && n < KBD_KEYS; c++, n++) {
+			size_t len = strcspn(q, " ");
+			char key[sizeof p->keys[0]];
+
+			snprintf(key, sizeof key, "%.*s", (int)len, q);
+			if (upper && cased)
+				kr_key_upper(key, p->keys[n], sizeof p->keys[n]);
+			else
+				memcpy(p->keys[n], key, sizeof key);
 			kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), y, kw, kh }, p->keys[n],
-			       ID_KEY + (unsigned char)k[c], 0);
+			       ID_KEY + n, 0);
+			q += len;
+			q += *q == ' ';
 		}
 		y += kh + kg;
 	}
-	(void)rows;
-	/* Shift and Erase as wide as their labels need, Space the rest */
-	sw = ui_button_width(a, _("Shift"));
-	ew = ui_button_width(a, _("Erase"));
-	sw = sw > 2 * kw + kg ? sw : 2 * kw + kg;
-	ew = ew > 2 * kw + kg ? ew : 2 * kw + kg;
-	kb_add(&p->row, (SDL_Rect){ kx, y, sw, kh }, _("Shift"), ID_SHIFT,
-	       p->shift ? UI_BTN_PRIMARY : 0);
-	kb_add(&p->row, (SDL_Rect){ kx + sw + kg, y, kbw - sw - ew - 2 * kg, kh }, _("Space"),
-	       ID_SPACE, 0);
-	kb_add(&p->row, (SDL_Rect){ kx + kbw - ew, y, ew, kh }, _("Erase"), ID_ERASE, 0);
+	/* Shift, the script switch and Erase as wide as their labels need
+	 * (two keys at least), Space the rest */
+	bx = kx;
+	if (cased) {
+		w = ui_button_width(a, _("Shift"));
+		w = w > 2 * kw + kg ? w : 2 * kw + kg;
+		kb_add(&p->row, (SDL_Rect){ bx, y, w, kh }, _("Shift"), ID_SHIFT,
+		       p->shift ? UI_BTN_PRIMARY : 0);
+		bx += w + kg;
+	}
+	if (kr_keyboard_has_latin(lang)) {
+		w = ui_button_width(a, sw_label);
+		w = w > 2 * kw + kg ? w : 2 * kw + kg;
+		kb_add(&p->row, (SDL_Rect){ bx, y, w, kh }, sw_label, ID_SCRIPT, 0);
+		bx += w + kg;
+	}
+	w = ui_button_width(a, _("Erase"));
+	w = w > 2 * kw + kg ? w : 2 * kw + kg;
+	kb_add(&p->row, (SDL_Rect){ bx, y, kx + kbw - w - kg - bx, kh }, _("Space"), ID_SPACE, 0);
+	kb_add(&p->row, (SDL_Rect){ kx + kbw - w, y, w, kh }, _("Erase"), ID_ERASE, 0);
 }
 
 /* where everything goes for the window's size and text size: the heading
@@ -143,17 +197,31 @@ layout(ui_app *a, picker *p)
 	                       0);
 	p->top = y + em;
 	if (p->adding) {
-		int fw = a->w - 4 * em < em * 30 ? a->w - 4 * em : em * 30;
+		/* as wide as the keyboard under it, when there is one */
+		int most = keyboard_shown(a) ? em * 44 : em * 30;
+		int fw = a->w - 4 * em < most ? a->w - 4 * em : most;
 		int fx = (a->w - fw) / 2;
 		kb_spec b[2] = {
 			{ _("Cancel"), ID_CANCEL, 0 },
 			{ _("Start"), ID_START, UI_BTN_PRIMARY | (p->name.buf[0] ? 0 : UI_BTN_DISABLED) },
 		};
 
+		int bw2 = ui_button_width(a, b[0].label) + em / 2 + ui_button_width(a, b[1].label);
+
 		p->field = (SDL_Rect){ fx, p->top + a->line_h[LAY_F_BODY], fw, kf_height(a) };
 		y = p->field.y + p->field.h + em / 2;
-		y += kb_flow(a, &p->row, b, 2, fx, y, fw, FIT_END) + em;
-		layout_keyboard(a, p, y);
+		if (keyboard_shown(a) && fw - bw2 - em >= 12 * em) {
+			/* Cancel and Start beside the field: the keyboard needs the
+			 * height more than the field needs the width */
+			p->field.w = fw - bw2 - em;
+			kb_flow(a, &p->row, b, 2, fx + p->field.w + em,
+			        p->field.y + (p->field.h - kb_height(a)) / 2, bw2, FIT_END);
+			y += em / 2;
+		} else {
+			y += kb_flow(a, &p->row, b, 2, fx, y, fw, FIT_END) + em;
+		}
+		if (keyboard_shown(a))
+			layout_keyboard(a, p, y);
 		return;
 	}
 	if (bw > avail)
@@ -321,7 +389,9 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			stop_adding(a, p);
 		} else if (id == ID_SHIFT) {
 			p->shift = !p->shift;
-		} else if (id == ID_SPACE || id == ID_ERASE || id >= ID_KEY) {
+		} else if (id == ID_SCRIPT) {
+			p->latin = !p->latin;
+		} else if (id == ID_SPACE || id == ID_ERASE || (id >= ID_KEY && id < ID_KEY + KBD_KEYS)) {
 			SDL_Event k;
 
 			SDL_zero(k);
@@ -329,12 +399,10 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 				k.type = SDL_KEYDOWN;
 				k.key.keysym.sym = SDLK_BACKSPACE;
 			} else {
-				int ch = id == ID_SPACE ? ' ' : id - ID_KEY;
-
-				if (next_upper(p))
-					ch = toupper(ch);
+				/* the key's label is what it types (capitals included) */
 				k.type = SDL_TEXTINPUT;
-				k.text.text[0] = (char)ch;
+				snprintf(k.text.text, sizeof k.text.text, "%s",
+				         id == ID_SPACE ? " " : p->keys[id - ID_KEY]);
 				p->shift = 0;
 			}
 			kf_event(&p->name, &k);

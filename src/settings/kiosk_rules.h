@@ -39,6 +39,20 @@ int kr_idle_state(double idle_minutes, unsigned long last_input_ms, unsigned lon
  * alone. */
 int kr_config_exposed(unsigned mode);
 
+/* the on-screen keyboard for names, by language: rows of keys, each row a
+ * string of keys separated by single spaces (a key is one letter, in
+ * UTF-8). Latin keyboards carry the accented letters of their language;
+ * the Arabic one has its own script and a Latin one beside it (latin 1).
+ * lang is a gettext or BCP 47 name ("fr", "fr_FR", "ar-EG"); an unknown
+ * one gets the English keyboard. Returns the rows, NULL-terminated. */
+const char *const *kr_keyboard(const char *lang, int latin);
+/* does the keyboard of lang have a Latin one beside it (a script without
+ * capitals, such as Arabic)? */
+int kr_keyboard_has_latin(const char *lang);
+/* the capital of the one letter key (UTF-8) into out: ASCII and the
+ * accented Latin letters of the keyboards; anything else unchanged. */
+void kr_key_upper(const char *key, char *out, size_t size);
+
 /* folders worth offering for an export, most likely first: mounted
  * removable media under /media/USER, /run/media/USER and /media, then
  * the home directory. Returns the number found (at most max), each a

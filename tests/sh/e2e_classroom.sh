@@ -79,12 +79,15 @@ $2
 EOF
 }
 # type text; xdotool needs a UTF-8 locale for Hélène's accents
-typ() { LC_ALL=C.UTF-8 xdotool type --delay 40 "$1"; }
+typ() { LC_ALL=C.UTF-8 xdotool type --delay 60 "$1"; }
 new_learner() { # name: the picker's New learner, typed on the keyboard
 	xdotool key Home Return
-	sleep 0.4
+	sleep 0.6
 	typ "$1"
+	sleep 0.3
 	xdotool key Return
+	# on failure, say who did log in
+	wait_log "$1 logged in" || grep "logged in" "$t/app.log" | tail -n 1 >&2
 }
 
 xvfb_start 1280x800 "$t" || { echo "FAIL: classroom could not start Xvfb"; exit 1; }
