@@ -7,6 +7,7 @@
 int cmd_play(int argc, char **argv);     /* the player (no subcommand) */
 int cmd_check(int argc, char **argv);    /* lectern check PATH... */
 int cmd_render(int argc, char **argv);   /* lectern render MODULE ... */
+int cmd_render_kiosk(int argc, char **argv); /* lectern render --kiosk ... */
 int cmd_export(int argc, char **argv);   /* lectern export --xapi|--csv FILE */
 int cmd_progress(int argc, char **argv); /* lectern progress */
 int cmd_set_pin(int argc, char **argv);  /* lectern set-pin */

@@ -103,6 +103,9 @@ cmd_render(int argc, char **argv)
 	SDL_Surface *surf;
 	char *fonts;
 
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--kiosk") == 0)
+			return cmd_render_kiosk(argc, argv);
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		int takes = strcmp(o, "--slide") == 0 || strcmp(o, "--size") == 0 ||

@@ -6,6 +6,7 @@
 #include "kiosk.h"
 #include "settings/kiosk_rules.h"
 #include "settings/pin.h"
+#include "text/fit.h"
 #include "player.h"
 #include "ui/ui.h"
 
@@ -22,6 +23,16 @@ typedef struct {
 	int exiting;              /* the trainer chose Exit: the loop may end */
 	int trainer_open;         /* the PIN prompt or trainer menu is shown */
 	int text_was_on;          /* text input was on when it opened (an answer) */
+	int warning;              /* the idle countdown is shown */
+	int key_seen;             /* a real keyboard's key was pressed: the
+	                             on-screen keyboard may give way */
+	Uint32 eat_until;         /* swallow the rest of the press that ended the
+	                             countdown, up to this event type (0: none) */
+	/* learner codes (learner_codes: true) */
+	char code_for[KR_NAME_MAX + 1]; /* whose code the prompt asks for */
+	char *code_hash;          /* their code's hash, NULL: they choose one */
+	char code_guard[32];      /* "learner:ID", the prompt's lockout */
+	char code_passed[KR_NAME_MAX + 1]; /* may log in now (code right) */
 } kiosk;
 
 kiosk *kiosk_of(ui_app *a);
@@ -31,15 +42,43 @@ void kiosk_login(kiosk *k, const char *name);
 /* the state of a logout: the time spent and the leave recorded, the
  * learner forgotten, the timer stopped. The navigator shows the picker. */
 void kiosk_logout(kiosk *k, const char *why);
+/* seconds before the idle logout, as the countdown shows them (at most
+ * the countdown's length); -1 when there is no idle logout. */
+int kiosk_idle_seconds(const kiosk *k);
 /* record the learner's progress now (before ignoring a way out). */
 void kiosk_save(kiosk *k, const char *why);
+/* check a PIN or learner code against hash through the guard the store
+ * keeps for that prompt (name: "trainer", "learner:ID"), so the count of
+ * wrong ones and the lock survive a restart; logs wrong ones and locks as
+ * "wrong WHAT (N in a row)" (what: "trainer PIN", "code of NAME").
+ * Returns PIN_OK, PIN_WRONG, PIN_LOCKED or PIN_ERROR (k->guard then holds
+ * that prompt's guard). */
+int kiosk_pin_try(kiosk *k, const char *name, const char *what, const char *hash,
+                  const char *pin);
+/* load the guard of prompt name from the store into k->guard. */
+void kiosk_guard_load(kiosk *k, const char *name);
+/* the code prompt is about to open for learner name (NAV_CODE): whose, and
+ * whether they have a code (check it) or not yet (choose one). */
+void kiosk_code_opening(kiosk *k, const char *name);
+/* check the code typed for k->code_for: PIN_* as kiosk_pin_try; PIN_OK
+ * lets them log in (NAV_LOGIN). */
+int kiosk_code_check(kiosk *k, const char *code);
+/* k->code_for chose code (checked with pin_weakness by the caller): the
+ * learner is created when new and the code's hash stored. 0, or -1 when it
+ * could not be stored. Lets them log in (NAV_LOGIN). */
+int kiosk_code_choose(kiosk *k, const char *code);
 /* the PIN prompt is about to open: -1 when it already is. */
 int kiosk_trainer_opening(kiosk *k);
 /* the PIN prompt or trainer menu closed: text input as it was. */
 void kiosk_trainer_closed(kiosk *k);
 /* the trainer ends kiosk mode: log out, and let the loop end. */
 void kiosk_exiting(kiosk *k);
-/* a line on stderr for the machine's log: "lectern: kiosk: ..." */
+/* a string of the kiosk's log: English on purpose and never translated,
+ * so that the log reads the same whatever the interface language and
+ * scripts can grep it (tests/sh/i18n.sh counts L_ as marked) */
+#define L_(s) s
+/* a line on stderr for the machine's log: "lectern: kiosk: ...", in
+ * English (L_) */
 void kiosk_log(const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 1, 2)))
@@ -83,6 +122,10 @@ int kf_height(const ui_app *a);
 
 /* ------------------------------------------------------------ buttons */
 enum { KB_MAX = 1024, KB_MOVED = -2 };
+/* a button flag beside UI_BTN_*: the label is data (a learner's name, a
+ * folder) that may be shortened with "…" to fit; any other label must fit
+ * whole, and the layout check fails when it does not. */
+enum { KB_DATA = 0x100 };
 
 typedef struct {
 	SDL_Rect r;
@@ -108,8 +151,29 @@ int kb_event(ui_app *a, kb_row *row, const SDL_Event *e);
 /* index of the button with this id, or -1. */
 int kb_find(const kb_row *row, int id);
 
+/* one button of a row laid out by kb_flow */
+typedef struct {
+	const char *label;
+	int id;
+	int flags;
+} kb_spec;
+/* height of a button for a->em. */
+int kb_height(const ui_app *a);
+/* add n buttons, each as wide as its label needs, in rows within
+ * [x, x + maxw) from y (more rows when they do not fit on one), aligned
+ * as align says (FIT_START, FIT_END, FIT_CENTER). Returns the height
+ * used. */
+int kb_flow(ui_app *a, kb_row *row, const kb_spec *b, int n, int x, int y, int maxw,
+            int align);
+
 /* ------------------------------------------------------------ screens */
-/* one line of text centred across the window at y, shortened to fit. */
-void kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y);
+/* text in lines of at most w pixels from x, top at y, aligned as align
+ * says (FIT_*): drawn in colour col when draw, else only measured. Every
+ * line is placed (ui_place). Returns the height. */
+int kiosk_para(ui_app *a, const char *s, int font, int style, int col, int x, int y,
+               int w, int align, int draw);
+/* kiosk_para centred across the window, with a margin of 2 em each side. */
+int kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y,
+                      int draw);
 
 #endif

@@ -1,7 +1,9 @@
 /* kiosk_widgets.c: the two widgets of the kiosk screens.
  *
  * A row of buttons (kb_*): each screen lists its buttons with their
- * rectangles every time it lays out, and one function handles the mouse
+ * rectangles every time it lays out (kb_flow measures the labels and puts
+ * the buttons on more rows when they do not fit on one), and one function
+ * handles the mouse
  * (hover, click), Tab / Shift+Tab and Left / Right focus, and Enter or Space
  * on the focused button, returning the id of the button activated.
  *
@@ -10,7 +12,13 @@
  * input, so any keyboard layout, an input method or an on-screen keyboard
  * works; the caret is always at the end, which is all a name or a PIN
  * needs. A masked field shows one dot per character and is wiped when
- * cleared. */
+ * cleared.
+ *
+ * Paragraphs (kiosk_para) wrap short texts (messages, questions) into
+ * lines instead of cutting them, so a longer translation or a larger text
+ * size takes more lines, never a "…". Buttons, fields and lines report
+ * where they were drawn (ui_place) for the layout check. */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -98,6 +106,7 @@ kf_draw(ui_app *a, const kf_field *f, SDL_Rect r, const char *placeholder, int f
 	const char *s = f->buf;
 	SDL_Rect in = { r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t }, caret;
 
+	ui_place(a, r, placeholder ? placeholder : f->masked ? "(PIN)" : f->buf, 0);
 	ui_round_fill(a, r, a->em / 4, focus ? UI_FOCUS : UI_BORDER);
 	ui_round_fill(a, in, a->em / 4, UI_BG);
 	if (f->masked) {
@@ -164,14 +173,15 @@ kb_draw(ui_app *a, const kb_row *row)
 
 	for (i = 0; i < row->n; i++) {
 		const kb_button *b = &row->b[i];
-		int f = b->flags;
+		int f = b->flags & ~KB_DATA;
+		const char *shown = ui_ellipsize(a, b->label, LAY_F_BODY, LAY_BOLD, b->r.w - a->em);
 
 		if (i == row->focus && row->show_focus)
 			f |= UI_BTN_FOCUS;
 		if (i == row->hover)
 			f |= UI_BTN_HOVER;
-		ui_button(a, b->r, ui_ellipsize(a, b->label, LAY_F_BODY, LAY_BOLD,
-		                                b->r.w - a->em), f);
+		ui_place(a, b->r, b->label, !(b->flags & KB_DATA) && strcmp(shown, b->label) != 0);
+		ui_button(a, b->r, shown, f);
 	}
 }
 
@@ -244,4 +254,79 @@ kb_find(const kb_row *row, int id)
 		if (row->b[i].id == id)
 			return i;
 	return -1;
+}
+
+int
+kb_height(const ui_app *a)
+{
+	return a->line_h[LAY_F_BODY] + a->em;
+}
+
+int
+kb_flow(ui_app *a, kb_row *row, const kb_spec *b, int n, int x, int y, int maxw, int align)
+{
+	int w[32] = { 0 };
+	fit_rect r[32];
+	int i, h;
+
+	if (n > 32)
+		n = 32;
+	for (i = 0; i < n; i++)
+		w[i] = ui_button_width(a, b[i].label);
+	h = fit_flow(w, n, x, y, maxw, kb_height(a), a->em / 2, align, r);
+	for (i = 0; i < n; i++)
+		kb_add(row, (SDL_Rect){ r[i].x, r[i].y, r[i].w, r[i].h }, b[i].label, b[i].id,
+		       b[i].flags);
+	return h;
+}
+
+/* ------------------------------------------------------------ paragraphs */
+
+typedef struct {
+	ui_app *a;
+	int font, style;
+} para_font;
+
+static int
+para_measure(void *ud, const char *s, int len)
+{
+	para_font *f = ud;
+
+	return ui_text_width(f->a, s, len, f->font, f->style);
+}
+
+int
+kiosk_para(ui_app *a, const char *s, int font, int style, int col, int x, int y, int w,
+           int align, int draw)
+{
+	enum { LINES = 32 };
+	para_font pf = { a, font, style };
+	int st[LINES], len[LINES], n, i;
+
+	if (!s || !*s)
+		return 0;
+	n = fit_wrap(s, w, para_measure, &pf, st, len, LINES);
+	if (n > LINES)
+		n = LINES;
+	for (i = 0; draw && i < n; i++) {
+		int lw = ui_text_width(a, s + st[i], len[i], font, style), lx = x;
+		char what[64];
+
+		if (align == FIT_END)
+			lx = x + w - lw;
+		else if (align == FIT_CENTER)
+			lx = x + (w - lw) / 2;
+		snprintf(what, sizeof what, "%.*s", len[i], s + st[i]);
+		ui_place(a, (SDL_Rect){ lx, y + i * a->line_h[font], lw, a->line_h[font] }, what, 0);
+		ui_draw_text(a, s + st[i], len[i], font, style, 0, ui_color(a, col), lx,
+		             y + i * a->line_h[font]);
+	}
+	return n * a->line_h[font];
+}
+
+int
+kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y, int draw)
+{
+	return kiosk_para(a, s, font, style, col, 2 * a->em, y, a->w - 4 * a->em, FIT_CENTER,
+	                  draw);
 }

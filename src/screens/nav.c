@@ -7,7 +7,9 @@
  *      +----catalog-----+  +-retake-+           results; help over the
  *                                               catalog too)
  *   kiosk: picker --login--> catalog ... --logout--> picker
+ *          (learner codes: picker --code--> code prompt --right--> login)
  *          any screen --Ctrl+Alt+T--> PIN --> trainer menu --close--> back
+ *          idle: countdown overlay --input--> back, --time--> logout
  *
  * Requests go through the kiosk's policy first when a kiosk runs; the
  * kiosk's own wishes (an idle logout, the PIN prompt) come back from its
@@ -49,6 +51,9 @@ nav_start(ui_app *a, const char *path, diag_list *dl)
 {
 	pl_player *pl = a->player;
 
+	/* the configured language from the first frame on: the picker is
+	 * the first screen, and no module has chosen one yet */
+	pl_language(a, NULL);
 	if (pl->cfg && pl->cfg->kiosk) {
 		kiosk_start(a);
 		a->filter = filter;
@@ -134,6 +139,10 @@ nav_go(ui_app *a, nav_req r)
 		ui_set_overlay(a, NULL);
 		ui_set_screen(a, catalog_screen_new(a));
 		return 0;
+	case NAV_CODE:
+		kiosk_code_opening(k, r.arg);
+		ui_set_overlay(a, code_screen_new(a));
+		return 0;
 	case NAV_LOGOUT:
 		kiosk_logout(k, r.arg ? r.arg : "");
 		ui_set_overlay(a, NULL);
@@ -149,6 +158,12 @@ nav_go(ui_app *a, nav_req r)
 		return 0;
 	case NAV_TRAINER_CLOSE:
 		kiosk_trainer_closed(k);
+		ui_set_overlay(a, NULL);
+		return 0;
+	case NAV_IDLE_WARN:
+		ui_set_overlay(a, idle_overlay_new(a));
+		return 0;
+	case NAV_IDLE_CANCEL:
 		ui_set_overlay(a, NULL);
 		return 0;
 	case NAV_KIOSK_EXIT:

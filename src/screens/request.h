@@ -19,16 +19,20 @@ typedef enum {
 	NAV_QUIT,          /* leave Lectern */
 	/* a classroom kiosk's requests (refused outside kiosk mode) */
 	NAV_LOGIN,         /* arg logs in; the catalog */
+	NAV_CODE,          /* arg wants to log in: their code first (learner
+	                      codes), else NAV_LOGIN */
 	NAV_LOGOUT,        /* save, forget the learner (arg: why); the picker */
 	NAV_TRAINER_PIN,   /* the trainer's PIN prompt over the screen */
 	NAV_TRAINER,       /* the trainer menu (the PIN was right) */
 	NAV_TRAINER_CLOSE, /* close the PIN prompt or trainer menu */
+	NAV_IDLE_WARN,     /* overlay: the idle countdown */
+	NAV_IDLE_CANCEL,   /* input came: close the countdown */
 	NAV_KIOSK_EXIT     /* the trainer ends kiosk mode */
 } nav_to;
 
 typedef struct {
 	nav_to to;
-	const char *arg;   /* NAV_OPEN: module path; NAV_LOGIN: learner name;
+	const char *arg;   /* NAV_OPEN: module path; NAV_LOGIN, NAV_CODE: learner name;
 	                      NAV_LOGOUT: why, for the log */
 	diag_list *dl;     /* NAV_OPEN: receives the loader's problems */
 } nav_req;

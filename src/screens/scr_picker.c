@@ -25,14 +25,12 @@
 enum {
 	ID_NEW = -100, ID_START = -101, ID_CANCEL = -102,
 	ID_SHIFT = -103, ID_SPACE = -104, ID_ERASE = -105,
-	ID_KEY = 1000000          /* + the character of an on-screen key */
+	ID_SCRIPT = -106,         /* switch between a script and Latin letters */
+	ID_KEY = 1000000          /* + the index of an on-screen key */
 };
 
 /* the on-screen keyboard, for touch screens without a keyboard */
-static const char *const kbd_rows[] = {
-	"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-.",
-};
-enum { KBD_KEYS = 39 };
+enum { KBD_KEYS = 80 };
 
 typedef struct {
 	ui_screen base;
@@ -43,22 +41,27 @@ typedef struct {
 	const char *error;        /* why the name was refused, or NULL */
 	char error_buf[256];
 	int shift;                /* the next letter's case is swapped */
-	char keys[KBD_KEYS][2];   /* the on-screen keys' labels, as shown */
+	char keys[KBD_KEYS][8];   /* the on-screen keys' labels, as shown */
+	int latin;                /* the Latin keyboard instead of the script's */
 	kb_row row;
 	ui_scroll sc;
 	int cols;                 /* grid columns in the last layout */
-	int top;                  /* y where the grid starts */
+	int top;                  /* y where the grid or the name field starts */
+	int sub_y;                /* y of the line under the heading */
+	int bar_h;                /* height of the bar saying progress is not saved */
+	SDL_Rect field;           /* the name field */
 } picker;
 
-void
-kiosk_text_center(ui_app *a, const char *s, int font, int style, int col, int y)
+/* the line under the heading: what to do, or why the name was refused */
+static const char *
+sub_text(const picker *p)
 {
-	s = ui_ellipsize(a, s, font, style, a->w - 2 * a->em);
-	ui_draw_text(a, s, -1, font, style, 0, ui_color(a, col),
-	             (a->w - ui_text_width(a, s, -1, font, style)) / 2, y);
+	if (p->adding)
+		return p->error ? p->error : _("Type your name as your trainer should see it.");
+	return p->nnames ? _("Choose your name, or add yourself as a new learner.")
+	                 : _("Add yourself as a new learner to begin.");
 }
 
-/* the grid of names, in content coordinates shifted by the scroll */
 /* would the next on-screen letter be a capital? At the start of the name
  * and of each part of it, unless Shift says otherwise. */
 static int
@@ -70,48 +73,159 @@ next_upper(const picker *p)
 	return start != p->shift;
 }
 
+/* the language of the keyboard: the classroom's, else the interface's */
+static const char *
+keyboard_lang(ui_app *a)
+{
+	const cfg_config *cfg = kiosk_of(a)->p->cfg;
+
+	return cfg->language ? cfg->language : i18n_language();
+}
+
+/* is the on-screen keyboard shown? On a touch-only kiosk always; else
+ * until someone presses a key of a real keyboard */
+static int
+keyboard_shown(ui_app *a)
+{
+	kiosk *k = kiosk_of(a);
+
+	return k->p->cfg->touch_only || !k->key_seen;
+}
+
+/* the on-screen keyboard from y down to the bottom of the window: the
+ * letters of the language (kr_keyboard) in rows as wide as the longest,
+ * then Shift (where letters have capitals), Space, Erase and, for a script
+ * with a Latin keyboard beside it, the key that switches. As many rows as
+ * fit (the digits go first when room is short), keys as tall as a button
+ * or less, never shorter than a letter and a margin (a finger's width at
+ * projector sizes). */
+static void
+layout_keyboard(ui_app *a, picker *p, int y)
+{
+	const char *lang = keyboard_lang(a);
+	const char *const *rows = kr_keyboard(lang, p->latin);
+	int em = a->em, kg = em / 3 > 1 ? em / 3 : 1, n = 0, r, c, nrows, cols = 1, first = 0;
+	int kbw = a->w - 4 * em < em * 44 ? a->w - 4 * em : em * 44, kx = (a->w - kbw) / 2;
+	int room = a->h - em - y, kh = kb_height(a), kw, least = em + em / 4, x, w, bx;
+	int upper = next_upper(p), cased = !kr_keyboard_has_latin(lang) || p->latin;
+	/* each script named in its own letters */
+	const char *sw_label = p->latin ? "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A" : "ABC";
+
+	for (nrows = 0; rows[nrows]; nrows++) {
+		int keys = 1;
+		const char *q;
+
+		for (q = rows[nrows]; *q; q++)
+			keys += *q == ' ';
+		cols = keys > cols ? keys : cols;
+	}
+	kw = (kbw - (cols - 1) * kg) / cols;
+	/* the rows and the row of Shift, Space and Erase */
+	if ((nrows + 1) * (kh + kg) - kg > room) {
+		kh = (room - nrows * kg) / (nrows + 1);
+		if (kh < least && rows[0][0] == '1') {
+			first = 1; /* no digits: names rarely have them */
+			kh = (room - (nrows - 1) * kg) / nrows;
+		}
+	}
+	if (kh > kb_height(a))
+		kh = kb_height(a);
+	if (kh < least)
+		return; /* no room at all: a physical keyboard still works */
+	for (r = first; r < nrows; r++) {
+		const char *q = rows[r];
+		int keys = 1;
+
+		for (c = 0; q[c]; c++)
+			keys += q[c] == ' ';
+		x = kx + (kbw - (keys * kw + (keys - 1) * kg)) / 2;
+		for (c = 0; *q && n < KBD_KEYS; c++, n++) {
+			size_t len = strcspn(q, " ");
+			char key[sizeof p->keys[0]];
+
+			snprintf(key, sizeof key, "%.*s", (int)len, q);
+			if (upper && cased)
+				kr_key_upper(key, p->keys[n], sizeof p->keys[n]);
+			else
+				memcpy(p->keys[n], key, sizeof key);
+			kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), y, kw, kh }, p->keys[n],
+			       ID_KEY + n, 0);
+			q += len;
+			q += *q == ' ';
+		}
+		y += kh + kg;
+	}
+	/* Shift, the script switch and Erase as wide as their labels need
+	 * (two keys at least), Space the rest */
+	bx = kx;
+	if (cased) {
+		w = ui_button_width(a, _("Shift"));
+		w = w > 2 * kw + kg ? w : 2 * kw + kg;
+		kb_add(&p->row, (SDL_Rect){ bx, y, w, kh }, _("Shift"), ID_SHIFT,
+		       p->shift ? UI_BTN_PRIMARY : 0);
+		bx += w + kg;
+	}
+	if (kr_keyboard_has_latin(lang)) {
+		w = ui_button_width(a, sw_label);
+		w = w > 2 * kw + kg ? w : 2 * kw + kg;
+		kb_add(&p->row, (SDL_Rect){ bx, y, w, kh }, sw_label, ID_SCRIPT, 0);
+		bx += w + kg;
+	}
+	w = ui_button_width(a, _("Erase"));
+	w = w > 2 * kw + kg ? w : 2 * kw + kg;
+	kb_add(&p->row, (SDL_Rect){ bx, y, kx + kbw - w - kg - bx, kh }, _("Space"), ID_SPACE, 0);
+	kb_add(&p->row, (SDL_Rect){ kx + kbw - w, y, w, kh }, _("Erase"), ID_ERASE, 0);
+}
+
+/* where everything goes for the window's size and text size: the heading
+ * and its line of help wrap, the grid or the name field follow them, and
+ * the on-screen keyboard takes what is left below */
 static void
 layout(ui_app *a, picker *p)
 {
 	int em = a->em, gap = em, bw = em * 14, bh = a->line_h[LAY_F_H2] + em * 2;
 	int avail = a->w - 4 * em, cols, x0, i, y;
 	int wide;
+	const char *warn = store_warning(kiosk_of(a)->p->st);
 
 	kb_reset(&p->row);
-	p->top = em * 3 + a->line_h[LAY_F_H1] + a->line_h[LAY_F_BODY] + em;
+	y = em * 2;
+	y += kiosk_text_center(a, p->adding ? _("New learner") : _("Who is studying?"), LAY_F_H1,
+	                       LAY_BOLD, UI_HEADING, y, 0);
+	p->sub_y = y;
+	y += kiosk_text_center(a, sub_text(p), LAY_F_BODY, p->error ? LAY_BOLD : 0, UI_MUTED, y,
+	                       0);
+	p->top = y + em;
 	if (p->adding) {
-		int fw = a->w - 8 * em < em * 30 ? a->w - 8 * em : em * 30;
-		int fx = (a->w - fw) / 2, fy = p->top + a->line_h[LAY_F_BODY] + em;
-		int b1 = ui_button_width(a, _("Start")), b2 = ui_button_width(a, _("Cancel"));
-		int h = a->line_h[LAY_F_BODY] + em, kg = em / 3, kh = h;
-		int kw = (fw - 9 * kg) / 10, ky = fy + kf_height(a) + em + a->line_h[LAY_F_BODY];
-		int by = ky + 5 * (kh + kg) + em, r, c, n = 0, upper = next_upper(p);
+		/* as wide as the keyboard under it, when there is one */
+		int most = keyboard_shown(a) ? em * 44 : em * 30;
+		int fw = a->w - 4 * em < most ? a->w - 4 * em : most;
+		int fx = (a->w - fw) / 2;
+		kb_spec b[2] = {
+			{ _("Cancel"), ID_CANCEL, 0 },
+			{ _("Start"), ID_START, UI_BTN_PRIMARY | (p->name.buf[0] ? 0 : UI_BTN_DISABLED) },
+		};
 
-		/* Start and Cancel first, so that the focus starts on Start */
-		kb_add(&p->row, (SDL_Rect){ fx + fw - b1, by, b1, h }, _("Start"), ID_START,
-		       UI_BTN_PRIMARY | (p->name.buf[0] ? 0 : UI_BTN_DISABLED));
-		kb_add(&p->row, (SDL_Rect){ fx + fw - b1 - em - b2, by, b2, h }, _("Cancel"),
-		       ID_CANCEL, 0);
-		for (r = 0; r < 4; r++) {
-			const char *k = kbd_rows[r];
-			int x = fx + (r == 3 ? (kw + kg) / 2 : 0);
+		int bw2 = ui_button_width(a, b[0].label) + em / 2 + ui_button_width(a, b[1].label);
 
-			for (c = 0; k[c] && n < KBD_KEYS; c++, n++) {
-				p->keys[n][0] = upper ? (char)toupper((unsigned char)k[c]) : k[c];
-				p->keys[n][1] = '\0';
-				kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), ky + r * (kh + kg), kw, kh },
-				       p->keys[n], ID_KEY + (unsigned char)k[c], 0);
-			}
+		p->field = (SDL_Rect){ fx, p->top + a->line_h[LAY_F_BODY], fw, kf_height(a) };
+		y = p->field.y + p->field.h + em / 2;
+		if (keyboard_shown(a) && fw - bw2 - em >= 12 * em) {
+			/* Cancel and Start beside the field: the keyboard needs the
+			 * height more than the field needs the width */
+			p->field.w = fw - bw2 - em;
+			kb_flow(a, &p->row, b, 2, fx + p->field.w + em,
+			        p->field.y + (p->field.h - kb_height(a)) / 2, bw2, FIT_END);
+			y += em / 2;
+		} else {
+			y += kb_flow(a, &p->row, b, 2, fx, y, fw, FIT_END) + em;
 		}
-		ky += 4 * (kh + kg);
-		kb_add(&p->row, (SDL_Rect){ fx, ky, 2 * kw + kg, kh }, _("Shift"), ID_SHIFT,
-		       p->shift ? UI_BTN_PRIMARY : 0);
-		kb_add(&p->row, (SDL_Rect){ fx + 2 * (kw + kg), ky, 6 * kw + 5 * kg, kh },
-		       _("Space"), ID_SPACE, 0);
-		kb_add(&p->row, (SDL_Rect){ fx + 8 * (kw + kg), ky, 2 * kw + kg, kh }, _("Erase"),
-		       ID_ERASE, 0);
+		if (keyboard_shown(a))
+			layout_keyboard(a, p, y);
 		return;
 	}
+	if (bw > avail)
+		bw = avail;
 	cols = (avail + gap) / (bw + gap);
 	if (cols < 1)
 		cols = 1;
@@ -125,15 +239,17 @@ layout(ui_app *a, picker *p)
 		bw = wide;
 	x0 = (a->w - (cols * bw + (cols - 1) * gap)) / 2;
 	p->cols = cols;
-	p->sc.view = (SDL_Rect){ 0, p->top, a->w, a->h - p->top - em -
-	                         (store_warning(kiosk_of(a)->p->st) ? 2 * em : 0) };
+	/* a disk that cannot be written: a bar at the bottom says so */
+	p->bar_h = warn ? kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, 0, 0) + em
+	                : 0;
+	p->sc.view = (SDL_Rect){ 0, p->top, a->w, a->h - p->top - em / 2 - p->bar_h };
 	p->sc.content_h = ((p->nnames + 1 + cols - 1) / cols) * (bh + gap) + em / 2;
 	ui_scroll_clamp(&p->sc);
 	for (i = 0; i <= p->nnames; i++) {
 		y = p->top + em / 4 + (i / cols) * (bh + gap) - p->sc.y;
 		kb_add(&p->row, (SDL_Rect){ x0 + (i % cols) * (bw + gap), y, bw, bh },
 		       i == 0 ? _("+ New learner") : p->names[i - 1], i == 0 ? ID_NEW : i - 1,
-		       i == 0 ? UI_BTN_PRIMARY : 0);
+		       i == 0 ? UI_BTN_PRIMARY : KB_DATA);
 	}
 }
 
@@ -173,8 +289,9 @@ start_adding(ui_app *a, picker *p)
 	p->shift = 0;
 	p->error = NULL;
 	kf_init(&p->name, KR_NAME_MAX * 2, 0);
-	p->row.focus = 0;
 	p->row.show_focus = 0;
+	layout(a, p);
+	p->row.focus = kb_find(&p->row, ID_START);
 	SDL_StartTextInput();
 	a->dirty = 1;
 }
@@ -213,7 +330,9 @@ submit(ui_app *a, picker *p)
 		}
 	}
 	SDL_StopTextInput();
-	nav_go(a, (nav_req){ .to = NAV_LOGIN, .arg = name }); /* replaces this screen */
+	/* with learner codes the code prompt comes first (over this screen),
+	 * else the login replaces this screen */
+	nav_go(a, (nav_req){ .to = NAV_CODE, .arg = name });
 	return 1;
 }
 
@@ -243,6 +362,9 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 
 	layout(a, p);
 	if (p->adding) {
+		/* back from a code prompt that was cancelled: typing again */
+		if (!SDL_IsTextInputActive())
+			SDL_StartTextInput();
 		if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
 			stop_adding(a, p);
 			return;
@@ -267,7 +389,9 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			stop_adding(a, p);
 		} else if (id == ID_SHIFT) {
 			p->shift = !p->shift;
-		} else if (id == ID_SPACE || id == ID_ERASE || id >= ID_KEY) {
+		} else if (id == ID_SCRIPT) {
+			p->latin = !p->latin;
+		} else if (id == ID_SPACE || id == ID_ERASE || (id >= ID_KEY && id < ID_KEY + KBD_KEYS)) {
 			SDL_Event k;
 
 			SDL_zero(k);
@@ -275,12 +399,10 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 				k.type = SDL_KEYDOWN;
 				k.key.keysym.sym = SDLK_BACKSPACE;
 			} else {
-				int ch = id == ID_SPACE ? ' ' : id - ID_KEY;
-
-				if (next_upper(p))
-					ch = toupper(ch);
+				/* the key's label is what it types (capitals included) */
 				k.type = SDL_TEXTINPUT;
-				k.text.text[0] = (char)ch;
+				snprintf(k.text.text, sizeof k.text.text, "%s",
+				         id == ID_SPACE ? " " : p->keys[id - ID_KEY]);
 				p->shift = 0;
 			}
 			kf_event(&p->name, &k);
@@ -327,48 +449,32 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	else if (id == ID_NEW)
 		start_adding(a, p);
 	else if (id >= 0 && id < p->nnames)
-		nav_go(a, (nav_req){ .to = NAV_LOGIN, .arg = p->names[id] }); /* replaces this screen */
+		nav_go(a, (nav_req){ .to = NAV_CODE, .arg = p->names[id] }); /* may replace this screen */
 }
 
 static void
 picker_draw(ui_app *a, ui_screen *s)
 {
 	picker *p = (picker *)s;
-	int em = a->em, y = em * 2;
+	int em = a->em;
 	SDL_Rect clip;
 	const char *warn;
 
 	layout(a, p);
+	kiosk_text_center(a, p->adding ? _("New learner") : _("Who is studying?"), LAY_F_H1,
+	                  LAY_BOLD, UI_HEADING, em * 2, 1);
+	kiosk_text_center(a, sub_text(p), LAY_F_BODY, p->error ? LAY_BOLD : 0,
+	                  p->error ? UI_WRONG : UI_MUTED, p->sub_y, 1);
 	if (p->adding) {
-		int fw = a->w - 8 * em < em * 30 ? a->w - 8 * em : em * 30;
-		int fx = (a->w - fw) / 2, fy;
-
-		kiosk_text_center(a, _("New learner"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
-		y += a->line_h[LAY_F_H1];
-		kiosk_text_center(a, _("Type your name as your trainer should see it."),
-		                  LAY_F_BODY, 0, UI_MUTED, y);
-		fy = p->top + a->line_h[LAY_F_BODY] + em;
-		ui_draw_text(a, _("Your name"), -1, LAY_F_BODY, LAY_BOLD, 0,
-		             ui_color(a, UI_TEXT), fx, fy - a->line_h[LAY_F_BODY]);
-		kf_draw(a, &p->name, (SDL_Rect){ fx, fy, fw, kf_height(a) },
-		        _("First name and surname"), 1);
-		if (p->error) {
-			const char *m = ui_ellipsize(a, p->error, LAY_F_BODY, 0, a->w - 2 * em);
-			int mw = ui_text_width(a, m, -1, LAY_F_BODY, 0);
-			int mx = mw > fw ? (a->w - mw) / 2 : fx;
-
-			ui_draw_text(a, m, -1, LAY_F_BODY, 0, 0, ui_color(a, UI_WRONG), mx,
-			             fy + kf_height(a) + em / 2);
-		}
+		ui_draw_text(a, _("Your name"), -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT),
+		             p->field.x, p->field.y - a->line_h[LAY_F_BODY]);
+		ui_place(a, (SDL_Rect){ p->field.x, p->field.y - a->line_h[LAY_F_BODY],
+		                        ui_text_width(a, _("Your name"), -1, LAY_F_BODY, LAY_BOLD),
+		                        a->line_h[LAY_F_BODY] }, _("Your name"), 0);
+		kf_draw(a, &p->name, p->field, _("First name and surname"), 1);
 		kb_draw(a, &p->row);
 		return;
 	}
-	kiosk_text_center(a, _("Who is studying?"), LAY_F_H1, LAY_BOLD, UI_HEADING, y);
-	y += a->line_h[LAY_F_H1];
-	kiosk_text_center(a, p->nnames ? _("Choose your name, or add yourself as a new "
-	                                   "learner.")
-	                               : _("Add yourself as a new learner to begin."),
-	                  LAY_F_BODY, 0, UI_MUTED, y);
 	clip = p->sc.view;
 	SDL_RenderSetClipRect(a->ren, &clip);
 	kb_draw(a, &p->row);
@@ -377,11 +483,10 @@ picker_draw(ui_app *a, ui_screen *s)
 	/* a disk that cannot be written: everyone should know before studying */
 	warn = store_warning(kiosk_of(a)->p->st);
 	if (warn) {
-		SDL_Rect bar = { 0, a->h - a->line_h[LAY_F_SMALL] - em, a->w,
-		                 a->line_h[LAY_F_SMALL] + em };
+		SDL_Rect bar = { 0, a->h - p->bar_h, a->w, p->bar_h };
 
 		ui_fill(a, bar, UI_WRONG_BG);
-		kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, bar.y + em / 2);
+		kiosk_text_center(a, warn, LAY_F_SMALL, LAY_BOLD, UI_WRONG, bar.y + em / 2, 1);
 	}
 }
 

@@ -7,14 +7,8 @@
  * field for any other folder, and writes the xAPI statements and the CSV
  * summary there (kiosk_export.c). Learners lists each learner with Rename
  * (a field with the new name) and Remove (which asks first, with Cancel
- * chosen). Install lists the module packages (.lectern) on the USB sticks
- * and installs the one chosen, or all of them, with the checks of `lectern
- * install` (kiosk_install.c). Exit asks first. Escape goes back one mode,
- * and closes the menu from the main mode. Send records now starts `lectern
- * sync` in the background (spawn.h); while it runs the menu wakes twice a
- * second to show the count of records waiting go down, then says how it
- * ended. A line above the buttons always says how many records wait for
- * the LRS and when it last acknowledged any.
+ * chosen). Exit asks first. Escape goes back one mode, and closes the menu
+ * from the main mode.
  *
  * Like the picker, the buttons are laid out again on every draw and
  * event; the table and the learners are read from the store each time the
@@ -32,19 +26,18 @@
 #include "nav.h"
 #include "screens.h"
 
-enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT, T_INSTALL };
+enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT };
 
 enum {
-	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED, ID_SEND,
-	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT, ID_INSTALL, ID_INSTALL_ALL,
-	ID_INSTALL_TYPED,
-	ID_PKG = 7000,            /* + index of a package */
+	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED,
+	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT,
 	ID_DIR = 2000,            /* + index of a folder */
+	ID_RESET_CODE = 4000,     /* + index of a learner */
 	ID_RENAME = 3000,         /* + index of a learner */
 	ID_REMOVE = 5000          /* + index of a learner */
 };
 
-enum { MAX_DIRS = 16, MAX_PKGS = 64 };
+enum { MAX_DIRS = 16 };
 
 typedef struct trainer {
 	ui_screen base;
@@ -56,8 +49,6 @@ typedef struct trainer {
 	int nnames;
 	char *dirs[MAX_DIRS];     /* export folders */
 	int ndirs;
-	char *pkgs[MAX_PKGS];     /* .lectern files on the sticks */
-	int npkgs;
 	int target;               /* learner being renamed or removed */
 	kf_field field;           /* new name, or a folder */
 	char msg[1024];           /* result of the last action */
@@ -65,107 +56,28 @@ typedef struct trainer {
 	kb_row row;
 	ui_scroll sc;
 	int top;                  /* y below the header and message */
-	char records[512];        /* records for the LRS: how many wait, since when */
-	int sending;              /* a sync started here is running */
+	int msg_h;                /* height of the message (it wraps) */
+	int hint_y, hint_h;       /* the line of keys above the main buttons */
+	int text_y, text2_y;      /* the mode's texts (before scrolling) */
+	SDL_Rect field_r;         /* the mode's text field */
 } trainer;
+
+static const char *
+hint_text(void)
+{
+	return _("Keys: E export, L learners, X exit kiosk, Esc close");
+}
+
+static const char *
+export_intro(const trainer *t)
+{
+	return t->ndirs ? _("Export the progress (xAPI and CSV) to:")
+	                : _("No USB stick found. Type a folder:");
+}
 
 static void enter(ui_app *a, struct trainer *t, int mode);
 
 /* ------------------------------------------------------------ data */
-
-/* what waits for the LRS, in one line */
-static void
-records_line(ui_app *a, trainer *t)
-{
-	pl_player *p = kiosk_of(a)->p;
-	store_sync_state s;
-	char when[32];
-
-	if (store_sync_state_get(p->st, &s) != 0) {
-		t->records[0] = '\0';
-		return;
-	}
-	if (!p->sync || !p->sync->enabled) {
-		snprintf(t->records, sizeof t->records,
-		         _("%ld records; no learning record store is set up (export them instead)."),
-		         s.waiting + s.set_aside + s.acked);
-		return;
-	}
-	if (s.last_ack[0])
-		snprintf(when, sizeof when, "%.10s %.5s UTC", s.last_ack, s.last_ack + 11);
-	snprintf(t->records, sizeof t->records,
-	         _("Records for the LRS: %ld waiting, %ld refused; last acknowledged: %s"),
-	         s.waiting, s.set_aside, s.last_ack[0] ? when : _("never"));
-}
-
-/* Send records now: start a sync, or watch the one that runs */
-static void
-send_now(ui_app *a, trainer *t)
-{
-	pl_player *p = kiosk_of(a)->p;
-
-	t->msg_bad = 1;
-	if (!p->sync || !p->sync->enabled) {
-		snprintf(t->msg, sizeof t->msg, "%s",
-		         _("No learning record store is set up: add lrs: to the config file."));
-		return;
-	}
-	if (sync_spawner_start(p->sync, 0, 0) < 0) {
-		snprintf(t->msg, sizeof t->msg, "%s", _("lectern sync could not be started."));
-		return;
-	}
-	kiosk_log("%s", _("the trainer sends the records to the LRS"));
-	t->sending = 1;
-	t->msg_bad = 0;
-	snprintf(t->msg, sizeof t->msg, "%s", _("Sending the records..."));
-	a->wake_ms = 500;
-}
-
-/* while a sync runs: the count going down, then how it ended */
-static void
-watch_send(ui_app *a, trainer *t)
-{
-	pl_player *p = kiosk_of(a)->p;
-	store_sync_state s;
-	int st;
-
-	records_line(a, t);
-	a->dirty = 1;
-	if (p->sync->pid && !sync_spawner_poll(p->sync))
-		return;
-	t->sending = 0;
-	a->wake_ms = 0;
-	if (store_sync_state_get(p->st, &s) != 0)
-		memset(&s, 0, sizeof s);
-	st = p->sync->last_status;
-	t->msg_bad = st != 0;
-	switch (st) {
-	case 0:
-		snprintf(t->msg, sizeof t->msg, "%s", _("All records were sent to the LRS."));
-		break;
-	case 3:
-		snprintf(t->msg, sizeof t->msg, _("The LRS cannot be reached now; the records "
-		                                  "wait and go later (%s)."), s.last_error);
-		break;
-	case 4:
-		snprintf(t->msg, sizeof t->msg, "%s", _("The LRS refused the user name and "
-		                                        "password: check lrs: in the config file."));
-		break;
-	case 5:
-		snprintf(t->msg, sizeof t->msg, _("Records sent; the LRS refused %ld of them "
-		                                  "(kept: see lectern sync --status)."), s.set_aside);
-		break;
-	case 6:
-		snprintf(t->msg, sizeof t->msg, "%s", _("Another sync is running; try again in "
-		                                        "a moment."));
-		break;
-	default:
-		snprintf(t->msg, sizeof t->msg, _("The records could not be sent: %s"),
-		         s.last_error[0] ? s.last_error : _("see lectern sync --status"));
-		break;
-	}
-	kiosk_log("%s", t->msg);
-}
 
 static void
 load(ui_app *a, trainer *t)
@@ -181,7 +93,6 @@ load(ui_app *a, trainer *t)
 	t->names = store_learners(k->p->st, &t->nnames);
 	if (!t->names)
 		t->nnames = 0;
-	records_line(a, t);
 }
 
 /* a module's title for the table: from the modules directory, else its id */
@@ -240,54 +151,11 @@ export_to(ui_app *a, trainer *t, const char *dir)
 		t->msg_bad = 1;
 		return;
 	}
-	kiosk_log(_("progress exported to %s/%s.json and .csv"), dir, base);
+	kiosk_log(L_("progress exported to %s/%s.json and .csv"), dir, base);
 	enter(a, t, T_MAIN); /* shows the table again, read afresh */
 	t->msg_bad = 0;
 	snprintf(t->msg, sizeof t->msg,
 	         _("Saved in %s: %s.json (%ld statements) and .csv"), dir, base, n);
-}
-
-/* install one package, or every one listed (path NULL); the message
- * says how the last one went, or how many were refused */
-static void
-install(ui_app *a, trainer *t, const char *path)
-{
-	pl_player *p = kiosk_of(a)->p;
-	char one[1024];
-	int i, bad = 0, n = 0;
-
-	if (path) {
-		t->msg_bad = kiosk_install(p, path, t->msg, sizeof t->msg) != 0;
-		return;
-	}
-	for (i = 0; i < t->npkgs; i++, n++)
-		if (kiosk_install(p, t->pkgs[i], one, sizeof one) != 0) {
-			if (!bad++)
-				snprintf(t->msg, sizeof t->msg, "%s", one);
-		}
-	t->msg_bad = bad > 0;
-	if (!bad)
-		snprintf(t->msg, sizeof t->msg, ngettext("%d package installed or already "
-		         "current.", "%d packages installed or already current.",
-		         (unsigned long)n), n);
-}
-
-/* the packages in a typed folder: listed, so the trainer sees them */
-static void
-install_typed(ui_app *a, trainer *t)
-{
-	char *dir = t->field.buf;
-	int i;
-
-	for (i = 0; i < t->npkgs; i++)
-		free(t->pkgs[i]);
-	t->npkgs = kiosk_packages(&dir, 1, t->pkgs, MAX_PKGS);
-	if (!t->npkgs) {
-		t->msg_bad = 1;
-		snprintf(t->msg, sizeof t->msg, _("No .lectern packages in %s."), dir);
-		return;
-	}
-	install(a, t, NULL);
 }
 
 /* ------------------------------------------------------------ modes */
@@ -315,27 +183,17 @@ enter(ui_app *a, trainer *t, int mode)
 		t->ndirs = kr_export_dirs("", user, home, t->dirs, MAX_DIRS);
 		kf_init(&t->field, 1000, 0);
 		kf_set(&t->field, t->ndirs ? t->dirs[0] : "/");
-	} else if (mode == T_INSTALL) {
-		int i;
-
-		for (i = 0; i < t->ndirs; i++)
-			free(t->dirs[i]);
-		for (i = 0; i < t->npkgs; i++)
-			free(t->pkgs[i]);
-		t->ndirs = kr_export_dirs("", user, home, t->dirs, MAX_DIRS);
-		t->npkgs = kiosk_packages(t->dirs, t->ndirs, t->pkgs, MAX_PKGS);
-		kf_init(&t->field, 1000, 0);
-		kf_set(&t->field, t->ndirs ? t->dirs[0] : "/");
 	} else if (mode == T_REMOVE) {
 		t->row.focus = 1; /* Cancel: removing is not undone */
 		t->row.show_focus = 1;
 	} else if (mode == T_EXIT) {
 		t->row.show_focus = 1; /* Enter confirms */
 	} else if (mode == T_RENAME) {
+		t->row.focus = 1; /* Save, right of Cancel */
 		kf_init(&t->field, KR_NAME_MAX * 2, 0);
 		kf_set(&t->field, t->names[t->target]);
 	}
-	if (mode == T_EXPORT || mode == T_RENAME || mode == T_INSTALL)
+	if (mode == T_EXPORT || mode == T_RENAME)
 		SDL_StartTextInput();
 	else
 		SDL_StopTextInput();
@@ -371,7 +229,7 @@ do_rename(ui_app *a, trainer *t)
 	}
 	if (strcmp(k->learner, old) == 0)
 		snprintf(k->learner, sizeof k->learner, "%.*s", (int)KR_NAME_MAX, name);
-	kiosk_log(_("learner %s renamed to %s"), old, name);
+	kiosk_log(L_("learner %s renamed to %s"), old, name);
 	load(a, t);
 	enter(a, t, T_LEARNERS);
 	t->msg_bad = 0;
@@ -388,9 +246,9 @@ do_remove(ui_app *a, trainer *t)
 	snprintf(name, sizeof name, "%s", t->names[t->target]);
 	if (strcmp(k->learner, name) == 0) {
 		/* log them out first (this closes the menu), then remove */
-		nav_go(a, (nav_req){ .to = NAV_LOGOUT, .arg = _("removed by the trainer") });
+		nav_go(a, (nav_req){ .to = NAV_LOGOUT, .arg = L_("removed by the trainer") });
 		if (store_remove_learner(k->p->st, name) == 0)
-			kiosk_log(_("learner %s removed"), name);
+			kiosk_log(L_("learner %s removed"), name);
 		return 1;
 	}
 	t->msg_bad = 1;
@@ -401,12 +259,35 @@ do_remove(ui_app *a, trainer *t)
 		         store_warning(k->p->st) ? store_warning(k->p->st) : "");
 		return 0;
 	}
-	kiosk_log(_("learner %s removed"), name);
+	kiosk_log(L_("learner %s removed"), name);
 	load(a, t);
 	enter(a, t, T_LEARNERS);
 	t->msg_bad = 0;
 	snprintf(t->msg, sizeof t->msg, _("%s and their progress were removed."), name);
 	return 0;
+}
+
+/* the learner chooses a new code at their next login */
+static void
+reset_code(ui_app *a, trainer *t, int i)
+{
+	kiosk *k = kiosk_of(a);
+	char name[KR_NAME_MAX * 2 + 1], g[32];
+
+	snprintf(name, sizeof name, "%s", t->names[i]);
+	t->msg_bad = 1;
+	if (store_code_set(k->p->st, name, NULL) != 0) {
+		snprintf(t->msg, sizeof t->msg, _("The PIN of %s could not be reset: %s"), name,
+		         store_warning(k->p->st) ? store_warning(k->p->st) : "");
+		return;
+	}
+	/* and a lock from wrong guesses goes with the old PIN */
+	snprintf(g, sizeof g, "learner:%ld", store_learner(k->p->st, name));
+	store_guard_set(k->p->st, g, 0, 0);
+	kiosk_log(L_("PIN of learner %s reset by the trainer"), name);
+	t->msg_bad = 0;
+	snprintf(t->msg, sizeof t->msg, _("%s will choose a new PIN at their next login."),
+	         name);
 }
 
 /* ------------------------------------------------------------ layout */
@@ -417,119 +298,155 @@ row_h(const ui_app *a)
 	return a->line_h[LAY_F_BODY] + a->em / 2;
 }
 
+/* the question and the line under it of a confirmation */
+static void
+confirm_text(const trainer *t, char *q, size_t size, const char **sub)
+{
+	if (t->mode == T_REMOVE) {
+		snprintf(q, size, _("Remove %s and all of their progress?"), t->names[t->target]);
+		*sub = _("This cannot be undone. Export the progress first if it is still needed.");
+	} else {
+		snprintf(q, size, "%s", _("End kiosk mode?"));
+		*sub = _("Lectern closes and the computer shows what is behind it.");
+	}
+}
+
+/* the y of a footer of n buttons at the bottom of the window, in as many
+ * rows as they need */
+static int
+footer_y(ui_app *a, const kb_spec *b, int n)
+{
+	int w[8], i;
+	fit_rect r[8];
+
+	for (i = 0; i < n && i < 8; i++)
+		w[i] = ui_button_width(a, b[i].label);
+	return a->h - a->em -
+	       fit_flow(w, i, 0, 0, a->w - 4 * a->em, kb_height(a), a->em / 2, FIT_START, r);
+}
+
+/* add the buttons of a footer at the bottom of the window (after the
+ * mode's own buttons, so that the focus starts on those); returns its y */
+static int
+footer(ui_app *a, trainer *t, const kb_spec *b, int n)
+{
+	int y = footer_y(a, b, n);
+
+	kb_flow(a, &t->row, b, n, 2 * a->em, y, a->w - 4 * a->em, FIT_START);
+	return y;
+}
+
+/* where everything goes for the window's size and text size. Texts wrap
+ * (kiosk_para) and button rows wrap (kb_flow), so each part is measured
+ * and the next one starts below it; the lists and the table scroll. */
 static void
 layout(ui_app *a, trainer *t)
 {
-	int em = a->em, bh = a->line_h[LAY_F_BODY] + em, y, x, i, w;
-	int foot = a->h - bh - em;
+	int em = a->em, bh = kb_height(a), tw = a->w - 4 * em, y, i, foot;
+	char q[512];
+	const char *sub;
 
 	kb_reset(&t->row);
-	t->top = ui_header_height(a) + em + (t->msg[0] ? a->line_h[LAY_F_BODY] + em / 2 : 0);
-	t->sc.view = (SDL_Rect){ 0, t->top, a->w, foot - em - t->top };
+	y = ui_header_height(a) + em / 2;
+	t->msg_h = t->msg[0] ? kiosk_para(a, t->msg, LAY_F_SMALL, LAY_BOLD, UI_TEXT, 0, 0, tw,
+	                                  FIT_START, 0)
+	                     : 0;
+	t->top = y + t->msg_h + em / 2;
 	switch (t->mode) {
 	case T_MAIN: {
-		/* room for the column heads above, the key hint below */
-		t->top += row_h(a);
-		t->sc.view = (SDL_Rect){ 0, t->top, a->w,
-		                         foot - em - 2 * a->line_h[LAY_F_SMALL] - t->top };
-		static const int ids[] = { ID_EXPORT, ID_SEND, ID_INSTALL, ID_LEARNERS, ID_EXIT,
-		                           ID_CLOSE };
-		const char *labels[6];
+		kb_spec b[4] = {
+			{ _("Export progress"), ID_EXPORT, 0 },
+			{ _("Learners"), ID_LEARNERS, 0 },
+			{ _("Exit kiosk"), ID_EXIT, 0 },
+			{ _("Close"), ID_CLOSE, UI_BTN_PRIMARY },
+		};
 
-		labels[0] = _("Export progress");
-		labels[1] = _("Send records now");
-		labels[2] = _("Install modules");
-		labels[3] = _("Learners");
-		labels[4] = _("Exit kiosk");
-		labels[5] = _("Close");
+		foot = footer(a, t, b, 4);
+		t->hint_h = kiosk_para(a, hint_text(), LAY_F_SMALL, 0, UI_MUTED, 0, 0, tw,
+		                       FIT_START, 0);
+		t->hint_y = foot - em / 2 - t->hint_h;
+		/* the column heads above the rows */
+		t->top += row_h(a);
+		t->sc.view = (SDL_Rect){ 0, t->top, a->w, t->hint_y - em / 2 - t->top };
 		/* a header row and one row per line of the table (learners with
 		 * no module started get one line too) */
 		t->sc.content_h = row_h(a) * (t->nrows + t->nnames + 2);
-		x = em * 2;
-		for (i = 0; i < 6; i++) {
-			w = ui_button_width(a, labels[i]);
-			if (i == 5)
-				x = a->w - em * 2 - w;
-			kb_add(&t->row, (SDL_Rect){ x, foot, w, bh }, labels[i], ids[i],
-			       i == 5 ? UI_BTN_PRIMARY : 0);
-			x += w + em;
-		}
 		break;
 	}
-	case T_EXPORT:
-		y = t->top + a->line_h[LAY_F_BODY];
-		w = a->w - 4 * em;
-		for (i = 0; i < t->ndirs; i++) {
-			kb_add(&t->row, (SDL_Rect){ 2 * em, y - t->sc.y, w, bh }, t->dirs[i],
-			       ID_DIR + i, i == 0 ? UI_BTN_PRIMARY : 0);
-			y += bh + em / 2;
-		}
-		y += a->line_h[LAY_F_BODY] + em / 2 + kf_height(a) + em / 2;
-		w = ui_button_width(a, _("Export to this folder"));
-		kb_add(&t->row, (SDL_Rect){ a->w - 2 * em - w, y - t->sc.y, w, bh },
-		       _("Export to this folder"), ID_EXPORT_TYPED, 0);
-		t->sc.content_h = y + bh + em - t->top;
-		w = ui_button_width(a, _("Back"));
-		kb_add(&t->row, (SDL_Rect){ em * 2, foot, w, bh }, _("Back"), ID_BACK, 0);
-		break;
-	case T_INSTALL:
-		y = t->top + a->line_h[LAY_F_BODY];
-		w = a->w - 4 * em;
-		for (i = 0; i < t->npkgs; i++) {
-			kb_add(&t->row, (SDL_Rect){ 2 * em, y - t->sc.y, w, bh }, t->pkgs[i],
-			       ID_PKG + i, 0);
-			y += bh + em / 2;
-		}
-		y += a->line_h[LAY_F_BODY] + em / 2 + kf_height(a) + em / 2;
-		w = ui_button_width(a, _("Install from this folder"));
-		kb_add(&t->row, (SDL_Rect){ a->w - 2 * em - w, y - t->sc.y, w, bh },
-		       _("Install from this folder"), ID_INSTALL_TYPED, 0);
-		t->sc.content_h = y + bh + em - t->top;
-		w = ui_button_width(a, _("Back"));
-		kb_add(&t->row, (SDL_Rect){ em * 2, foot, w, bh }, _("Back"), ID_BACK, 0);
-		if (t->npkgs) {
-			x = em * 3 + w;
-			w = ui_button_width(a, _("Install all"));
-			kb_add(&t->row, (SDL_Rect){ x, foot, w, bh }, _("Install all"),
-			       ID_INSTALL_ALL, UI_BTN_PRIMARY);
-		}
-		break;
-	case T_LEARNERS: {
-		int rw = ui_button_width(a, _("Rename")), mw = ui_button_width(a, _("Remove"));
+	case T_EXPORT: {
+		kb_spec back = { _("Back"), ID_BACK, 0 };
+		kb_spec go = { _("Export to this folder"), ID_EXPORT_TYPED, 0 };
 
-		y = t->top;
-		for (i = 0; i < t->nnames; i++) {
-			kb_add(&t->row, (SDL_Rect){ a->w - 2 * em - mw - em - rw, y - t->sc.y, rw, bh },
-			       _("Rename"), ID_RENAME + i, 0);
-			kb_add(&t->row, (SDL_Rect){ a->w - 2 * em - mw, y - t->sc.y, mw, bh },
-			       _("Remove"), ID_REMOVE + i, 0);
+		foot = footer_y(a, &back, 1);
+		t->sc.view = (SDL_Rect){ 0, t->top, a->w, foot - em / 2 - t->top };
+		y = t->top - t->sc.y;
+		t->text_y = y;
+		y += kiosk_para(a, export_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 0, 0, tw,
+		                FIT_START, 0) + em / 2;
+		for (i = 0; i < t->ndirs; i++) {
+			kb_add(&t->row, (SDL_Rect){ 2 * em, y, tw, bh }, t->dirs[i], ID_DIR + i,
+			       (i == 0 ? UI_BTN_PRIMARY : 0) | KB_DATA);
 			y += bh + em / 2;
 		}
-		t->sc.content_h = y - t->top;
-		w = ui_button_width(a, _("Back"));
-		kb_add(&t->row, (SDL_Rect){ em * 2, foot, w, bh }, _("Back"), ID_BACK, 0);
+		t->text2_y = y;
+		y += kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 0, 0, tw,
+		                FIT_START, 0);
+		t->field_r = (SDL_Rect){ 2 * em, y, tw, kf_height(a) };
+		y += kf_height(a) + em / 2;
+		y += kb_flow(a, &t->row, &go, 1, 2 * em, y, tw, FIT_END) + em / 2;
+		t->sc.content_h = y + t->sc.y - t->top;
+		footer(a, t, &back, 1);
 		break;
 	}
-	case T_RENAME:
-		y = t->top + a->line_h[LAY_F_BODY] + kf_height(a) + em;
-		w = ui_button_width(a, _("Save"));
-		kb_add(&t->row, (SDL_Rect){ a->w - 2 * em - w, y, w, bh }, _("Save"), ID_SAVE,
-		       UI_BTN_PRIMARY);
-		x = a->w - 3 * em - w;
-		w = ui_button_width(a, _("Cancel"));
-		kb_add(&t->row, (SDL_Rect){ x - w, y, w, bh }, _("Cancel"), ID_BACK, 0);
+	case T_LEARNERS: {
+		kb_spec back = { _("Back"), ID_BACK, 0 };
+		/* the buttons on the right two thirds, the name on the left */
+		int bx = 2 * em + tw / 3, bw = tw - tw / 3;
+
+		foot = footer_y(a, &back, 1);
+		t->sc.view = (SDL_Rect){ 0, t->top, a->w, foot - em / 2 - t->top };
+		y = t->top - t->sc.y;
+		for (i = 0; i < t->nnames; i++) {
+			kb_spec b[3] = {
+				{ _("Rename"), ID_RENAME + i, 0 },
+				{ _("Remove"), ID_REMOVE + i, 0 },
+				{ _("Reset PIN"), ID_RESET_CODE + i, 0 },
+			};
+			int n = kiosk_of(a)->p->cfg->learner_codes ? 3 : 2;
+
+			y += kb_flow(a, &t->row, b, n, bx, y, bw, FIT_END) + em / 2;
+		}
+		t->sc.content_h = y + t->sc.y - t->top;
+		footer(a, t, &back, 1);
 		break;
+	}
+	case T_RENAME: {
+		kb_spec b[2] = { { _("Cancel"), ID_BACK, 0 }, { _("Save"), ID_SAVE, UI_BTN_PRIMARY } };
+
+		snprintf(q, sizeof q, _("New name for %s:"), t->names[t->target]);
+		y = t->top;
+		t->text_y = y;
+		y += kiosk_para(a, q, LAY_F_BODY, LAY_BOLD, UI_TEXT, 0, 0, tw, FIT_START, 0);
+		t->field_r = (SDL_Rect){ 2 * em, y, tw, kf_height(a) };
+		y += kf_height(a) + em;
+		kb_flow(a, &t->row, b, 2, 2 * em, y, tw, FIT_END);
+		break;
+	}
 	case T_REMOVE:
 	case T_EXIT: {
-		const char *yes = t->mode == T_REMOVE ? _("Remove") : _("Exit kiosk");
+		kb_spec b[2] = {
+			{ t->mode == T_REMOVE ? _("Remove") : _("Exit kiosk"),
+			  t->mode == T_REMOVE ? ID_CONFIRM_REMOVE : ID_CONFIRM_EXIT, UI_BTN_PRIMARY },
+			{ _("Cancel"), ID_BACK, 0 },
+		};
 
-		y = t->top + 3 * a->line_h[LAY_F_BODY] + em;
-		w = ui_button_width(a, yes);
-		kb_add(&t->row, (SDL_Rect){ 2 * em, y, w, bh }, yes,
-		       t->mode == T_REMOVE ? ID_CONFIRM_REMOVE : ID_CONFIRM_EXIT, UI_BTN_PRIMARY);
-		x = 3 * em + w;
-		w = ui_button_width(a, _("Cancel"));
-		kb_add(&t->row, (SDL_Rect){ x, y, w, bh }, _("Cancel"), ID_BACK, 0);
+		confirm_text(t, q, sizeof q, &sub);
+		y = t->top;
+		t->text_y = y;
+		y += kiosk_para(a, q, LAY_F_H2, LAY_BOLD, UI_HEADING, 0, 0, tw, FIT_START, 0) + em / 2;
+		t->text2_y = y;
+		y += kiosk_para(a, sub, LAY_F_BODY, 0, UI_TEXT, 0, 0, tw, FIT_START, 0) + em;
+		kb_flow(a, &t->row, b, 2, 2 * em, y, tw, FIT_START);
 		break;
 	}
 	}
@@ -560,20 +477,16 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	trainer *t = (trainer *)s;
 	int id, r;
 
-	if (t->sending)
-		watch_send(a, t);
 	layout(a, t);
 	if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
 		back(a, t);
 		return;
 	}
-	if (t->mode == T_EXPORT || t->mode == T_RENAME || t->mode == T_INSTALL) {
+	if (t->mode == T_EXPORT || t->mode == T_RENAME) {
 		r = kf_event(&t->field, e);
 		if (r == KF_ENTER) {
 			if (t->mode == T_RENAME)
 				do_rename(a, t);
-			else if (t->mode == T_INSTALL)
-				install_typed(a, t);
 			else
 				export_to(a, t, t->field.buf);
 			a->dirty = 1;
@@ -591,24 +504,17 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_e:
 			enter(a, t, T_EXPORT);
 			return;
-		case SDLK_i:
-			enter(a, t, T_INSTALL);
-			return;
 		case SDLK_l:
 			enter(a, t, T_LEARNERS);
 			return;
 		case SDLK_x:
 			enter(a, t, T_EXIT);
 			return;
-		case SDLK_s:
-			send_now(a, t);
-			return;
 		default:
 			break;
 		}
 	}
-	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS ||
-	     t->mode == T_INSTALL) &&
+	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS) &&
 	    ui_scroll_event(a, &t->sc, e)) {
 		a->dirty = 1;
 		return;
@@ -624,20 +530,8 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	case ID_LEARNERS:
 		enter(a, t, T_LEARNERS);
 		return;
-	case ID_INSTALL:
-		enter(a, t, T_INSTALL);
-		return;
-	case ID_INSTALL_ALL:
-		install(a, t, NULL);
-		return;
-	case ID_INSTALL_TYPED:
-		install_typed(a, t);
-		return;
 	case ID_EXIT:
 		enter(a, t, T_EXIT);
-		return;
-	case ID_SEND:
-		send_now(a, t);
 		return;
 	case ID_CLOSE:
 	case ID_BACK:
@@ -661,17 +555,27 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	if (id >= ID_REMOVE && id - ID_REMOVE < t->nnames) {
 		t->target = id - ID_REMOVE;
 		enter(a, t, T_REMOVE);
+	} else if (id >= ID_RESET_CODE && id - ID_RESET_CODE < t->nnames) {
+		reset_code(a, t, id - ID_RESET_CODE);
 	} else if (id >= ID_RENAME && id - ID_RENAME < t->nnames) {
 		t->target = id - ID_RENAME;
 		enter(a, t, T_RENAME);
-	} else if (id >= ID_PKG && id - ID_PKG < t->npkgs) {
-		install(a, t, t->pkgs[id - ID_PKG]);
 	} else if (id >= ID_DIR && id - ID_DIR < t->ndirs) {
 		export_to(a, t, t->dirs[id - ID_DIR]);
 	}
 }
 
 /* ------------------------------------------------------------ drawing */
+
+/* the larger of w and the width of s in the table's font (plus the gap
+ * cells keep at their end) */
+static int
+widest(ui_app *a, int w, const char *s, int style)
+{
+	int sw = ui_text_width(a, s, -1, style ? LAY_F_SMALL : LAY_F_BODY, style) + a->em / 2;
+
+	return sw > w ? sw : w;
+}
 
 static void
 draw_table(ui_app *a, trainer *t)
@@ -687,10 +591,18 @@ draw_table(ui_app *a, trainer *t)
 	head[2] = _("Status");
 	head[3] = _("Score");
 	head[4] = _("Time");
-	/* learner and module share what the three short columns leave */
-	cw[2] = em * 8;
-	cw[3] = em * 5;
-	cw[4] = em * 7;
+	/* the three short columns as wide as their longest value shown or
+	 * their head; learner and module share what they leave */
+	cw[2] = widest(a, 0, head[2], LAY_BOLD);
+	cw[3] = widest(a, widest(a, 0, "100 %", 0), head[3], LAY_BOLD);
+	cw[4] = widest(a, 0, head[4], LAY_BOLD);
+	for (j = 0; j < t->nrows; j++) {
+		cw[2] = widest(a, cw[2], status_label(t->rows[j].status), 0);
+		format_time(t->rows[j].time_spent_s, tm, sizeof tm);
+		cw[4] = widest(a, cw[4], tm, 0);
+	}
+	for (j = 2; j < 5; j++)
+		cw[j] += em;
 	rest = a->w - 4 * em - cw[2] - cw[3] - cw[4];
 	/* as wide as the longest name needs, between a third and a half */
 	for (cw[0] = 0, i = 0; i < t->nnames; i++) {
@@ -726,14 +638,6 @@ draw_table(ui_app *a, trainer *t)
 				snprintf(score, sizeof score, "%d %%", r->score);
 			else
 				snprintf(score, sizeof score, "—");
-			if (r->attempts > 1 && r->best_score >= 0 && r->best_score != r->score) {
-				/* a retake under way must not hide what was achieved */
-				size_t len = strlen(score);
-
-				/* TRANSLATORS: after a retake's score, "(best 70 %)" */
-				snprintf(score + len, sizeof score - len, _(" (best %d %%)"),
-				         r->best_score);
-			}
 			format_time(r->time_spent_s, tm, sizeof tm);
 			cells[1] = module_title(a, t, r->module_id);
 			cells[2] = status_label(r->status);
@@ -775,7 +679,7 @@ trainer_draw(ui_app *a, ui_screen *s)
 {
 	trainer *t = (trainer *)s;
 	kiosk *k = kiosk_of(a);
-	int em = a->em, y, i;
+	int em = a->em, tw = a->w - 4 * em, i;
 	char buf[512];
 	SDL_Rect all = { 0, 0, a->w, a->h }, clip;
 	const char *sub;
@@ -790,45 +694,24 @@ trainer_draw(ui_app *a, ui_screen *s)
 	else
 		snprintf(buf, sizeof buf, "%s", _("Nobody is logged in"));
 	ui_header(a, _("Trainer menu"), buf);
-	y = ui_header_height(a) + em / 2;
-	if (t->msg[0]) {
-		ui_draw_text(a, ui_ellipsize(a, t->msg, LAY_F_SMALL, LAY_BOLD, a->w - 4 * em), -1,
-		             LAY_F_SMALL, LAY_BOLD, 0,
-		             ui_color(a, t->msg_bad ? UI_WRONG : UI_RIGHT), 2 * em, y);
-	}
-	y = t->top;
+	if (t->msg[0])
+		kiosk_para(a, t->msg, LAY_F_SMALL, LAY_BOLD, t->msg_bad ? UI_WRONG : UI_RIGHT,
+		           2 * em, ui_header_height(a) + em / 2, tw, FIT_START, 1);
 	switch (t->mode) {
 	case T_MAIN:
 		draw_table(a, t);
+		kiosk_para(a, hint_text(), LAY_F_SMALL, 0, UI_MUTED, 2 * em, t->hint_y, tw,
+		           FIT_START, 1);
 		break;
 	case T_EXPORT:
 		clip = t->sc.view;
 		SDL_RenderSetClipRect(a->ren, &clip);
-		ui_draw_text(a, t->ndirs ? _("Export the progress (xAPI and CSV) to:")
-		                         : _("No USB stick found. Type a folder:"),
-		             -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em, y - t->sc.y);
-		y += a->line_h[LAY_F_BODY] + t->ndirs * (a->line_h[LAY_F_BODY] + em + em / 2);
-		ui_draw_text(a, _("Or type a folder:"), -1, LAY_F_BODY, 0, 0,
-		             ui_color(a, UI_MUTED), 2 * em, y - t->sc.y);
-		y += a->line_h[LAY_F_BODY] + em / 2;
-		kf_draw(a, &t->field, (SDL_Rect){ 2 * em, y - t->sc.y, a->w - 4 * em, kf_height(a) },
-		        NULL, 1);
-		SDL_RenderSetClipRect(a->ren, NULL);
-		ui_scroll_draw(a, &t->sc);
-		break;
-	case T_INSTALL:
-		clip = t->sc.view;
-		SDL_RenderSetClipRect(a->ren, &clip);
-		ui_draw_text(a, t->npkgs ? _("Module packages on the USB sticks (choose one, or "
-		                             "Install all):")
-		                         : _("No module package (.lectern) on a USB stick."),
-		             -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em, y - t->sc.y);
-		y += a->line_h[LAY_F_BODY] + t->npkgs * (a->line_h[LAY_F_BODY] + em + em / 2);
-		ui_draw_text(a, _("Or type a folder:"), -1, LAY_F_BODY, 0, 0,
-		             ui_color(a, UI_MUTED), 2 * em, y - t->sc.y);
-		y += a->line_h[LAY_F_BODY] + em / 2;
-		kf_draw(a, &t->field, (SDL_Rect){ 2 * em, y - t->sc.y, a->w - 4 * em, kf_height(a) },
-		        NULL, 1);
+		kiosk_para(a, export_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 2 * em, t->text_y, tw,
+		           FIT_START, 1);
+		kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 2 * em, t->text2_y,
+		           tw, FIT_START, 1);
+		kf_draw(a, &t->field, t->field_r, NULL, 1);
+		kb_draw(a, &t->row);
 		SDL_RenderSetClipRect(a->ren, NULL);
 		ui_scroll_draw(a, &t->sc);
 		break;
@@ -836,53 +719,38 @@ trainer_draw(ui_app *a, ui_screen *s)
 		clip = t->sc.view;
 		SDL_RenderSetClipRect(a->ren, &clip);
 		for (i = 0; i < t->nnames; i++) {
-			int bh = a->line_h[LAY_F_BODY] + em;
+			int b = kb_find(&t->row, ID_RENAME + i);
+			SDL_Rect r = t->row.b[b].r;
+			/* the name, in what the buttons leave on their left */
+			const char *name = ui_ellipsize(a, t->names[i], LAY_F_BODY, LAY_BOLD,
+			                                tw / 3 - em);
 
-			ui_draw_text(a, ui_ellipsize(a, t->names[i], LAY_F_BODY, LAY_BOLD, a->w / 2),
-			             -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em,
-			             y - t->sc.y + (bh - a->line_h[LAY_F_BODY]) / 2);
-			y += bh + em / 2;
+			ui_draw_text(a, name, -1, LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em,
+			             r.y + (r.h - a->line_h[LAY_F_BODY]) / 2);
 		}
 		if (!t->nnames)
-			ui_draw_text(a, _("No learners yet."), -1, LAY_F_BODY, 0, 0,
-			             ui_color(a, UI_MUTED), 2 * em, y);
+			kiosk_para(a, _("No learners yet."), LAY_F_BODY, 0, UI_MUTED, 2 * em, t->top, tw,
+			           FIT_START, 1);
+		kb_draw(a, &t->row);
 		SDL_RenderSetClipRect(a->ren, NULL);
 		ui_scroll_draw(a, &t->sc);
 		break;
 	case T_RENAME:
 		snprintf(buf, sizeof buf, _("New name for %s:"), t->names[t->target]);
-		ui_draw_text(a, ui_ellipsize(a, buf, LAY_F_BODY, LAY_BOLD, a->w - 4 * em), -1,
-		             LAY_F_BODY, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em, y);
-		kf_draw(a, &t->field, (SDL_Rect){ 2 * em, y + a->line_h[LAY_F_BODY],
-		                                  a->w - 4 * em, kf_height(a) }, NULL, 1);
+		kiosk_para(a, buf, LAY_F_BODY, LAY_BOLD, UI_TEXT, 2 * em, t->text_y, tw, FIT_START,
+		           1);
+		kf_draw(a, &t->field, t->field_r, NULL, 1);
 		break;
 	case T_REMOVE:
-		snprintf(buf, sizeof buf, _("Remove %s and all of their progress?"),
-		         t->names[t->target]);
-		sub = _("This cannot be undone. Export the progress first if it is still needed.");
-		goto confirm;
 	case T_EXIT:
-		snprintf(buf, sizeof buf, "%s", _("End kiosk mode?"));
-		sub = _("Lectern closes and the computer shows what is behind it.");
-confirm:
-		ui_draw_text(a, ui_ellipsize(a, buf, LAY_F_H2, LAY_BOLD, a->w - 4 * em), -1,
-		             LAY_F_H2, LAY_BOLD, 0, ui_color(a, UI_HEADING), 2 * em, y);
-		ui_draw_text(a, ui_ellipsize(a, sub, LAY_F_BODY, 0, a->w - 4 * em), -1,
-		             LAY_F_BODY, 0, 0, ui_color(a, UI_TEXT), 2 * em,
-		             y + a->line_h[LAY_F_H2] + em / 2);
+		confirm_text(t, buf, sizeof buf, &sub);
+		kiosk_para(a, buf, LAY_F_H2, LAY_BOLD, UI_HEADING, 2 * em, t->text_y, tw, FIT_START,
+		           1);
+		kiosk_para(a, sub, LAY_F_BODY, 0, UI_TEXT, 2 * em, t->text2_y, tw, FIT_START, 1);
 		break;
 	}
-	if (t->mode == T_MAIN) {
-		sub = _("Keys: E export, S send records, I install modules, L learners, X exit "
-		        "kiosk, Esc close");
-		ui_draw_text(a, ui_ellipsize(a, sub, LAY_F_SMALL, 0, a->w - 4 * em), -1,
-		             LAY_F_SMALL, 0, 0, ui_color(a, UI_MUTED), 2 * em,
-		             a->h - 2 * em - a->line_h[LAY_F_BODY] - a->line_h[LAY_F_SMALL]);
-		ui_draw_text(a, ui_ellipsize(a, t->records, LAY_F_SMALL, LAY_BOLD, a->w - 4 * em),
-		             -1, LAY_F_SMALL, LAY_BOLD, 0, ui_color(a, UI_TEXT), 2 * em,
-		             a->h - 2 * em - a->line_h[LAY_F_BODY] - 2 * a->line_h[LAY_F_SMALL]);
-	}
-	kb_draw(a, &t->row);
+	if (t->mode != T_EXPORT && t->mode != T_LEARNERS)
+		kb_draw(a, &t->row);
 	a->rtl = rtl;
 }
 
@@ -892,14 +760,11 @@ trainer_destroy(ui_screen *s)
 	trainer *t = (trainer *)s;
 	int i;
 
-	/* a sync still running goes on; the menu just stops watching it */
 	free(t->rows);
 	if (t->names)
 		store_free_names(t->names, t->nnames);
 	for (i = 0; i < t->ndirs; i++)
 		free(t->dirs[i]);
-	for (i = 0; i < t->npkgs; i++)
-		free(t->pkgs[i]);
 	cat_free(&t->cat);
 	free(t);
 }
@@ -914,6 +779,6 @@ trainer_screen_new(ui_app *a)
 	t->base.destroy = trainer_destroy;
 	t->row.hover = -1;
 	enter(a, t, T_MAIN);
-	t->row.focus = 4; /* Close */
+	t->row.focus = 3; /* Close */
 	return &t->base;
 }

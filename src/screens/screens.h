@@ -21,5 +21,9 @@ ui_screen *help_overlay_new(ui_app *a);
 ui_screen *picker_screen_new(ui_app *a);
 ui_screen *pin_screen_new(ui_app *a);
 ui_screen *trainer_screen_new(ui_app *a);
+/* a learner's code prompt, to check it or to choose one (scr_pin.c) */
+ui_screen *code_screen_new(ui_app *a);
+/* the idle countdown over a learner's screen (scr_idle.c) */
+ui_screen *idle_overlay_new(ui_app *a);
 
 #endif

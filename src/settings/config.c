@@ -43,6 +43,8 @@ static const cfg_key keys[] = {
 	{ "modules_dir", K_PATH, offsetof(cfg_config, modules_dir) },
 	{ "data_dir", K_PATH, offsetof(cfg_config, data_dir) },
 	{ "kiosk", K_BOOL, offsetof(cfg_config, kiosk) },
+	{ "touch_only", K_BOOL, offsetof(cfg_config, touch_only) },
+	{ "learner_codes", K_BOOL, offsetof(cfg_config, learner_codes) },
 	{ "trainer_pin_hash", K_PIN, offsetof(cfg_config, trainer_pin_hash) },
 	{ "idle_logout_minutes", K_MINUTES, offsetof(cfg_config, idle_logout_minutes) },
 	{ "theme", K_THEME, offsetof(cfg_config, theme) },
@@ -64,7 +66,7 @@ static const cfg_key keys[] = {
 };
 
 static const char *const top_names[] = {
-	"modules_dir", "data_dir", "kiosk", "trainer_pin_hash",
+	"modules_dir", "data_dir", "kiosk", "touch_only", "learner_codes", "trainer_pin_hash",
 	"idle_logout_minutes", "theme", "text_scale", "language", "xapi", "lrs",
 	"trusted_keys", "feed", NULL
 };

@@ -11,6 +11,8 @@ typedef struct {
 	char *modules_dir;        /* NULL: bundled or installed modules */
 	char *data_dir;           /* NULL: $XDG_DATA_HOME/lectern */
 	int kiosk;                /* bool */
+	int touch_only;           /* kiosk: no keyboard, show the on-screen one */
+	int learner_codes;        /* kiosk: each learner logs in with a code */
 	char *trainer_pin_hash;   /* crypt(3) hash, or NULL */
 	double idle_logout_minutes; /* kiosk: default 10, 0 = never; fractions allowed */
 	char *theme;              /* "light", "dark", "high-contrast"; NULL = remembered */

@@ -63,6 +63,112 @@ kr_idle_left(double idle_minutes, unsigned long last_input_ms, unsigned long now
 	return idle >= limit ? 0 : (long)(limit - idle + 0.999);
 }
 
+long
+kr_idle_warn_ms(double idle_minutes)
+{
+	long half = (long)(idle_minutes * 60000.0 / 2);
+
+	if (idle_minutes <= 0)
+		return 0;
+	return half < KR_IDLE_WARN_MS ? half : KR_IDLE_WARN_MS;
+}
+
+int
+kr_idle_state(double idle_minutes, unsigned long last_input_ms, unsigned long now_ms,
+              long *ms)
+{
+	long left = kr_idle_left(idle_minutes, last_input_ms, now_ms);
+	long warn = kr_idle_warn_ms(idle_minutes);
+
+	*ms = left;
+	if (left < 0)
+		return KR_IDLE_NEVER;
+	if (left == 0)
+		return KR_IDLE_LOGOUT;
+	if (left <= warn)
+		return KR_IDLE_WARN;
+	*ms = left - warn;
+	return KR_IDLE_ACTIVE;
+}
+
+int
+kr_config_exposed(unsigned mode)
+{
+	/* group or others may read the hash (and try every short PIN
+	 * against it) or write their own */
+	return (mode & 066) != 0;
+}
+
+/* ---------------------------------------------------------------- keyboard */
+
+/* the keyboards, as data. Each language's letters where its learners
+ * expect them (AZERTY in French), then the accented letters of its names. */
+static const struct {
+	const char *lang;
+	const char *rows[7];
+} keyboards[] = {
+	{ "en", { "1 2 3 4 5 6 7 8 9 0", "q w e r t y u i o p", "a s d f g h j k l '",
+	          "z x c v b n m - .", NULL } },
+	{ "fr", { "1 2 3 4 5 6 7 8 9 0", "a z e r t y u i o p", "q s d f g h j k l m",
+	          "w x c v b n ' - .", "é è ê ë à â ç î ï ô ù û", NULL } },
+	{ "es", { "1 2 3 4 5 6 7 8 9 0", "q w e r t y u i o p", "a s d f g h j k l ñ",
+	          "z x c v b n m ' - .", "á é í ó ú ü ç", NULL } },
+	{ "pt", { "1 2 3 4 5 6 7 8 9 0", "q w e r t y u i o p", "a s d f g h j k l ç",
+	          "z x c v b n m ' - .", "á à â ã é ê í ó ô õ ú", NULL } },
+	{ "ar", { "ض ص ث ق ف غ ع ه خ ح ج", "ش س ي ب ل ا ت ن م ك ط",
+	          "ئ ء ؤ ر ى ة و ز ظ د ذ", "أ إ آ - .", NULL } },
+};
+
+/* the keyboards entry for lang, or -1 */
+static int
+keyboard_index(const char *lang)
+{
+	size_t i;
+
+	if (!lang)
+		return -1;
+	for (i = 0; i < sizeof keyboards / sizeof keyboards[0]; i++)
+		if (strncmp(lang, keyboards[i].lang, 2) == 0 &&
+		    (lang[2] == '\0' || lang[2] == '_' || lang[2] == '-' || lang[2] == '.' ||
+		     lang[2] == '@'))
+			return (int)i;
+	return -1;
+}
+
+int
+kr_keyboard_has_latin(const char *lang)
+{
+	int i = keyboard_index(lang);
+
+	return i >= 0 && strcmp(keyboards[i].lang, "ar") == 0;
+}
+
+const char *const *
+kr_keyboard(const char *lang, int latin)
+{
+	int i = keyboard_index(lang);
+
+	if (i < 0 || (latin && kr_keyboard_has_latin(lang)))
+		i = 0;
+	return keyboards[i].rows;
+}
+
+void
+kr_key_upper(const char *key, char *out, size_t size)
+{
+	const unsigned char *k = (const unsigned char *)key;
+
+	snprintf(out, size, "%s", key);
+	if (size < 3)
+		return;
+	if (k[0] >= 'a' && k[0] <= 'z' && !k[1]) {
+		out[0] = (char)(k[0] - 'a' + 'A');
+	} else if (k[0] == 0xC3 && k[1] >= 0xA0 && k[1] <= 0xBE && k[1] != 0xB7 && !k[2]) {
+		/* U+00E0..U+00FE, less the division sign: capitals 0x20 below */
+		out[1] = (char)(k[1] - 0x20);
+	}
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {

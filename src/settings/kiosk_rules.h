@@ -23,6 +23,36 @@ int kr_name_same(const char *a, const char *b);
 long kr_idle_left(double idle_minutes, unsigned long last_input_ms,
                   unsigned long now_ms);
 
+/* the idle countdown: shown for the last 30 s before an idle logout, or
+ * the last half of the idle time when that is shorter. */
+enum { KR_IDLE_WARN_MS = 30000 };
+long kr_idle_warn_ms(double idle_minutes);
+enum { KR_IDLE_NEVER, KR_IDLE_ACTIVE, KR_IDLE_WARN, KR_IDLE_LOGOUT };
+/* where an idle learner stands at now: KR_IDLE_ACTIVE (*ms until the
+ * countdown starts), KR_IDLE_WARN (*ms until the logout: show the
+ * countdown), KR_IDLE_LOGOUT (now) or KR_IDLE_NEVER (idle_minutes 0). */
+int kr_idle_state(double idle_minutes, unsigned long last_input_ms, unsigned long now_ms,
+                  long *ms);
+
+/* 1 when a config file's permission bits (st_mode) let group or others
+ * read or write it: the trainer PIN's hash must be the kiosk account's
+ * alone. */
+int kr_config_exposed(unsigned mode);
+
+/* the on-screen keyboard for names, by language: rows of keys, each row a
+ * string of keys separated by single spaces (a key is one letter, in
+ * UTF-8). Latin keyboards carry the accented letters of their language;
+ * the Arabic one has its own script and a Latin one beside it (latin 1).
+ * lang is a gettext or BCP 47 name ("fr", "fr_FR", "ar-EG"); an unknown
+ * one gets the English keyboard. Returns the rows, NULL-terminated. */
+const char *const *kr_keyboard(const char *lang, int latin);
+/* does the keyboard of lang have a Latin one beside it (a script without
+ * capitals, such as Arabic)? */
+int kr_keyboard_has_latin(const char *lang);
+/* the capital of the one letter key (UTF-8) into out: ASCII and the
+ * accented Latin letters of the keyboards; anything else unchanged. */
+void kr_key_upper(const char *key, char *out, size_t size);
+
 /* folders worth offering for an export, most likely first: mounted
  * removable media under /media/USER, /run/media/USER and /media, then
  * the home directory. Returns the number found (at most max), each a

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/i18n.h"
 #include "base/util.h"
@@ -130,6 +131,15 @@ pin_verify(const char *hash, const char *pin)
 }
 
 double
+pin_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+double
 pin_lock_seconds(int failures)
 {
 	double s = PIN_LOCK_FIRST;
@@ -181,13 +191,44 @@ const char *
 pin_weakness(const char *pin)
 {
 	size_t n = strlen(pin), i;
+	int step;
 
 	if (n < PIN_MIN_LEN)
-		return _("the PIN must have at least 4 characters");
+		return _("the PIN must have at least 4 digits");
 	if (n > PIN_MAX_LEN)
-		return _("the PIN must have at most 64 characters");
+		return _("the PIN must have at most 64 digits");
+	/* the kiosk's keypad has digits only: anything else could not be
+	 * typed on a touch screen */
 	for (i = 0; i < n; i++)
-		if ((unsigned char)pin[i] < ' ' || pin[i] == 0x7f)
-			return _("the PIN must not contain control characters");
+		if (pin[i] < '0' || pin[i] > '9')
+			return _("the PIN must be digits only, as on the kiosk's keypad");
+	/* one digit over and over, or counting up or down (1234, 9876,
+	 * 7890): the first guesses anyone tries */
+	step = (pin[1] - pin[0] + 10) % 10;
+	if (step == 0 || step == 1 || step == 9) {
+		for (i = 2; i < n; i++)
+			if ((pin[i] - pin[i - 1] + 10) % 10 != step)
+				break;
+		if (i == n)
+			return step == 0 ? _("the PIN must not be one digit repeated")
+			                 : _("the PIN must not be a run of digits such as 1234");
+	}
 	return NULL;
+}
+
+int
+pin_hash_strong(const char *hash)
+{
+	/* yescrypt, gost-yescrypt, scrypt, SHA-512: the hashes crypt(3) makes
+	 * slow enough for a short PIN. MD5 ($1$), SHA-256 ($5$), DES and the
+	 * others are refused. */
+	static const char *const ok[] = { "$y$", "$gy$", "$7$", "$6$" };
+	size_t i;
+
+	if (!hash)
+		return 0;
+	for (i = 0; i < LT_NELEM(ok); i++)
+		if (strncmp(hash, ok[i], strlen(ok[i])) == 0)
+			return 1;
+	return 0;
 }

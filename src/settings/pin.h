@@ -24,7 +24,10 @@ enum { PIN_OK, PIN_WRONG, PIN_LOCKED, PIN_ERROR };
 
 typedef struct {
 	int failures;          /* wrong PINs in a row */
-	double last_failure;   /* time of the last one, seconds (monotonic) */
+	double last_failure;   /* time of the last one, wall-clock seconds
+	                          (pin_now), so that it can be kept across
+	                          restarts; pin_wait treats a clock gone
+	                          backwards as still locked */
 } pin_guard;
 
 /* a new hash of pin with a fresh random salt, malloc'd; NULL when crypt(3)
@@ -44,7 +47,16 @@ double pin_wait(const pin_guard *g, double now);
 /* try a PIN at time now: PIN_OK (the guard is reset), PIN_WRONG (counted),
  * PIN_LOCKED (not even checked) or PIN_ERROR (the hash is unusable). */
 int pin_try(pin_guard *g, const char *hash, const char *pin, double now);
-/* is pin acceptable as a new PIN? NULL, or the reason why not. */
+/* is pin acceptable as a new PIN or learner code? 4 to 64 digits (the
+ * kiosk keypad's keys), not one digit repeated, not a run such as 1234 or
+ * 9876. NULL, or the reason why not (translated). */
 const char *pin_weakness(const char *pin);
+/* 1 when hash is of a kind at least as strong as SHA-512 crypt ("$6$"):
+ * yescrypt, gost-yescrypt, scrypt or SHA-512; 0 for MD5, SHA-256, DES and
+ * anything else, which kiosk mode refuses. */
+int pin_hash_strong(const char *hash);
+/* the wall-clock time in seconds, for guards kept across restarts (a
+ * monotonic clock starts again at boot). */
+double pin_now(void);
 
 #endif

@@ -44,7 +44,7 @@
 #include "base/i18n.h"
 #include "store_fs.h"
 
-enum { SCHEMA_VERSION = 4 };
+enum { SCHEMA_VERSION = 5 };
 
 /* the migrations, in order: migrations[k] takes a file from user_version k
  * to k + 1. Add new ones at the end; never change a released one. */
@@ -135,6 +135,18 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"  ('completed', 'passed', 'failed'));"
 	"UPDATE progress SET best_status = status"
 	"  WHERE status IN ('completed', 'passed', 'failed');",
+	/* 4 -> 5, kiosk classrooms (issue 12): each learner's display choices
+	 * and optional code (a crypt hash), and the wrong PINs and codes in a
+	 * row, kept so that a restart does not reopen a locked prompt. The
+	 * time of the last failure is wall-clock seconds: a monotonic clock
+	 * starts again at boot. */
+	"ALTER TABLE learner ADD COLUMN theme TEXT;"
+	"ALTER TABLE learner ADD COLUMN text_scale REAL;"
+	"ALTER TABLE learner ADD COLUMN code_hash TEXT;"
+	"CREATE TABLE guard ("
+	"  name TEXT PRIMARY KEY,"           /* "trainer", "learner:ID" */
+	"  failures INTEGER NOT NULL,"
+	"  last_failure REAL NOT NULL) WITHOUT ROWID;",
 };
 
 

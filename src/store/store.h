@@ -80,6 +80,23 @@ int store_learner_language(store *st, long learner, char *buf, size_t size);
  * system. 0 when saved. */
 int store_set_learner_language(store *st, long learner, const char *lang);
 
+/* ------------------------------------------------------------ classroom */
+/* a kiosk learner's display choices (classroom.c): theme ("" when never
+ * chosen) and text scale (0 when never chosen). 0, or -1 when there is no
+ * such learner. */
+int store_prefs_get(store *st, long learner, char *theme, size_t size, double *scale);
+int store_prefs_set(store *st, long learner, const char *theme, double scale);
+/* the learner's code (a crypt hash, malloc'd), or NULL when they have none. */
+char *store_code_hash(store *st, const char *name);
+/* set the learner's code hash; NULL resets it (chosen again at next login).
+ * 0 when saved. */
+int store_code_set(store *st, const char *name, const char *hash);
+/* wrong PINs or codes in a row for a prompt ("trainer", "learner:ID") and
+ * the wall-clock time of the last one; 0 and 0 when none. */
+int store_guard_get(store *st, const char *name, int *failures, double *last);
+/* failures 0 forgets the prompt's count. 0 when saved. */
+int store_guard_set(store *st, const char *name, int failures, double last);
+
 /* ------------------------------------------------------------ progress */
 /* a learner's state in one module, as the player needs it. Arrays are
  * indexed by slide index and have m->nslides entries. */

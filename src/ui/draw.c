@@ -4,6 +4,7 @@
  * Everything is measured in output pixels and sized from a->em, so the
  * chrome grows with the text. Right-to-left only mirrors positions; the
  * helpers read a->rtl. */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -536,4 +537,31 @@ ui_footer_text(ui_app *a, const char *s, const char *short_s, const SDL_Rect *re
 	}
 	ui_draw_text(a, s, -1, LAY_F_SMALL, 0, a->rtl, ui_color(a, UI_MUTED), x,
 	             a->h - h + (h - a->line_h[LAY_F_SMALL]) / 2);
+}
+
+/* ------------------------------------------------------------ placing */
+
+void
+ui_place(ui_app *a, SDL_Rect r, const char *what, int cut)
+{
+	SDL_Rect clip, seen;
+	ui_placed *p;
+
+	if (!a->places)
+		return;
+	SDL_RenderGetClipRect(a->ren, &clip);
+	if (!SDL_RectEmpty(&clip)) {
+		/* scrolled out of its view: not on screen, so not placed */
+		if (!SDL_IntersectRect(&r, &clip, &seen))
+			return;
+		r = seen;
+	}
+	if (a->places->n >= UI_PLACED_MAX) {
+		a->places->lost++;
+		return;
+	}
+	p = &a->places->v[a->places->n++];
+	p->r = r;
+	snprintf(p->what, sizeof p->what, "%s", what ? what : "");
+	p->cut = cut;
 }

@@ -275,11 +275,15 @@ ui_prefs_load(ui_app *a, char *theme, size_t size, double *scale)
 }
 
 void
-ui_prefs_save(const ui_app *a)
+ui_prefs_save(ui_app *a)
 {
 	char *path, err[300];
 	sf_out o;
 
+	if (a->prefs_changed) {
+		a->prefs_changed(a);
+		return;
+	}
 	if (!a->prefs_dir || !a->win)
 		return; /* offscreen renders never change what the learner chose */
 	if (mkdir(a->prefs_dir, 0700) != 0 && errno != EEXIST)
@@ -315,6 +319,8 @@ ui_draw_frame(ui_app *a)
 		a->screen->draw(a, a->screen);
 	if (a->overlay && a->overlay->draw) {
 		SDL_RenderSetClipRect(a->ren, NULL);
+		if (a->places)
+			a->places->n = 0;
 		a->overlay->draw(a, a->overlay);
 	}
 	SDL_RenderSetClipRect(a->ren, NULL);
@@ -415,8 +421,8 @@ ui_guarded(const ui_app *a, const SDL_Event *e)
 	}
 }
 
-static void
-handle(ui_app *a, const SDL_Event *e)
+void
+ui_handle(ui_app *a, const SDL_Event *e)
 {
 	ui_screen *to;
 
@@ -517,7 +523,7 @@ ui_run(ui_app *a)
 			e.type = a->wake_event;
 		}
 		do
-			handle(a, &e);
+			ui_handle(a, &e);
 		while (!a->quit && SDL_PollEvent(&e));
 		if (a->quit && a->may_quit && !a->may_quit(a)) {
 			a->quit = 0;

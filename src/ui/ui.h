@@ -97,6 +97,11 @@ struct ui_app {
 	const char *shown_path; /* $LECTERN_SCREEN_TEXT: each frame's visible text
 	                           runs are written there (tests read the screen) */
 	FILE *shown;            /* open while a frame is drawn, else NULL */
+	/* when set, called instead of writing prefs_dir's file whenever the
+	 * theme or text size changes (a kiosk keeps them per learner) */
+	void (*prefs_changed)(ui_app *a);
+	struct ui_places *places; /* NULL, or what the screen shown placed (the
+	                             layout check of `lectern render --kiosk`) */
 };
 
 /* open the window (size w x h points, 0 = default) with renderer
@@ -110,6 +115,9 @@ void ui_close(ui_app *a);
 int ui_fonts_load(ui_app *a, const char *dir);
 /* run until a->quit: wait for events, draw when dirty. */
 void ui_run(ui_app *a);
+/* one event as the loop handles it: the filter, the global keys, then the
+ * overlay or the screen (`lectern render --kiosk` drives screens so). */
+void ui_handle(ui_app *a, const SDL_Event *e);
 /* draw the current screen (and overlay) once, without presenting. */
 void ui_draw_frame(ui_app *a);
 /* show screen s (the old one is destroyed unless it is s). */
@@ -143,7 +151,7 @@ int ui_guarded(const ui_app *a, const SDL_Event *e);
 int ui_parse_size(const char *s, int *w, int *h);
 /* theme and text size from prefs_dir (when not chosen on the command line). */
 void ui_prefs_load(ui_app *a, char *theme, size_t size, double *scale);
-void ui_prefs_save(const ui_app *a);
+void ui_prefs_save(ui_app *a);
 
 /* ------------------------------------------------------------ text */
 /* width of len bytes of text (len < 0: whole string) in font class and
@@ -162,6 +170,26 @@ void ui_draw_lay(ui_app *a, const lay *L, int x, int y, SDL_Rect clip,
 /* a string fitted to max_w pixels, shortened with "…" when needed;
  * returns a static buffer. */
 const char *ui_ellipsize(ui_app *a, const char *s, int font, int style, int max_w);
+
+/* ------------------------------------------------------------ placing */
+/* What a screen placed while it drew: controls and lines of text, as much
+ * of each as the clip rectangle shows. Collected only when a->places is
+ * set (`lectern render --kiosk`, which checks that nothing leaves the
+ * window or lies over something else); ui_draw_frame starts the list again
+ * when an overlay draws, since what is under it cannot be reached. */
+enum { UI_PLACED_MAX = 512 };
+typedef struct {
+	SDL_Rect r;
+	char what[64];          /* the label or text, for the report */
+	int cut;                /* the label had to be shortened to fit */
+} ui_placed;
+typedef struct ui_places {
+	ui_placed v[UI_PLACED_MAX];
+	int n;
+	int lost;               /* places beyond UI_PLACED_MAX */
+} ui_places;
+/* note that what, drawn in r, was placed (cut: shortened with "…"). */
+void ui_place(ui_app *a, SDL_Rect r, const char *what, int cut);
 
 /* ------------------------------------------------------------ images */
 /* the decoded image at module_dir/path (decoded now if it is not in the

@@ -33,9 +33,10 @@ ui_keywords="printf:1 fprintf:2 dprintf:2 puts:1 fputs:1 perror:1 die:1
 diag_add:6 SDL_ShowSimpleMessageBox:2 SDL_ShowSimpleMessageBox:3
 SDL_SetWindowTitle:2 ui_draw_text:2 ui_ellipsize:2 ui_button:3
 ui_button_width:2 ui_header:2 ui_header:3 ui_footer:2 ui_footer:3 ui_footer:5
-kb_add:3 kf_draw:4 kiosk_text_center:2 kiosk_log:1 kiosk_logout:2
-kiosk_save:2 lay_text:2 lay_item:2 lay_item:4 clean_fprintf:2"
-mark_keywords="-k_ -kN_ -kC_:1c,2 -kngettext:1,2"
+kb_add:3 kf_draw:4 kiosk_text_center:2 kiosk_para:2 lay_text:2 lay_item:2 lay_item:4 clean_fprintf:2"
+# L_() marks the kiosk's log lines, which stay in English on purpose
+# (src/screens/kiosk_int.h): marked, but not for translation
+mark_keywords="-k_ -kN_ -kC_:1c,2 -kngettext:1,2 -kL_"
 
 # po entries as "FILE:LINE<TAB>STRING<TAB>KIND", one line per place, STRING
 # in its escaped form; msgctxt and msgid_plural strings are listed too.

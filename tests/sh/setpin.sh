@@ -61,6 +61,12 @@ cp "$f" "$t/before"
 printf '2468\n2469\n' | "$bin" set-pin --config "$f" >"$t/out" 2>&1
 check "different PINs refused" [ $? = 1 ]
 check "different PINs message" grep -q "differ" "$t/out"
+for pin in 0000 1234 98765 7890 12ab "2468 "; do
+	printf '%s\n%s\n' "$pin" "$pin" | "$bin" set-pin --config "$t/trivial.yaml" >"$t/out" 2>&1
+	st=$?
+	check "refuses the PIN \"$pin\" (trivial or not on the keypad): $(sed -n 's/^lectern set-pin: //p' "$t/out")" \
+		sh -c "[ $st = 1 ] && [ ! -e '$t/trivial.yaml' ]"
+done
 printf '12\n12\n' | "$bin" set-pin --config "$f" >"$t/out" 2>&1
 check "short PIN refused" [ $? = 1 ]
 check "short PIN message" grep -q "at least 4" "$t/out"

@@ -106,14 +106,46 @@ test_weakness(void **state)
 	char longpin[80];
 
 	(void)state;
-	assert_null(pin_weakness("1234"));
-	assert_null(pin_weakness("correct horse"));
+	assert_null(pin_weakness("2468"));
+	assert_null(pin_weakness("13579"));
+	assert_null(pin_weakness("1243"));
+	assert_null(pin_weakness("900142"));
 	assert_non_null(pin_weakness(""));
 	assert_non_null(pin_weakness("123"));
 	assert_non_null(pin_weakness("12\t34"));
+	/* the keypad has digits only */
+	assert_non_null(pin_weakness("correct horse"));
+	assert_non_null(pin_weakness("12a4"));
+	assert_non_null(pin_weakness("\xC3\xA9" "1234"));
+	/* trivial: one digit, runs up or down, wrapping past 9 */
+	assert_non_null(pin_weakness("0000"));
+	assert_non_null(pin_weakness("777777"));
+	assert_non_null(pin_weakness("1234"));
+	assert_non_null(pin_weakness("0123456"));
+	assert_non_null(pin_weakness("4321"));
+	assert_non_null(pin_weakness("7890"));
+	assert_non_null(pin_weakness("9876"));
 	memset(longpin, '7', sizeof longpin - 1);
 	longpin[sizeof longpin - 1] = '\0';
 	assert_non_null(pin_weakness(longpin));
+}
+
+static void
+test_hash_strength(void **state)
+{
+	char *h = pin_hash("8642");
+
+	(void)state;
+	assert_non_null(h);
+	assert_true(pin_hash_strong(h)); /* what set-pin writes is accepted */
+	free(h);
+	assert_true(pin_hash_strong("$6$salt$abc"));
+	assert_true(pin_hash_strong("$y$j9T$salt$abc"));
+	assert_false(pin_hash_strong("$1$salt$abc"));   /* MD5 */
+	assert_false(pin_hash_strong("$5$salt$abc"));   /* SHA-256 */
+	assert_false(pin_hash_strong("abJnggxhB/yWI")); /* DES */
+	assert_false(pin_hash_strong(""));
+	assert_false(pin_hash_strong(NULL));
 }
 
 /* a costly hash in the config hung kiosk start-up on the UI thread: its
@@ -156,6 +188,7 @@ main(void)
 		cmocka_unit_test(test_lock_policy),
 		cmocka_unit_test(test_guard),
 		cmocka_unit_test(test_weakness),
+		cmocka_unit_test(test_hash_strength),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1094,10 +1094,72 @@ test_summaries(void **state)
 	store_close(st);
 }
 
+/* a kiosk's learner choices, codes and lockout counts (classroom.c),
+ * including on a file made before they existed (version 1) */
+static void
+test_classroom(void **state)
+{
+	store *st;
+	char theme[32];
+	double scale, last;
+	int failures;
+	long ana, bo;
+	char *h;
+
+	(void)state;
+	sql_exec(path_in("progress.db"),
+	         "CREATE TABLE learner (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	         " created_at TEXT NOT NULL);"
+	         "INSERT INTO learner VALUES (1, 'Ana', '2026-01-01');"
+	         "PRAGMA user_version = 1;");
+	st = store_open(tmp, NULL);
+	assert_int_equal(store_health(st), STORE_OK);
+	ana = store_learner(st, "Ana");
+	assert_int_equal(ana, 1);
+	bo = store_learner(st, "Bo");
+	/* nothing chosen yet */
+	assert_int_equal(store_prefs_get(st, ana, theme, sizeof theme, &scale), 0);
+	assert_string_equal(theme, "");
+	assert_true(scale == 0);
+	assert_int_equal(store_prefs_set(st, ana, "high-contrast", 1.5), 0);
+	assert_int_equal(store_prefs_get(st, ana, theme, sizeof theme, &scale), 0);
+	assert_string_equal(theme, "high-contrast");
+	assert_true(scale == 1.5);
+	/* one learner's choice is not another's */
+	assert_int_equal(store_prefs_get(st, bo, theme, sizeof theme, &scale), 0);
+	assert_string_equal(theme, "");
+	assert_int_equal(store_prefs_get(st, 999, theme, sizeof theme, &scale), -1);
+	/* codes */
+	assert_null(store_code_hash(st, "Ana"));
+	assert_int_equal(store_code_set(st, "Ana", "$6$x$y"), 0);
+	h = store_code_hash(st, "Ana");
+	assert_string_equal(h, "$6$x$y");
+	free(h);
+	assert_int_equal(store_code_set(st, "Ana", NULL), 0);
+	assert_null(store_code_hash(st, "Ana"));
+	assert_int_equal(store_code_set(st, "Nobody", "$6$x$y"), -1);
+	/* lockout counts survive closing the store */
+	assert_int_equal(store_guard_get(st, "trainer", &failures, &last), 0);
+	assert_int_equal(failures, 0);
+	assert_int_equal(store_guard_set(st, "trainer", 4, 1234.5), 0);
+	store_close(st);
+	st = store_open(tmp, NULL);
+	assert_int_equal(store_guard_get(st, "trainer", &failures, &last), 0);
+	assert_int_equal(failures, 4);
+	assert_true(last == 1234.5);
+	assert_int_equal(store_prefs_get(st, ana, theme, sizeof theme, &scale), 0);
+	assert_string_equal(theme, "high-contrast");
+	assert_int_equal(store_guard_set(st, "trainer", 0, 0), 0);
+	assert_int_equal(store_guard_get(st, "trainer", &failures, &last), 0);
+	assert_int_equal(failures, 0);
+	store_close(st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_classroom, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_dir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_learners, setup, teardown),
