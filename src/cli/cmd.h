@@ -9,6 +9,7 @@ int cmd_check(int argc, char **argv);    /* lectern check PATH... */
 int cmd_render(int argc, char **argv);   /* lectern render MODULE ... */
 int cmd_export(int argc, char **argv);   /* lectern export --xapi|--csv FILE */
 int cmd_progress(int argc, char **argv); /* lectern progress */
+int cmd_report(int argc, char **argv);   /* lectern report -o FILE */
 int cmd_set_pin(int argc, char **argv);  /* lectern set-pin */
 
 #endif

@@ -194,7 +194,7 @@ store_iso_time(store *st, const char *when, char *out, size_t size)
 		return -1;
 	t = sdb_fetch_text(sdb_prep(st, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?)", "t", when));
 	/* SQLite rolls 2024-02-30 over into March: a real date keeps its day */
-	day = sdb_fetch_text(sdb_prep(st, "SELECT date(substr(?, 1, 10))", "t", when));
+	day = sdb_fetch_text(sdb_prep(st, "SELECT date(julianday(substr(?, 1, 10)))", "t", when));
 	ok = t && day && strncmp(day, when, 10) == 0;
 	if (ok)
 		sdb_copy_str(out, size, t);
