@@ -18,16 +18,20 @@ run_pkgs="make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libyaml-dev libsqlite3-dev libcurl4-openssl-dev ca-certificates libarchive-dev libsodium-dev gettext fonts-dejavu-core fonts-noto-core"
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev xvfb xdotool imagemagick
 librsvg2-bin sqlite3 nodejs wmctrl openbox strace python3 desktop-file-utils
-minisign libarchive-tools busybox curl"
+minisign libarchive-tools busybox curl chromium"
 
 pkgs=$run_pkgs
 [ "$want" = test ] && pkgs="$run_pkgs $test_pkgs"
 
-# the JavaScript validators the tests use (xAPI, JSON Schema), pinned in
-# tests/node/package-lock.json, from the npm registry.
+# the JavaScript tools the tests use (xAPI and JSON Schema validators,
+# playwright-core to drive Debian's Chromium), pinned in
+# tests/node/package-lock.json, from the npm registry: installed again
+# whenever one of package.json's dependencies is missing.
 node_tools() {
 	[ "$want" = test ] || return 0
-	[ -d tests/node/node_modules/xapi-validation ] && [ -d tests/node/node_modules/ajv ] && return 0
+	(cd tests/node && node -e '
+for (const d of Object.keys(require("./package.json").dependencies))
+	require.resolve(d + "/package.json");' 2>/dev/null) && return 0
 	echo "lectern: installing the test validators (npm ci in tests/node)" >&2
 	(cd tests/node && npm ci --no-audit --no-fund --loglevel=error >&2)
 }

@@ -10,6 +10,7 @@ int cmd_render(int argc, char **argv);   /* lectern render MODULE ... */
 int cmd_render_kiosk(int argc, char **argv); /* lectern render --kiosk ... */
 int cmd_export(int argc, char **argv);   /* lectern export --xapi|--csv FILE */
 int cmd_progress(int argc, char **argv); /* lectern progress */
+int cmd_report(int argc, char **argv);   /* lectern report -o FILE */
 int cmd_set_pin(int argc, char **argv);  /* lectern set-pin */
 int cmd_sync(int argc, char **argv);     /* lectern sync */
 int cmd_keygen(int argc, char **argv);   /* lectern keygen */

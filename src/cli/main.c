@@ -15,6 +15,7 @@ static const struct {
 	{ "render", cmd_render },
 	{ "export", cmd_export },
 	{ "progress", cmd_progress },
+	{ "report", cmd_report },
 	{ "set-pin", cmd_set_pin },
 	{ "sync", cmd_sync },
 	{ "keygen", cmd_keygen },

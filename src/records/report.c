@@ -252,3 +252,9 @@ rep_write_csv(FILE *fp, const store_summary *v, int n)
 	}
 	return ferror(fp) ? -1 : 0;
 }
+
+void
+rep_csv_field(FILE *fp, const char *s)
+{
+	csv_text(fp, s ? s : "");
+}

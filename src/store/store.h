@@ -181,6 +181,7 @@ typedef struct {
 	long time_spent_s;
 	char started_at[32], completed_at[32]; /* ISO 8601 UTC, "" when none */
 	char bookmark[128];     /* slide id */
+	char updated_at[32];    /* last activity, ISO 8601 UTC, "" when none */
 } store_summary;
 
 /* summary of one learner in one module; status ST_NOT_STARTED when none. */
@@ -204,6 +205,29 @@ typedef struct {
 store_answer_row *store_answers(store *st, long learner, const char *module_id,
                                 int *n);
 void store_free_answers(store_answer_row *a, int n);
+
+/* what one attempt ended with on one question: its last answer. */
+typedef struct {
+	char learner[128];
+	int attempt;
+	char question_id[128];
+	char *response;         /* malloc'd */
+	int correct, points;
+	int tries;              /* answers given to it in that attempt */
+	char answered_at[32];
+} store_final_answer;
+/* the last answer to each question in each attempt in module_id, of
+ * learner (NULL: everyone) and answered at or after since (ISO 8601 date
+ * or time, NULL: all), ordered by learner, attempt and question. *n is set;
+ * -1 in *n when since is not a date. Free with store_free_final_answers. */
+store_final_answer *store_final_answers(store *st, const char *module_id,
+                                        const char *learner, const char *since,
+                                        int *n);
+void store_free_final_answers(store_final_answer *a, int n);
+/* when (ISO 8601 date or time, UTC unless it says otherwise) in the form
+ * the store writes times, "YYYY-MM-DDTHH:MM:SS.SSSZ", into out: 0, or -1
+ * when it is not a date or not a real one (2024-02-30). */
+int store_iso_time(store *st, const char *when, char *out, size_t size);
 
 /* ------------------------------------------------------------ xAPI export */
 /* write the recorded xAPI statements to fp as one JSON array, oldest first.

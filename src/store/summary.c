@@ -15,7 +15,7 @@
 	" (SELECT count(DISTINCT question_id) FROM answer a WHERE a.learner_id =" \
 	"   p.learner_id AND a.module_id = p.module_id AND a.attempt = p.attempt)," \
 	" p.questions_total, p.time_spent_s, p.started_at, p.completed_at, p.bookmark," \
-	" p.best_status, p.best_score, p.attempt" \
+	" p.best_status, p.best_score, p.attempt, p.updated_at" \
 	" FROM progress p JOIN learner l ON l.id = p.learner_id"
 
 static void
@@ -40,6 +40,7 @@ summary_row(sqlite3_stmt *s, store_summary *o)
 	o->best_status = sdb_status_from_name((const char *)sqlite3_column_text(s, 13));
 	o->best_score = sqlite3_column_type(s, 14) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 14);
 	o->attempts = sqlite3_column_int(s, 15);
+	sdb_copy_str(o->updated_at, sizeof o->updated_at, (const char *)sqlite3_column_text(s, 16));
 }
 
 int
@@ -121,4 +122,82 @@ store_free_answers(store_answer_row *a, int n)
 	for (i = 0; i < n; i++)
 		free(a[i].response);
 	free(a);
+}
+
+store_final_answer *
+store_final_answers(store *st, const char *module_id, const char *learner,
+                    const char *since, int *n)
+{
+	store_final_answer *v = NULL;
+	sqlite3_stmt *s;
+	char *from = NULL;
+
+	*n = 0;
+	if (!st || !module_id)
+		return NULL;
+	if (since && !(from = sdb_fetch_text(sdb_prep(st,
+	        "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?)", "t", since)))) {
+		*n = -1;
+		return NULL;
+	}
+	/* the last try of each question in each attempt: the row with the
+	 * highest id of its group */
+	s = sdb_prep(st,
+		"SELECT l.name, a.attempt, a.question_id, a.response, a.correct, a.points,"
+		" g.tries, a.answered_at"
+		" FROM (SELECT max(id) AS last, count(*) AS tries FROM answer"
+		"       WHERE module_id = ?1 GROUP BY learner_id, attempt, question_id) g"
+		" JOIN answer a ON a.id = g.last JOIN learner l ON l.id = a.learner_id"
+		" WHERE (?2 IS NULL OR l.name = ?2) AND (?3 IS NULL OR a.answered_at >= ?3)"
+		" ORDER BY l.name COLLATE NOCASE, l.name, a.attempt, a.question_id",
+		"ttt", module_id, learner, from);
+	free(from);
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		store_final_answer *o;
+
+		v = xrealloc(v, (size_t)(*n + 1) * sizeof *v);
+		o = &v[(*n)++];
+		memset(o, 0, sizeof *o);
+		sdb_copy_str(o->learner, sizeof o->learner, (const char *)sqlite3_column_text(s, 0));
+		o->attempt = sqlite3_column_int(s, 1);
+		sdb_copy_str(o->question_id, sizeof o->question_id,
+		             (const char *)sqlite3_column_text(s, 2));
+		o->response = xstrdup((const char *)sqlite3_column_text(s, 3));
+		o->correct = sqlite3_column_int(s, 4);
+		o->points = sqlite3_column_int(s, 5);
+		o->tries = sqlite3_column_int(s, 6);
+		sdb_copy_str(o->answered_at, sizeof o->answered_at,
+		             (const char *)sqlite3_column_text(s, 7));
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+void
+store_free_final_answers(store_final_answer *a, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(a[i].response);
+	free(a);
+}
+
+int
+store_iso_time(store *st, const char *when, char *out, size_t size)
+{
+	char *t, *day;
+	int ok;
+
+	if (!st || !when || strlen(when) < 10)
+		return -1;
+	t = sdb_fetch_text(sdb_prep(st, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?)", "t", when));
+	/* SQLite rolls 2024-02-30 over into March: a real date keeps its day */
+	day = sdb_fetch_text(sdb_prep(st, "SELECT date(julianday(substr(?, 1, 10)))", "t", when));
+	ok = t && day && strncmp(day, when, 10) == 0;
+	if (ok)
+		sdb_copy_str(out, size, t);
+	free(t);
+	free(day);
+	return ok ? 0 : -1;
 }
