@@ -129,9 +129,8 @@ ses_route(const ses_session *s)
 	const char **resp;
 	int i;
 
-	for (i = 0; rc->valid && i < m->nslides; i++)
-		if (m->slides[i].qtype == Q_DECISION &&
-		    rc->choice[i] != sesq_decision_choice(s, i))
+	for (i = 0; rc->valid && i < rc->ndecisions; i++)
+		if (rc->choice[rc->decisions[i]] != sesq_decision_choice(s, rc->decisions[i]))
 			rc->valid = 0;
 	if (rc->valid)
 		return &rc->rt;
@@ -171,6 +170,10 @@ ses_open(const mod_module *m, store *st, long learner)
 	s->slots = xcalloc((size_t)n, sizeof *s->slots);
 	s->rc = xcalloc(1, sizeof *s->rc);
 	s->rc->choice = xcalloc((size_t)n, sizeof *s->rc->choice);
+	s->rc->decisions = xcalloc((size_t)n, sizeof *s->rc->decisions);
+	for (i = 0; i < m->nslides; i++)
+		if (m->slides[i].qtype == Q_DECISION)
+			s->rc->decisions[s->rc->ndecisions++] = i;
 	if (st && store_begin(st, learner, m, grade_judge, &s->p) == 0 &&
 	    s->p.nslides == m->nslides) {
 		s->attempt = s->p.attempt > 0 ? s->p.attempt : 1;
@@ -216,6 +219,7 @@ ses_close(ses_session *s)
 	free(s->hist);
 	route_free(&s->rc->rt);
 	free(s->rc->choice);
+	free(s->rc->decisions);
 	free(s->rc);
 	free(s);
 }

@@ -16,6 +16,9 @@ typedef struct {
 	int valid;                /* rt matches seen and the decisions */
 	int *choice;              /* per slide: the decision taken when rt was
 	                             computed (-1 none, or not a decision) */
+	int *decisions;           /* the decision slides, so a check costs
+	                             their number, not the module's length */
+	int ndecisions;
 } ses_route_cache;
 
 /* a question's state with what the screen need not see */

@@ -94,9 +94,9 @@ kiosk_install(const pl_player *p, const char *path, char *msg, size_t msgsize)
 		snprintf(msg, msgsize, _("Installed %s %s."), r.id, r.version);
 	}
 	if (rc == 0)
-		kiosk_log(_("installed %s from %s"), r.id, path);
+		kiosk_log(L_("installed %s from %s"), r.id, path);
 	else
-		kiosk_log(_("refused %s: %s"), path, msg);
+		kiosk_log(L_("refused %s: %s"), path, msg);
 	pkg_keys_free(&keys);
 	diag_free(&dl);
 	diag_free(&kd);

@@ -363,7 +363,7 @@ static const struct {
 	{ N_("A to Z"), N_("Matching question: the partner on the right") },
 	{ N_("Tab, Shift+Tab, Space"), N_("Move between the answers, and choose the marked one") },
 	{ N_("Up, Down"), N_("Ordering question: move the chosen item") },
-	{ N_("Enter"), N_("Check your answer, Try again, or Continue") },
+	{ N_("Enter"), N_("Check your answer (Decide, for a decision), Try again, or Continue") },
 	{ N_("T"), N_("Table of contents") },
 	{ N_("F1 or ?"), N_("This help") },
 	{ N_("Ctrl+Plus, Ctrl+Minus, Ctrl+0"), N_("Larger, smaller or normal text") },

@@ -2,13 +2,20 @@
  *
  * One screen with modes. The main mode is a table of every learner's
  * progress on this machine (module, status, score, time), scrolling, with
- * buttons below: Export, Learners, Exit kiosk, Close. Export lists the
+ * buttons below: Export, Send records, Install modules, Learners, Exit
+ * kiosk, Close. Export lists the
  * folders worth writing to (USB sticks first, see kr_export_dirs) and a
  * field for any other folder, and writes the xAPI statements and the CSV
  * summary there (kiosk_export.c). Learners lists each learner with Rename
  * (a field with the new name) and Remove (which asks first, with Cancel
- * chosen). Exit asks first. Escape goes back one mode, and closes the menu
- * from the main mode.
+ * chosen). Install lists the module packages (.lectern) on the USB sticks
+ * and installs the one chosen, or all of them, with the checks of `lectern
+ * install` (kiosk_install.c). Send records now starts `lectern sync` in the
+ * background (spawn.h); while it runs the menu wakes twice a second to show
+ * the count of records waiting go down, then says how it ended. A line
+ * above the buttons always says how many records wait for the LRS and when
+ * it last acknowledged any. Exit asks first. Escape goes back one mode, and
+ * closes the menu from the main mode.
  *
  * Like the picker, the buttons are laid out again on every draw and
  * event; the table and the learners are read from the store each time the
@@ -26,18 +33,20 @@
 #include "nav.h"
 #include "screens.h"
 
-enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT };
+enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT, T_INSTALL };
 
 enum {
-	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED,
-	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT,
+	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED, ID_SEND,
+	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT, ID_INSTALL, ID_INSTALL_ALL,
+	ID_INSTALL_TYPED,
+	ID_PKG = 7000,            /* + index of a package */
 	ID_DIR = 2000,            /* + index of a folder */
 	ID_RESET_CODE = 4000,     /* + index of a learner */
 	ID_RENAME = 3000,         /* + index of a learner */
 	ID_REMOVE = 5000          /* + index of a learner */
 };
 
-enum { MAX_DIRS = 16 };
+enum { MAX_DIRS = 16, MAX_PKGS = 64 };
 
 typedef struct trainer {
 	ui_screen base;
@@ -49,6 +58,8 @@ typedef struct trainer {
 	int nnames;
 	char *dirs[MAX_DIRS];     /* export folders */
 	int ndirs;
+	char *pkgs[MAX_PKGS];     /* .lectern files on the sticks */
+	int npkgs;
 	int target;               /* learner being renamed or removed */
 	kf_field field;           /* new name, or a folder */
 	char msg[1024];           /* result of the last action */
@@ -60,12 +71,16 @@ typedef struct trainer {
 	int hint_y, hint_h;       /* the line of keys above the main buttons */
 	int text_y, text2_y;      /* the mode's texts (before scrolling) */
 	SDL_Rect field_r;         /* the mode's text field */
+	char records[512];        /* records for the LRS: how many wait, since when */
+	int records_y, records_h; /* where that line goes (main mode) */
+	int sending;              /* a sync started here is running */
 } trainer;
 
 static const char *
 hint_text(void)
 {
-	return _("Keys: E export, L learners, X exit kiosk, Esc close");
+	return _("Keys: E export, S send records, I install modules, L learners, X exit "
+	         "kiosk, Esc close");
 }
 
 static const char *
@@ -75,7 +90,15 @@ export_intro(const trainer *t)
 	                : _("No USB stick found. Type a folder:");
 }
 
+static const char *
+install_intro(const trainer *t)
+{
+	return t->npkgs ? _("Module packages on the USB sticks (choose one, or Install all):")
+	                : _("No module package (.lectern) on a USB stick.");
+}
+
 static void enter(ui_app *a, struct trainer *t, int mode);
+static void records_line(ui_app *a, trainer *t);
 
 /* ------------------------------------------------------------ data */
 
@@ -93,6 +116,7 @@ load(ui_app *a, trainer *t)
 	t->names = store_learners(k->p->st, &t->nnames);
 	if (!t->names)
 		t->nnames = 0;
+	records_line(a, t);
 }
 
 /* a module's title for the table: from the modules directory, else its id */
@@ -158,6 +182,143 @@ export_to(ui_app *a, trainer *t, const char *dir)
 	         _("Saved in %s: %s.json (%ld statements) and .csv"), dir, base, n);
 }
 
+/* install one package, or every one listed (path NULL); the message
+ * says how the last one went, or how many were refused */
+static void
+install(ui_app *a, trainer *t, const char *path)
+{
+	pl_player *p = kiosk_of(a)->p;
+	char one[1024];
+	int i, bad = 0, n = 0;
+
+	if (path) {
+		t->msg_bad = kiosk_install(p, path, t->msg, sizeof t->msg) != 0;
+		return;
+	}
+	for (i = 0; i < t->npkgs; i++, n++)
+		if (kiosk_install(p, t->pkgs[i], one, sizeof one) != 0) {
+			if (!bad++)
+				snprintf(t->msg, sizeof t->msg, "%s", one);
+		}
+	t->msg_bad = bad > 0;
+	if (!bad)
+		snprintf(t->msg, sizeof t->msg, ngettext("%d package installed or already "
+		         "current.", "%d packages installed or already current.",
+		         (unsigned long)n), n);
+}
+
+/* the packages in a typed folder: listed, so the trainer sees them */
+static void
+install_typed(ui_app *a, trainer *t)
+{
+	char *dir = t->field.buf;
+	int i;
+
+	for (i = 0; i < t->npkgs; i++)
+		free(t->pkgs[i]);
+	t->npkgs = kiosk_packages(&dir, 1, t->pkgs, MAX_PKGS);
+	if (!t->npkgs) {
+		t->msg_bad = 1;
+		snprintf(t->msg, sizeof t->msg, _("No .lectern packages in %s."), dir);
+		return;
+	}
+	install(a, t, NULL);
+}
+
+/* what waits for the LRS, in one line */
+static void
+records_line(ui_app *a, trainer *t)
+{
+	pl_player *p = kiosk_of(a)->p;
+	store_sync_state s;
+	char when[32];
+
+	if (store_sync_state_get(p->st, &s) != 0) {
+		t->records[0] = '\0';
+		return;
+	}
+	if (!p->sync || !p->sync->enabled) {
+		snprintf(t->records, sizeof t->records,
+		         _("%ld records; no learning record store is set up (export them instead)."),
+		         s.waiting + s.set_aside + s.acked);
+		return;
+	}
+	if (s.last_ack[0])
+		snprintf(when, sizeof when, "%.10s %.5s UTC", s.last_ack, s.last_ack + 11);
+	snprintf(t->records, sizeof t->records,
+	         _("Records for the LRS: %ld waiting, %ld refused; last acknowledged: %s"),
+	         s.waiting, s.set_aside, s.last_ack[0] ? when : _("never"));
+}
+
+/* Send records now: start a sync, or watch the one that runs */
+static void
+send_now(ui_app *a, trainer *t)
+{
+	pl_player *p = kiosk_of(a)->p;
+
+	t->msg_bad = 1;
+	if (!p->sync || !p->sync->enabled) {
+		snprintf(t->msg, sizeof t->msg, "%s",
+		         _("No learning record store is set up: add lrs: to the config file."));
+		return;
+	}
+	if (sync_spawner_start(p->sync, 0, 0) < 0) {
+		snprintf(t->msg, sizeof t->msg, "%s", _("lectern sync could not be started."));
+		return;
+	}
+	kiosk_log("%s", L_("the trainer sends the records to the LRS"));
+	t->sending = 1;
+	t->msg_bad = 0;
+	snprintf(t->msg, sizeof t->msg, "%s", _("Sending the records..."));
+	a->wake_ms = 500;
+}
+
+/* while a sync runs: the count going down, then how it ended */
+static void
+watch_send(ui_app *a, trainer *t)
+{
+	pl_player *p = kiosk_of(a)->p;
+	store_sync_state s;
+	int st;
+
+	records_line(a, t);
+	a->dirty = 1;
+	if (p->sync->pid && !sync_spawner_poll(p->sync))
+		return;
+	t->sending = 0;
+	a->wake_ms = 0;
+	if (store_sync_state_get(p->st, &s) != 0)
+		memset(&s, 0, sizeof s);
+	st = p->sync->last_status;
+	t->msg_bad = st != 0;
+	switch (st) {
+	case 0:
+		snprintf(t->msg, sizeof t->msg, "%s", _("All records were sent to the LRS."));
+		break;
+	case 3:
+		snprintf(t->msg, sizeof t->msg, _("The LRS cannot be reached now; the records "
+		                                  "wait and go later (%s)."), s.last_error);
+		break;
+	case 4:
+		snprintf(t->msg, sizeof t->msg, "%s", _("The LRS refused the user name and "
+		                                        "password: check lrs: in the config file."));
+		break;
+	case 5:
+		snprintf(t->msg, sizeof t->msg, _("Records sent; the LRS refused %ld of them "
+		                                  "(kept: see lectern sync --status)."), s.set_aside);
+		break;
+	case 6:
+		snprintf(t->msg, sizeof t->msg, "%s", _("Another sync is running; try again in "
+		                                        "a moment."));
+		break;
+	default:
+		snprintf(t->msg, sizeof t->msg, _("The records could not be sent: %s"),
+		         s.last_error[0] ? s.last_error : _("see lectern sync --status"));
+		break;
+	}
+	kiosk_log(L_("lectern sync started from the trainer menu ended with status %d"), st);
+}
+
 /* ------------------------------------------------------------ modes */
 
 static void
@@ -183,6 +344,17 @@ enter(ui_app *a, trainer *t, int mode)
 		t->ndirs = kr_export_dirs("", user, home, t->dirs, MAX_DIRS);
 		kf_init(&t->field, 1000, 0);
 		kf_set(&t->field, t->ndirs ? t->dirs[0] : "/");
+	} else if (mode == T_INSTALL) {
+		int i;
+
+		for (i = 0; i < t->ndirs; i++)
+			free(t->dirs[i]);
+		for (i = 0; i < t->npkgs; i++)
+			free(t->pkgs[i]);
+		t->ndirs = kr_export_dirs("", user, home, t->dirs, MAX_DIRS);
+		t->npkgs = kiosk_packages(t->dirs, t->ndirs, t->pkgs, MAX_PKGS);
+		kf_init(&t->field, 1000, 0);
+		kf_set(&t->field, t->ndirs ? t->dirs[0] : "/");
 	} else if (mode == T_REMOVE) {
 		t->row.focus = 1; /* Cancel: removing is not undone */
 		t->row.show_focus = 1;
@@ -193,7 +365,7 @@ enter(ui_app *a, trainer *t, int mode)
 		kf_init(&t->field, KR_NAME_MAX * 2, 0);
 		kf_set(&t->field, t->names[t->target]);
 	}
-	if (mode == T_EXPORT || mode == T_RENAME)
+	if (mode == T_EXPORT || mode == T_RENAME || mode == T_INSTALL)
 		SDL_StartTextInput();
 	else
 		SDL_StopTextInput();
@@ -354,20 +526,26 @@ layout(ui_app *a, trainer *t)
 	t->top = y + t->msg_h + em / 2;
 	switch (t->mode) {
 	case T_MAIN: {
-		kb_spec b[4] = {
+		kb_spec b[6] = {
 			{ _("Export progress"), ID_EXPORT, 0 },
+			{ _("Send records now"), ID_SEND, 0 },
+			{ _("Install modules"), ID_INSTALL, 0 },
 			{ _("Learners"), ID_LEARNERS, 0 },
 			{ _("Exit kiosk"), ID_EXIT, 0 },
 			{ _("Close"), ID_CLOSE, UI_BTN_PRIMARY },
 		};
 
-		foot = footer(a, t, b, 4);
+		foot = footer(a, t, b, 6);
 		t->hint_h = kiosk_para(a, hint_text(), LAY_F_SMALL, 0, UI_MUTED, 0, 0, tw,
 		                       FIT_START, 0);
 		t->hint_y = foot - em / 2 - t->hint_h;
+		t->records_h = t->records[0] ? kiosk_para(a, t->records, LAY_F_SMALL, LAY_BOLD,
+		                                          UI_TEXT, 0, 0, tw, FIT_START, 0)
+		                             : 0;
+		t->records_y = t->hint_y - t->records_h;
 		/* the column heads above the rows */
 		t->top += row_h(a);
-		t->sc.view = (SDL_Rect){ 0, t->top, a->w, t->hint_y - em / 2 - t->top };
+		t->sc.view = (SDL_Rect){ 0, t->top, a->w, t->records_y - em / 2 - t->top };
 		/* a header row and one row per line of the table (learners with
 		 * no module started get one line too) */
 		t->sc.content_h = row_h(a) * (t->nrows + t->nnames + 2);
@@ -396,6 +574,33 @@ layout(ui_app *a, trainer *t)
 		y += kb_flow(a, &t->row, &go, 1, 2 * em, y, tw, FIT_END) + em / 2;
 		t->sc.content_h = y + t->sc.y - t->top;
 		footer(a, t, &back, 1);
+		break;
+	}
+	case T_INSTALL: {
+		kb_spec b[2] = { { _("Back"), ID_BACK, 0 },
+		                 { _("Install all"), ID_INSTALL_ALL, UI_BTN_PRIMARY } };
+		kb_spec go = { _("Install from this folder"), ID_INSTALL_TYPED, 0 };
+		int nb = t->npkgs ? 2 : 1;
+
+		foot = footer_y(a, b, nb);
+		t->sc.view = (SDL_Rect){ 0, t->top, a->w, foot - em / 2 - t->top };
+		y = t->top - t->sc.y;
+		t->text_y = y;
+		y += kiosk_para(a, install_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 0, 0, tw,
+		                FIT_START, 0) + em / 2;
+		for (i = 0; i < t->npkgs; i++) {
+			kb_add(&t->row, (SDL_Rect){ 2 * em, y, tw, bh }, t->pkgs[i], ID_PKG + i,
+			       KB_DATA);
+			y += bh + em / 2;
+		}
+		t->text2_y = y;
+		y += kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 0, 0, tw,
+		                FIT_START, 0);
+		t->field_r = (SDL_Rect){ 2 * em, y, tw, kf_height(a) };
+		y += kf_height(a) + em / 2;
+		y += kb_flow(a, &t->row, &go, 1, 2 * em, y, tw, FIT_END) + em / 2;
+		t->sc.content_h = y + t->sc.y - t->top;
+		footer(a, t, b, nb);
 		break;
 	}
 	case T_LEARNERS: {
@@ -477,16 +682,20 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	trainer *t = (trainer *)s;
 	int id, r;
 
+	if (t->sending)
+		watch_send(a, t);
 	layout(a, t);
 	if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
 		back(a, t);
 		return;
 	}
-	if (t->mode == T_EXPORT || t->mode == T_RENAME) {
+	if (t->mode == T_EXPORT || t->mode == T_RENAME || t->mode == T_INSTALL) {
 		r = kf_event(&t->field, e);
 		if (r == KF_ENTER) {
 			if (t->mode == T_RENAME)
 				do_rename(a, t);
+			else if (t->mode == T_INSTALL)
+				install_typed(a, t);
 			else
 				export_to(a, t, t->field.buf);
 			a->dirty = 1;
@@ -507,6 +716,12 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		case SDLK_l:
 			enter(a, t, T_LEARNERS);
 			return;
+		case SDLK_i:
+			enter(a, t, T_INSTALL);
+			return;
+		case SDLK_s:
+			send_now(a, t);
+			return;
 		case SDLK_x:
 			enter(a, t, T_EXIT);
 			return;
@@ -514,7 +729,8 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			break;
 		}
 	}
-	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS) &&
+	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS ||
+	     t->mode == T_INSTALL) &&
 	    ui_scroll_event(a, &t->sc, e)) {
 		a->dirty = 1;
 		return;
@@ -532,6 +748,18 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		return;
 	case ID_EXIT:
 		enter(a, t, T_EXIT);
+		return;
+	case ID_SEND:
+		send_now(a, t);
+		return;
+	case ID_INSTALL:
+		enter(a, t, T_INSTALL);
+		return;
+	case ID_INSTALL_ALL:
+		install(a, t, NULL);
+		return;
+	case ID_INSTALL_TYPED:
+		install_typed(a, t);
 		return;
 	case ID_CLOSE:
 	case ID_BACK:
@@ -560,6 +788,8 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	} else if (id >= ID_RENAME && id - ID_RENAME < t->nnames) {
 		t->target = id - ID_RENAME;
 		enter(a, t, T_RENAME);
+	} else if (id >= ID_PKG && id - ID_PKG < t->npkgs) {
+		install(a, t, t->pkgs[id - ID_PKG]);
 	} else if (id >= ID_DIR && id - ID_DIR < t->ndirs) {
 		export_to(a, t, t->dirs[id - ID_DIR]);
 	}
@@ -700,8 +930,23 @@ trainer_draw(ui_app *a, ui_screen *s)
 	switch (t->mode) {
 	case T_MAIN:
 		draw_table(a, t);
+		if (t->records[0])
+			kiosk_para(a, t->records, LAY_F_SMALL, LAY_BOLD, UI_TEXT, 2 * em, t->records_y,
+			           tw, FIT_START, 1);
 		kiosk_para(a, hint_text(), LAY_F_SMALL, 0, UI_MUTED, 2 * em, t->hint_y, tw,
 		           FIT_START, 1);
+		break;
+	case T_INSTALL:
+		clip = t->sc.view;
+		SDL_RenderSetClipRect(a->ren, &clip);
+		kiosk_para(a, install_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 2 * em, t->text_y,
+		           tw, FIT_START, 1);
+		kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 2 * em, t->text2_y,
+		           tw, FIT_START, 1);
+		kf_draw(a, &t->field, t->field_r, NULL, 1);
+		kb_draw(a, &t->row);
+		SDL_RenderSetClipRect(a->ren, NULL);
+		ui_scroll_draw(a, &t->sc);
 		break;
 	case T_EXPORT:
 		clip = t->sc.view;
@@ -749,7 +994,7 @@ trainer_draw(ui_app *a, ui_screen *s)
 		kiosk_para(a, sub, LAY_F_BODY, 0, UI_TEXT, 2 * em, t->text2_y, tw, FIT_START, 1);
 		break;
 	}
-	if (t->mode != T_EXPORT && t->mode != T_LEARNERS)
+	if (t->mode != T_EXPORT && t->mode != T_LEARNERS && t->mode != T_INSTALL)
 		kb_draw(a, &t->row);
 	a->rtl = rtl;
 }
@@ -765,6 +1010,9 @@ trainer_destroy(ui_screen *s)
 		store_free_names(t->names, t->nnames);
 	for (i = 0; i < t->ndirs; i++)
 		free(t->dirs[i]);
+	for (i = 0; i < t->npkgs; i++)
+		free(t->pkgs[i]);
+	/* a sync still running goes on; the menu just stops watching it */
 	cat_free(&t->cat);
 	free(t);
 }
@@ -779,6 +1027,6 @@ trainer_screen_new(ui_app *a)
 	t->base.destroy = trainer_destroy;
 	t->row.hover = -1;
 	enter(a, t, T_MAIN);
-	t->row.focus = 3; /* Close */
+	t->row.focus = 5; /* Close */
 	return &t->base;
 }
