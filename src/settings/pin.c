@@ -78,7 +78,11 @@ pin_hash_problem(const char *hash)
 {
 	if (!hash || hash[0] != '$')
 		return _("it is not a crypt(3) hash");
-	if (strncmp(hash, "$6$", 3) == 0 || strncmp(hash, "$5$", 3) == 0) {
+	if (strncmp(hash, "$5$", 3) == 0 || strncmp(hash, "$1$", 3) == 0 ||
+	    strncmp(hash, "$2", 2) == 0 || hash[0] != '$')
+		return _("it is weaker than SHA-512 crypt (MD5, SHA-256, bcrypt and DES hashes "
+		         "are refused)");
+	if (strncmp(hash, "$6$", 3) == 0) {
 		const char *r = hash + 3;
 
 		if (strncmp(r, "rounds=", 7) == 0) {
@@ -104,7 +108,8 @@ pin_hash_problem(const char *hash)
 			         "r = 32)");
 		return NULL;
 	}
-	return _("only yescrypt ($y$) and SHA-crypt ($6$, $5$) hashes are used");
+	return _("only yescrypt ($y$) and SHA-512 crypt ($6$) hashes are used: others are "
+	         "weaker than SHA-512 crypt or cost more than a kiosk may spend");
 }
 
 int

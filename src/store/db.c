@@ -150,6 +150,18 @@ static const char *const migrations[SCHEMA_VERSION] = {
 };
 
 
+int
+store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+const char *
+store_migration_sql(int k)
+{
+	return k >= 0 && k < SCHEMA_VERSION ? migrations[k] : NULL;
+}
+
 static const char *const status_names[] = {
 	"not-started", "in-progress", "completed", "passed", "failed"
 };

@@ -56,6 +56,11 @@ int store_health(const store *st);
 /* the database file in use (in memory only: the file that could not be
  * used). */
 const char *store_path(const store *st);
+/* the schema version this Lectern writes, and the SQL of the migration
+ * from version k to k + 1 (NULL past the last): for tests and tools that
+ * must make a file as an older Lectern left it. */
+int store_schema_version(void);
+const char *store_migration_sql(int k);
 /* the name of the default learner: the OS user name, else "learner". */
 const char *store_default_learner(char *buf, size_t size);
 /* run PRAGMA integrity_check: 1 when "ok", else 0 with the first problem

@@ -308,7 +308,7 @@ chmod 600 "$t/weak.yaml"
 timeout 10 "$bin" --config "$t/weak.yaml" >"$t/weak.out" 2>&1
 st=$?
 check "hash: an MD5 crypt hash is refused (status $st)" \
-	sh -c "[ $st = 1 ] && grep -q 'weaker than SHA-512' '$t/weak.out'"
+	sh -c "[ $st = 2 ] && grep -q 'weaker than SHA-512' '$t/weak.out'"
 chmod 644 "$t/lock.yaml"
 start "$t/lock.yaml"
 check "permissions: a config file others can read is warned about" \

@@ -530,7 +530,7 @@ test_closest(void **state)
 static void
 test_costly_pin_hash(void **state)
 {
-	const char *text = "trainer_pin_hash: '$5$rounds=999999999$salt$abcdef'\n";
+	const char *text = "trainer_pin_hash: '$6$rounds=999999999$salt$abcdef'\n";
 	cfg_config c;
 	diag_list dl = { 0 };
 

@@ -147,6 +147,23 @@ sql_exec(const char *dbpath, const char *sql)
 	sqlite3_close(db);
 }
 
+/* a database file as a Lectern of schema version v left it, empty */
+static void
+schema_at(const char *dbpath, int v)
+{
+	sqlite3 *db;
+	char pragma[64];
+	int k;
+
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	for (k = 0; k < v; k++)
+		assert_int_equal(sqlite3_exec(db, store_migration_sql(k), NULL, NULL, NULL),
+		                 SQLITE_OK);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v);
+	assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -202,7 +219,8 @@ test_create(void **state)
 	assert_int_equal(stat(store_path(st), &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	store_close(st);
-	assert_int_equal(sql_int(path_in("a/b/lectern/progress.db"), "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(path_in("a/b/lectern/progress.db"), "PRAGMA user_version"),
+	                 store_schema_version());
 	{
 		sqlite3 *db;
 		sqlite3_stmt *s;
@@ -334,10 +352,18 @@ test_learners(void **state)
 	assert_int_equal(store_learner_language(st, a, buf, sizeof buf), 0);
 	assert_string_equal(buf, "");
 	store_close(st);
-	/* a file from before the language column (schema 1) is migrated and
+	/* a file from before the language column (schema 2) is migrated and
 	 * keeps its learners */
-	sql_exec(path_in("progress.db"), "ALTER TABLE learner DROP COLUMN language;"
-	         " PRAGMA user_version = 1;");
+	assert_int_equal(unlink(path_in("progress.db")), 0);
+	schema_at(path_in("progress.db"), 2);
+	{
+		char *q = sqlite3_mprintf("INSERT INTO learner (id, name, created_at) VALUES"
+		                          " (%ld, 'Zoë Παπαδοπούλου', '2026-01-01'),"
+		                          " (%ld, 'Amir K.', '2026-01-01')", a, b);
+
+		sql_exec(path_in("progress.db"), q);
+		sqlite3_free(q);
+	}
 	st = store_open(tmp, NULL);
 	assert_int_equal(store_health(st), STORE_OK);
 	assert_int_equal(store_learner(st, "Amir K."), b);
@@ -596,25 +622,30 @@ test_migrations(void **state)
 	assert_int_equal(store_health(st), STORE_OK);
 	assert_true(store_learner(st, "x") >= 0);
 	store_close(st);
-	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"),
+	                 store_schema_version());
+	/* learner, progress, seen, answer, outbox; sync (2); guard (5) */
 	assert_int_equal(sql_int(path_in("progress.db"),
-	                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 6);
+	                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 7);
 	/* opening it again changes nothing */
 	st = store_open(tmp, NULL);
 	assert_int_equal(store_learner(st, "x"), 1);
 	store_close(st);
 
-	/* a version 1 file (no best_status) with a pass and a retake under way:
+	/* a version 3 file (no best_status) with a pass and a retake under way:
 	 * the pass is carried over as the best status, the retake has none */
+	assert_int_equal(unlink(path_in("progress.db")), 0);
+	schema_at(path_in("progress.db"), 3);
 	sql_exec(path_in("progress.db"),
-	         "ALTER TABLE progress DROP COLUMN best_status; PRAGMA user_version = 1;"
+	         "INSERT INTO learner (id, name, created_at) VALUES (1, 'x', 't');"
 	         "INSERT INTO progress (learner_id, module_id, status, registration,"
 	         " started_at, updated_at) VALUES (1, 'm1', 'passed', 'r', 't', 't'),"
 	         " (1, 'm2', 'in-progress', 'r', 't', 't');");
 	st = store_open(tmp, NULL);
 	assert_int_equal(store_health(st), STORE_OK);
 	store_close(st);
-	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(path_in("progress.db"), "PRAGMA user_version"),
+	                 store_schema_version());
 	assert_int_equal(sql_int(path_in("progress.db"), "SELECT count(*) FROM progress"
 	                         " WHERE module_id = 'm1' AND best_status = 'passed'"), 1);
 	assert_int_equal(sql_int(path_in("progress.db"), "SELECT count(*) FROM progress"
@@ -1095,7 +1126,7 @@ test_summaries(void **state)
 }
 
 /* a kiosk's learner choices, codes and lockout counts (classroom.c),
- * including on a file made before they existed (version 1) */
+ * including on a file made before they existed (version 4) */
 static void
 test_classroom(void **state)
 {
@@ -1107,11 +1138,10 @@ test_classroom(void **state)
 	char *h;
 
 	(void)state;
+	/* the version before the classroom columns */
+	schema_at(path_in("progress.db"), 4);
 	sql_exec(path_in("progress.db"),
-	         "CREATE TABLE learner (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-	         " created_at TEXT NOT NULL);"
-	         "INSERT INTO learner VALUES (1, 'Ana', '2026-01-01');"
-	         "PRAGMA user_version = 1;");
+	         "INSERT INTO learner (id, name, created_at) VALUES (1, 'Ana', '2026-01-01');");
 	st = store_open(tmp, NULL);
 	assert_int_equal(store_health(st), STORE_OK);
 	ana = store_learner(st, "Ana");
