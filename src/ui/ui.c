@@ -378,12 +378,13 @@ global_key(ui_app *a, const SDL_KeyboardEvent *k)
 	}
 }
 
-/* 1 for the keys that press the button in focus or go on. */
+/* 1 for the keys that press the button in focus: the ones a learner
+ * presses twice by accident. Right and Page Down are moves the learner
+ * chooses to make, so they are never held back. */
 static int
 press_key(SDL_Keycode k)
 {
-	return k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE ||
-	       k == SDLK_RIGHT || k == SDLK_PAGEDOWN;
+	return k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE;
 }
 
 void
@@ -407,9 +408,8 @@ ui_guarded(const ui_app *a, const SDL_Event *e)
 		k = e->key.keysym.sym;
 		if (!press_key(k))
 			return 0;
-		/* a held Right still moves a caret or pages on */
-		if (e->key.repeat && k != SDLK_RIGHT && k != SDLK_PAGEDOWN)
-			return 1;
+		if (e->key.repeat)
+			return 1; /* a held Enter never presses twice */
 		return in;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:

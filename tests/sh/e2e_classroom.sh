@@ -196,7 +196,7 @@ check "idle: the countdown comes again" \
 check "idle: then the learner is logged out, progress saved" \
 	wait_log "Idle Learner logged out (idle), progress saved" 100
 "$bin" progress --config "$t/idle.yaml" --format csv >"$t/idle.csv" 2>&1
-check "idle: the store has the learner's progress" grep -q "^Idle Learner,.*,in-progress," "$t/idle.csv"
+check "idle: the store has the learner's progress" grep -q '^"Idle Learner",.*,in-progress,' "$t/idle.csv"
 check "idle: still running" alive
 stop
 
