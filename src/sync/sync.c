@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -309,6 +310,7 @@ sync_backoff(int failures, long retry_after, double rnd)
 int
 sync_secret(const cfg_config *cfg, char *buf, size_t size, char *err, size_t errsize)
 {
+	struct stat sb;
 	FILE *fp;
 
 	buf[0] = '\0';
@@ -321,6 +323,14 @@ sync_secret(const cfg_config *cfg, char *buf, size_t size, char *err, size_t err
 	if (!(fp = fopen(cfg->lrs_password_file, "r"))) {
 		snprintf(err, errsize, _("cannot read the LRS password file %s: %s"),
 		         cfg->lrs_password_file, strerror(errno));
+		return -1;
+	}
+	/* a group (lectern's users) may read it; everyone may not */
+	if (fstat(fileno(fp), &sb) == 0 && (sb.st_mode & S_IROTH)) {
+		fclose(fp);
+		snprintf(err, errsize, _("the LRS password file %s can be read by every user "
+		                         "of this computer: chmod o-r %s"),
+		         cfg->lrs_password_file, cfg->lrs_password_file);
 		return -1;
 	}
 	if (!fgets(buf, (int)size, fp))
@@ -407,10 +417,11 @@ sync_run(store *st, const sync_opts *o, sync_result *r)
 		return r->outcome;
 	}
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
+	store_sync_attempt(st);
+	/* from here on, how it ends is recorded (--status, the trainer menu) */
 	if (sync_secret(cfg, secret, sizeof secret, err, sizeof err) != 0) {
 		stop(&x, SYNC_CONFIG, "%s", err);
-		close(lock);
-		return r->outcome;
+		goto out;
 	}
 	lo.endpoint = cfg->lrs_endpoint;
 	lo.username = cfg->lrs_username;
@@ -423,10 +434,8 @@ sync_run(store *st, const sync_opts *o, sync_result *r)
 	memset(secret, 0, sizeof secret);
 	if (!x.client) {
 		stop(&x, SYNC_CONFIG, "%s", err);
-		close(lock);
-		return r->outcome;
+		goto out;
 	}
-	store_sync_attempt(st);
 	check_about(&x);
 	if (!x.stop)
 		send_all(&x);
@@ -435,6 +444,7 @@ sync_run(store *st, const sync_opts *o, sync_result *r)
 		                       "they will be sent again"), x.unacked);
 	if (!x.stop)
 		r->outcome = SYNC_DONE;
+out:
 	finish(&x, &before);
 	lrs_free(x.client);
 	close(lock);

@@ -277,6 +277,12 @@ test_secret(void **state)
 	fputs("the-secret\nsecond line\n", fp);
 	fclose(fp);
 	c.lrs_password_file = path;
+	/* everyone may read it: refused, without a word of the secret */
+	chmod(path, 0644);
+	assert_int_equal(sync_secret(&c, buf, sizeof buf, err, sizeof err), -1);
+	assert_non_null(strstr(err, "chmod o-r"));
+	assert_null(strstr(err, "the-secret"));
+	chmod(path, 0640);
 	assert_int_equal(sync_secret(&c, buf, sizeof buf, err, sizeof err), 0);
 	assert_string_equal(buf, "the-secret");
 	c.lrs_password = "inline";
@@ -308,6 +314,14 @@ test_runs_that_stop_early(void **state)
 	c.lrs_endpoint = "http://lrs.example.org/xAPI/";
 	assert_int_equal(sync_run(st, &o, &r), SYNC_CONFIG);
 	assert_non_null(strstr(r.message, "plain http"));
+	/* and --status says so */
+	{
+		store_sync_state ss;
+
+		assert_int_equal(store_sync_state_get(st, &ss), 0);
+		assert_non_null(strstr(ss.last_error, "plain http"));
+		assert_int_equal(ss.failures, 1);
+	}
 
 	/* another run holds the lock */
 	lock_path = xasprintf("%s.sync-lock", store_path(st));
