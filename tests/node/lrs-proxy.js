@@ -3,7 +3,8 @@
 //
 // usage: node lrs-proxy.js TARGET_PORT LOG [USER:PASSWORD]
 // Listens on a free port of 127.0.0.1 (or of $LRS_PROXY_HOST, another
-// loopback address) and prints "ready PORT". With
+// loopback address) and prints "ready PORT". With LRS_PROXY_TLS=CERT:KEY
+// (PEM files) it speaks HTTPS with that certificate. With
 // USER:PASSWORD every request must carry that Basic auth, else 401 (the
 // LRS itself accepts anyone). Every statements POST body that arrives whole
 // is appended to LOG, one line each, so a test can compare what was sent
@@ -24,6 +25,7 @@
 // GET /__count answers how many statements POSTs came in.
 'use strict';
 const http = require('http');
+const https = require('https');
 const fs = require('fs');
 
 const target = Number(process.argv[2]);
@@ -53,7 +55,10 @@ function forward(req, body, res, after) {
 	up.end(body);
 }
 
-const server = http.createServer((req, res) => {
+const tls = process.env.LRS_PROXY_TLS ? process.env.LRS_PROXY_TLS.split(':') : null;
+const make = tls ? (h) => https.createServer({ cert: fs.readFileSync(tls[0]),
+	key: fs.readFileSync(tls[1]) }, h) : (h) => http.createServer(h);
+const server = make((req, res) => {
 	const isPost = req.method === 'POST' && /\/statements$/.test(req.url.split('?')[0]);
 	const chunks = [];
 	let got = 0;

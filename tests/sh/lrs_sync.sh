@@ -250,6 +250,28 @@ expect_rc "http to 127.0.0.2 with insecure_http: true: sent" 0
 conf tls "https://127.0.0.1:$PROXY/xAPI/"
 sync_run tls tls "$D"
 expect_rc "https to a server without TLS: fails, records wait" 3
+# HTTPS with an organisation's own certificate authority: refused until
+# ca_file: names it, then sent
+D=$T/https
+fill "$D" "$Q" ana pass >/dev/null
+if openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+	-addext subjectAltName=IP:127.0.0.1 -keyout "$T/key.pem" -out "$T/cert.pem" \
+	>/dev/null 2>&1; then
+	start tlsproxy env LRS_PROXY_TLS="$T/cert.pem:$T/key.pem" node tests/node/lrs-proxy.js \
+		"$LRS" "$T/posts3.log" "lectern:$SECRET"
+	conf https "https://127.0.0.1:$PORT/xAPI/"
+	sync_run https https "$D"
+	expect_rc "https with a certificate the system does not know: refused, records wait" 3
+	check "https: says the certificate cannot be verified" grep -q "certificate cannot be verified" "$T/https.stderr"
+	check "https: nothing marked sent" test "$(waiting "$D")" = "$(total "$D")"
+	conf https-ca "https://127.0.0.1:$PORT/xAPI/" "  ca_file: $T/cert.pem"
+	sync_run https-ca https-ca "$D"
+	expect_rc "https with ca_file: naming the organisation's CA: sent" 0
+	if lrs_holds "$D"; then pass "https: the LRS holds every statement once"
+	else fail "https: the LRS holds every statement once"; head -n 5 "$T/check.out"; fi
+else
+	fail "https: openssl cannot make a test certificate (make deps-test)"
+fi
 
 printf 'lrs:\n  endpoint: https://x.org/xAPI/\n  password: %s\n' "$SECRET" >"$T/open.yaml"
 chmod 644 "$T/open.yaml"
