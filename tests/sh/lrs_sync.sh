@@ -352,6 +352,40 @@ if command -v Xvfb >/dev/null 2>&1 && command -v strace >/dev/null 2>&1 &&
 	check_fails "player: the player process opened no network socket" \
 		grep -qE 'AF_INET|AF_INET6' "$T/player.trace"
 
+	# a classroom's day: the link is down while a learner works and comes
+	# back later; the records reach the LRS with nobody running a command
+	D=$T/day
+	sed 's/^  timeout_seconds: 2$/  timeout_seconds: 2\n  interval_minutes: 0.02/' "$T/good.yaml" >"$T/day.yaml"
+	fault 500
+	SDL_AUDIODRIVER=dummy "$L" --config "$T/day.yaml" --data-dir "$D" \
+		tests/modules/good/minimal.yaml >"$T/day.log" 2>&1 &
+	app=$!
+	PIDS="$PIDS $app"
+	timeout 10 xdotool search --sync --onlyvisible --name 'Lectern' >/dev/null 2>&1
+	status_has() { "$L" sync --status --config "$T/good.yaml" --data-dir "$D" 2>/dev/null | grep -q "$1"; }
+	idle() { flock -n "$D/progress.db.sync-lock" true; }
+	retry 100 status_has "HTTP 500"
+	check "day: the player's own run met the link down" status_has "HTTP 500"
+	sleep 0.3
+	xdotool key Right          # the end of the module: results
+	sleep 1.5
+	retry 50 idle
+	check "day: the finished module's records wait" test "$(waiting "$D")" -gt 0
+	fault none
+	# the link is back, and the backoff's minute has passed
+	sqlite3 "$D/progress.db" 'UPDATE sync SET not_before = 0'
+	due=$(total "$D")
+	sleep 1.5
+	xdotool key Escape         # the learner goes back to the catalog
+	retry 150 sh -c "[ \"\$(\"$L\" sync --status --config '$T/good.yaml' --data-dir '$D' | sed -n 's/^Acknowledged (kept): *//p')\" -ge $due ]"
+	retry 50 idle
+	check "day: without a command, every record made before the link came back was sent ($due)" \
+		test "$(acked "$D")" -ge "$due"
+	sqlite3 "$D/progress.db" 'SELECT id FROM outbox WHERE acked_at IS NULL' >"$T/unsent"
+	if lrs_holds "$D" "$T/unsent"; then pass "day: the LRS holds each of them exactly once"
+	else fail "day: the LRS holds each of them exactly once"; head -n 5 "$T/check.out"; fi
+	kill "$app" 2>/dev/null
+
 	# the trainer menu of a kiosk: its own automatic run meets a failing
 	# LRS; once the LRS is back, Send records now sends and says so
 	D=$T/kiosk
