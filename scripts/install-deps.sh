@@ -23,10 +23,11 @@ minisign libarchive-tools busybox curl openssl chromium"
 pkgs=$run_pkgs
 [ "$want" = test ] && pkgs="$run_pkgs $test_pkgs"
 
-# the JavaScript tools the tests use (xAPI and JSON Schema validators,
-# playwright-core to drive Debian's Chromium), pinned in
-# tests/node/package-lock.json, from the npm registry: installed again
-# whenever one of package.json's dependencies is missing.
+# the JavaScript the tests use (the xAPI and JSON Schema validators,
+# Learning Locker's statement service as the test LRS, playwright-core to
+# drive Debian's Chromium), pinned in tests/node/package-lock.json, from
+# the npm registry: installed again whenever one of package.json's
+# dependencies is missing.
 node_tools() {
 	[ "$want" = test ] || return 0
 	(cd tests/node && node -e '
