@@ -152,6 +152,26 @@ stop(run_ctx *x, int outcome, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* answers that mean the same whether GET about or a POST got them */
+static void
+no_credentials(run_ctx *x, long status)
+{
+	stop(x, SYNC_AUTH, _("the LRS at %s refused the user name and password "
+	                     "(HTTP %ld): check username: and the password under lrs:"),
+	     lrs_endpoint(x->client), status);
+}
+
+static void
+busy(run_ctx *x, const lrs_answer *a)
+{
+	char words[REASON_MAX + 1];
+
+	answer_words(a, words, sizeof words);
+	x->retry_after = a->retry_after;
+	stop(x, SYNC_LATER, _("the LRS is busy or failing (HTTP %ld%s%s): trying again later"),
+	     a->status, words[0] ? ": " : "", words);
+}
+
 /* the JSON array of v[0..n), the stored texts joined as they are */
 static char *
 batch_body(const store_stmt *v, int n, size_t *len)
@@ -217,14 +237,9 @@ send_some(run_ctx *x, store_stmt *v, int n)
 				x->r->set_aside++;
 		}
 	} else if (a.status == 401 || a.status == 403) {
-		stop(x, SYNC_AUTH, _("the LRS at %s refused the user name and password "
-		                     "(HTTP %ld): check username: and the password under lrs:"),
-		     lrs_endpoint(x->client), a.status);
+		no_credentials(x, a.status);
 	} else if (a.status == 429 || a.status >= 500) {
-		answer_words(&a, words, sizeof words);
-		x->retry_after = a.retry_after;
-		stop(x, SYNC_LATER, _("the LRS is busy or failing (HTTP %ld%s%s): trying "
-		                      "again later"), a.status, words[0] ? ": " : "", words);
+		busy(x, &a);
 	} else {
 		stop(x, SYNC_CONFIG, _("%sstatements answered HTTP %ld: is the endpoint the "
 		                       "LRS's xAPI base address?"),
@@ -243,14 +258,10 @@ check_about(run_ctx *x)
 	if (a.status == 0)
 		stop(x, SYNC_LATER, "%s", a.error);
 	else if (a.status == 401 || a.status == 403)
-		stop(x, SYNC_AUTH, _("the LRS at %s refused the user name and password "
-		                     "(HTTP %ld): check username: and the password under lrs:"),
-		     lrs_endpoint(x->client), a.status);
-	else if (a.status == 429 || a.status >= 500) {
-		x->retry_after = a.retry_after;
-		stop(x, SYNC_LATER, _("the LRS is busy or failing (HTTP %ld): trying again "
-		                      "later"), a.status);
-	} else if (a.status != 200 || !a.body || !strstr(a.body, "\"version\""))
+		no_credentials(x, a.status);
+	else if (a.status == 429 || a.status >= 500)
+		busy(x, &a);
+	else if (a.status != 200 || !a.body || !strstr(a.body, "\"version\""))
 		stop(x, SYNC_CONFIG, _("%s is not an xAPI LRS (GET about answered HTTP %ld): "
 		                       "the endpoint must be the xAPI base address, such as "
 		                       "https://lrs.example.org/xAPI/"),
