@@ -8,7 +8,8 @@
  * much as a run over 100.
  *
  * An answer to a batch:
- *   2xx with ids      the statements whose ids came back are marked;
+ *   2xx with ids      the statements whose ids came back are marked (an
+ *                     answer that leaves any out stops the run: later);
  *   400, 409, 413     split in halves and send each, down to single
  *                     statements, which are set aside with the LRS's words
  *                     (a 409 names an id the LRS holds with other content);
@@ -53,7 +54,6 @@ typedef struct {
 	long waiting0;           /* waiting when the run started */
 	int stop;                /* an answer ended the run: r->outcome says how */
 	long retry_after;        /* the LRS's Retry-After, seconds */
-	long unacked;            /* 2xx answers that left some ids out */
 	char last_refusal[REASON_MAX + 32]; /* the LRS's words for the last refused one */
 } run_ctx;
 
@@ -218,7 +218,11 @@ send_some(run_ctx *x, store_stmt *v, int n)
 			                      "cannot be written: they will be sent again"), k);
 		else
 			x->r->sent += k;
-		x->unacked += n - k;
+		/* an LRS that answers without the ids is not to be trusted with
+		 * more now */
+		if (!x->stop && k < n)
+			stop(x, SYNC_LATER, _("the LRS answered without acknowledging %ld records: "
+			                      "they will be sent again"), (long)(n - k));
 		free(acked);
 	} else if (a.status == 400 || a.status == 409 || a.status == 413) {
 		if (n > 1) {
@@ -450,9 +454,6 @@ sync_run(store *st, const sync_opts *o, sync_result *r)
 	check_about(&x);
 	if (!x.stop)
 		send_all(&x);
-	if (!x.stop && x.unacked)
-		stop(&x, SYNC_LATER, _("the LRS answered without acknowledging %ld records: "
-		                       "they will be sent again"), x.unacked);
 	if (!x.stop)
 		r->outcome = SYNC_DONE;
 out:

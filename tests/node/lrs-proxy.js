@@ -22,6 +22,7 @@
 //   429:S           answer 429 with Retry-After: S
 //   reject:ID       answer 400 to any batch that holds statement ID
 //   slow:MS         hold each batch MS milliseconds, then pass it on
+//   ack-empty       answer 200 with no ids, without passing it on
 // GET /__count answers how many statements POSTs came in.
 'use strict';
 const http = require('http');
@@ -93,6 +94,8 @@ const server = make((req, res) => {
 			return setTimeout(() => forward(req, body, res), Number(arg));
 		case '500':
 			return answer(res, 500, { message: 'injected failure' });
+		case 'ack-empty':
+			return answer(res, 200, []);
 		case '429':
 			return answer(res, 429, { message: 'slow down' }, { 'Retry-After': arg });
 		case 'reject':

@@ -133,7 +133,7 @@ check "down: and says when it will try" grep -q "Not yet" "$T/down-auto.stdout"
 # ---------------------------------------------------------------- proxy faults
 # each fault on its own class: nothing is marked, the next clean run sends
 # everything, and the LRS holds each statement once
-for f in reset-before reset-after delay:10 500 429:7200; do
+for f in reset-before reset-after delay:10 500 429:7200 ack-empty; do
 	D=$T/f-$(echo "$f" | tr : -)
 	fill "$D" "$Q" ana pass >/dev/null
 	fill "$D" "$Q" bo fail >/dev/null
