@@ -349,12 +349,12 @@ global_key(ui_app *a, const SDL_KeyboardEvent *k)
 	}
 }
 
-/* 1 for the keys that press the button in focus or go on. */
+/* 1 for the keys that press the footer's button: a second one soon
+ * after is a repeat. Another key (Right, a digit) is a new decision. */
 static int
 press_key(SDL_Keycode k)
 {
-	return k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE ||
-	       k == SDLK_RIGHT || k == SDLK_PAGEDOWN;
+	return k == SDLK_RETURN || k == SDLK_KP_ENTER;
 }
 
 void
@@ -378,10 +378,7 @@ ui_guarded(const ui_app *a, const SDL_Event *e)
 		k = e->key.keysym.sym;
 		if (!press_key(k))
 			return 0;
-		/* a held Right still moves a caret or pages on */
-		if (e->key.repeat && k != SDLK_RIGHT && k != SDLK_PAGEDOWN)
-			return 1;
-		return in;
+		return e->key.repeat || in; /* a held Enter never presses again */
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
 		if (!in || !ui_mouse(a, e, &x, &y))
