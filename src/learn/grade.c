@@ -37,8 +37,8 @@ grade_short_equal(const char *a, const char *b)
 static int
 plural_of(const char *a, size_t na, const char *b, size_t nb)
 {
-	if (nb < 2 || na <= nb || memcmp(a, b, nb) != 0)
-		return 0;
+	if (nb < 2 || na <= nb || na > nb + 2 || memcmp(a, b, nb) != 0)
+		return 0; /* (lengths first: memcmp must stay inside a) */
 	return (na == nb + 1 && a[nb] == 's') ||
 	       (na == nb + 2 && a[nb] == 'e' && a[nb + 1] == 's');
 }

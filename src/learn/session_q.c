@@ -596,11 +596,16 @@ build_response(const ses_slot *sl)
 }
 
 /* 1 when r is the answer already judged wrong (after Try again): checking
- * it again would only use up an attempt. */
+ * it again would only use up an attempt. A short answer is the same when
+ * it reads the same to the judge ("Bribe" after "bribe "). */
 static int
 same_as_judged(const ses_slot *sl, const char *r)
 {
-	return sl->q.tries > 0 && sl->response && r && strcmp(sl->response, r) == 0;
+	if (sl->q.tries == 0 || !sl->response || !r)
+		return 0;
+	if (sl->q.qtype == Q_SHORT)
+		return grade_short_equal(sl->response, r);
+	return strcmp(sl->response, r) == 0;
 }
 
 int

@@ -489,10 +489,11 @@ static void
 ask_draw(ui_app *a, results_screen *rs)
 {
 	SDL_Rect shade = { 0, 0, a->w, a->h }, r = rs->ask_r;
-	SDL_Color c = ui_color(a, UI_TEXT);
 
+	/* the results dimmed behind the question, in every theme: black
+	 * darkens a light page and a dark one alike */
 	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-	SDL_SetRenderDrawColor(a->ren, c.r, c.g, c.b, 96);
+	SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 128);
 	SDL_RenderFillRect(a->ren, &shade);
 	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_NONE);
 	ui_round_fill(a, r, a->em / 2, UI_BORDER);

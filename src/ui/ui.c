@@ -378,13 +378,12 @@ global_key(ui_app *a, const SDL_KeyboardEvent *k)
 	}
 }
 
-/* 1 for the keys that press the button in focus: the ones a learner
- * presses twice by accident. Right and Page Down are moves the learner
- * chooses to make, so they are never held back. */
+/* 1 for the keys that press the footer's button: a second one soon
+ * after is a repeat. Another key (Right, a digit) is a new decision. */
 static int
 press_key(SDL_Keycode k)
 {
-	return k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE;
+	return k == SDLK_RETURN || k == SDLK_KP_ENTER;
 }
 
 void
@@ -408,9 +407,7 @@ ui_guarded(const ui_app *a, const SDL_Event *e)
 		k = e->key.keysym.sym;
 		if (!press_key(k))
 			return 0;
-		if (e->key.repeat)
-			return 1; /* a held Enter never presses twice */
-		return in;
+		return e->key.repeat || in; /* a held Enter never presses again */
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
 		if (!in || !ui_mouse(a, e, &x, &y))

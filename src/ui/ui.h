@@ -138,11 +138,10 @@ Uint64 ui_active_ms(const ui_app *a);
  * Try again becomes Check, Finish opens the results) must not take the
  * second click of a double-click or a second Enter meant for the first:
  * ui_guard starts UI_GUARD_MS in which ui_guarded is 1 for presses (a
- * mouse button within em/2 of where the pointer was, Enter or Space);
- * a click on anything else is not a double-click and passes.
- * Any other key ends the
- * interval at once, so a learner who does something in between is never
- * held back. A held Enter or Space never presses again. */
+ * mouse button within em/2 of where the pointer was, Enter); a click on
+ * anything else is not a double-click and passes. Any other key (Right,
+ * a digit) ends the interval at once: a learner who does something else
+ * is never held back. A held Enter never presses again. */
 enum { UI_GUARD_MS = 500 };
 void ui_guard(ui_app *a);
 /* 1 when e is a press that must be ignored now. */

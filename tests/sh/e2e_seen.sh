@@ -1,20 +1,24 @@
 #!/bin/sh
-# e2e_seen.sh: what the learner sees is what is graded (issue 11, items 1
-# and 2). Drives the real player under Xvfb with xdotool and reads the
-# answer off the screen, then compares it with what the store recorded
-# (`lectern export --xapi`), so a screen that shows one order while Check
+# e2e_seen.sh: what the learner sees is what is graded (issue 11). Drives
+# the real player under Xvfb with xdotool, reads the answer off the screen
+# (tests/sh/screen.py) and compares it with what the store recorded
+# (`lectern export --xapi`), so a screen that shows one answer while Check
 # submits another fails here even when the stored answer looks right.
 #
-# Reading the screen: the order items have text of clearly different
-# widths, shortest first in the file, so the rank of each card's text
-# width (the rightmost pixel in the text colour on the card's first line)
-# is the item's index in the file. Cards are found down a pixel column at
-# their left edge, as runs of rows that are not the page colour.
-#
-# Covered: order by keys (pick, Up), by drag (while dragging, after the
-# drop), after Check, after Try again, after quitting and resuming, and in
-# `lectern render --state answered`; a double-click on Check and on Try
-# again, a double Enter, and Check refused until a wrong answer changes.
+# Every question type, by keys and by mouse, before and after Check:
+#  - order: pick and Up, a drag (during and after), Try again, a resume,
+#    and `lectern render --state answered` (items ranked by text width);
+#  - single and decision: the card clicked; multiple: keys and clicks,
+#    toggled, then changed after Try again (cards read by their fill);
+#  - true-false: keys; match: keys, then after a resume by clicks (each
+#    left item's partner badge is found among the right cards' badges);
+#  - short: typing at the caret, Home, End, Ctrl+A, Ctrl+Left, Ctrl+
+#    Backspace (the field's glyphs compared with `lectern render` of the
+#    stored text), and an answer accepted as close;
+#  - a double-click on Check and on Try again, a double Enter, Check
+#    refused for an unchanged wrong answer;
+#  - Retake asks first; after it the CSV and `lectern progress` keep the
+#    best result and count the attempts.
 # Screenshots go to build/e2e-seen/.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -89,6 +93,43 @@ slides:
     type: true-false
     question: Customs officers may accept cash from traders.
     answer: false
+  - id: q-multi
+    title: Multiple
+    type: multiple
+    question: Which numbers are even?
+    attempts: 2
+    choices:
+      - text: Two
+        correct: true
+      - text: Three
+      - text: Four
+        correct: true
+      - text: Five
+  - id: q-match
+    title: Match
+    type: match
+    question: Match each animal with its sound.
+    attempts: 2
+    pairs:
+      - [Cat, Mew]
+      - [Dog, Woof woof]
+      - [Cow, Moo moo moo moo]
+  - id: q-short
+    title: Short
+    type: short
+    question: What do we call a private interest that could influence your duty?
+    attempts: 2
+    accept: [conflict of interest]
+  - id: q-decision
+    title: Decision
+    type: decision
+    question: A broker offers you a gift. What do you do?
+    choices:
+      - text: Keep it
+        goto: done
+      - text: Decline it and report the offer
+        correct: true
+        goto: done
   - id: done
     title: The end
     body: Done.
@@ -101,10 +142,20 @@ XDG_DATA_HOME=$tmp/share
 export XDG_CONFIG_HOME XDG_DATA_HOME
 
 start() {
-	"$bin" --data-dir "$tmp/data" --learner seen --size 1280x720 \
-		--theme light "$tmp/seen.yaml" >>"$tmp/lectern.log" 2>&1 &
-	lpid=$!
-	win=$(timeout 20 xdotool search --sync --onlyvisible --pid "$lpid" 2>/dev/null | head -n 1)
+	# a second try: on a loaded machine a window can be slow to map
+	for try in 1 2; do
+		"$bin" --data-dir "$tmp/data" --learner seen --size 1280x720 \
+			--theme light "$tmp/seen.yaml" >>"$tmp/lectern.log" 2>&1 &
+		lpid=$!
+		win=$(timeout 20 xdotool search --sync --onlyvisible --pid "$lpid" 2>/dev/null |
+			head -n 1)
+		[ -n "$win" ] && break
+		echo "start: no window (try $try)"
+		cat "$tmp/lectern.log"
+		kill "$lpid" 2>/dev/null
+		wait "$lpid" 2>/dev/null
+		lpid=
+	done
 	[ -n "$win" ] || return 1
 	timeout 10 xdotool windowmove "$win" 0 0 windowfocus --sync "$win" 2>/dev/null
 	xdotool mousemove 1270 100 # the pointer off the cards: no hover border
@@ -134,36 +185,14 @@ shot() {
 # the screenshot's pixels as a text table, for the readers below
 pixels() { convert "$1" -depth 8 txt:- 2>/dev/null; }
 
-# the order on screen, as file indices "3,0,2,1": cards are runs of more
-# than 20 rows that are not the page colour (FBFAF7) down column x=270
-# (inside a card's left edge, left of its badge); the first N are the
-# items (the feedback panel comes after them). Each card's first text
-# line is read from x 315 to 965 (after the badge, before the grip), and
-# the rank of its width is its index.
-order_on_screen() { # png n
-	convert "$1" -crop "1x720+270+0" +repage -depth 8 txt:- 2>/dev/null |
-		awk -F'[,: ]+' -v n="$2" '/^[0-9]/ {
-			y = $2; c = $0 !~ /#FBFAF7/ && y > 80 && y < 640
-			if (c && !inrun) { start = y; inrun = 1 }
-			if (!c && inrun) { if (y - start > 20 && k < n) print start; k += (y - start > 20); inrun = 0 }
-		}' >"$tmp/rows"
-	[ "$(wc -l <"$tmp/rows")" -eq "$2" ] || { echo "rows?"; return; }
-	: >"$tmp/widths"
-	while read -r top; do
-		convert "$1" -crop "650x30+315+$((top + 8))" +repage -depth 8 txt:- 2>/dev/null |
-			awk -F'[,: ()]+' '/^[0-9]/ {
-				if ($0 ~ /#[0-4][0-9A-F][0-4][0-9A-F][0-4][0-9A-F]/ && $1 > m) m = $1
-			} END { print m + 0 }' >>"$tmp/widths"
-	done <"$tmp/rows"
-	python3 -c '
-import sys
-w = [int(x) for x in open(sys.argv[1]).read().split()]
-ranks = sorted(range(len(w)), key=lambda i: w[i])
-idx = [0] * len(w)
-for r, i in enumerate(ranks):
-	idx[i] = r
-print(",".join(map(str, idx)) if len(set(w)) == len(w) else "ambiguous")
-' "$tmp/widths"
+# what the screen shows, read by tests/sh/screen.py (see there how)
+order_on_screen() { python3 tests/sh/screen.py order "$1" "$2"; }
+chosen_on_screen() { python3 tests/sh/screen.py chosen "$1" "$2"; }
+pairs_on_screen() { python3 tests/sh/screen.py pairs "$1" "$2"; }
+# the card rows (top and bottom) down column x, for clicks
+rows() { # png x
+	python3 -c 'import sys; sys.path.insert(0, "tests/sh"); import screen
+for t, b in screen.runs(screen.Shot(sys.argv[1]), int(sys.argv[2])): print(t, b)' "$1" "$2"
 }
 # the responses recorded for question $1, oldest first, one per line, with
 # "[,]" written ","
@@ -230,7 +259,7 @@ same "try again: the list still shows the order graded" \
 
 # ------------------------------------------------------------ order, drag
 o=$(order_on_screen "$shots/o5-unchanged.png" 4)
-set -- $(cat "$tmp/rows")
+set -- $(rows "$shots/o5-unchanged.png" 270 | awk '{ print $1 }')
 y1=$(($1 + 25)) y4=$(($4 + 25))
 xdotool mousemove 640 "$y4" mousedown 1
 for d in 20 40 60 80 100 120 140 160 180; do
@@ -295,8 +324,7 @@ same "order (answered state): the rendered answer shows the right order" \
 # ------------------------------------------------------------ double-click
 key Return                      # Next: the single choice
 shot s0-open
-order_on_screen "$shots/s0-open.png" 3 >/dev/null # finds the three cards
-set -- $(cat "$tmp/rows")
+set -- $(rows "$shots/s0-open.png" 270 | awk '{ print $1 }')
 xdotool mousemove 640 $(($1 + 25)) click 1   # Alpha: wrong
 sleep 0.3
 xdotool mousemove 1200 681 click --repeat 2 --delay 90 1  # double-click Check
@@ -335,20 +363,161 @@ same "double Enter: the answer graded is the one shown (False)" "$(last_stored q
 check "double Enter: still on the question, its feedback shown" \
 	has_color "$shots/t1-double-enter.png" E7F4EA 20000
 
+# the stored response with "[.]" written "."
+flat() { sed 's/\[\.\]/./g'; }
+click_row() { # png x n: click the middle of the nth card down column x
+	xdotool mousemove "$2" "$(rows "$1" "$2" | awk -v n="$3" 'NR == n { print int(($1 + $2) / 2) }')" click 1
+	sleep 0.3
+	xdotool mousemove 1270 100
+}
+footer_button() { sleep 0.6; xdotool mousemove 1200 681 click 1; sleep 0.4; xdotool mousemove 1270 100; }
+
+# ------------------------------------------------------------ multiple
+key Return                      # Next: the multiple choice
+shot c0-open
+key 1 2                         # Two, Three by keys
+click_row "$shots/c0-open.png" 640 4   # Five by a click
+click_row "$shots/c0-open.png" 640 4   # and off again
+shot c1-picked
+same "multiple (keys, click): the cards chosen on screen" \
+	"$(chosen_on_screen "$shots/c1-picked.png" 4)" "0,1"
+key Return                      # Check: wrong
+shot c2-checked
+same "multiple: the choices graded are the ones on screen" \
+	"$(last_stored q-multi)" "$(chosen_on_screen "$shots/c2-checked.png" 4)"
+key Return 2 3                  # Try again, Three off, Four on
+shot c3-changed
+same "multiple (try again): the cards chosen on screen" \
+	"$(chosen_on_screen "$shots/c3-changed.png" 4)" "0,2"
+footer_button                   # Check by mouse
+shot c4-right
+same "multiple (try again): the choices graded are the ones on screen" \
+	"$(last_stored q-multi)" "0,2"
+same "multiple (checked): the screen still shows them" \
+	"$(chosen_on_screen "$shots/c4-right.png" 4)" "0,2"
+
+# ------------------------------------------------------------ match
+key Return                      # Next: the match
+shot p0-open
+key 1 a 2 b 3 c                 # each left item with the right item beside it
+shot p1-keys
+keys_pairs=$(pairs_on_screen "$shots/p1-keys.png" 3)
+check "match (keys): every left item shows a partner" \
+	sh -c "echo '$keys_pairs' | grep -qv -- '-'"
+key Return                      # Check
+shot p2-checked
+same "match (keys): the pairs graded are the pairs on screen" \
+	"$(last_stored q-match | flat)" "$keys_pairs"
+same "match (keys, checked): the screen still shows them" \
+	"$(pairs_on_screen "$shots/p2-checked.png" 3)" "$keys_pairs"
+if [ "$keys_pairs" != "0.0,1.1,2.2" ]; then
+	# wrong (the right column is shuffled): quit, come back, try again
+	quit
+	start || fail "match: the player window did not appear again"
+	shot p3-resumed
+	same "match (resume): the reopened question shows the pairs graded" \
+		"$(pairs_on_screen "$shots/p3-resumed.png" 3)" "$keys_pairs"
+	key Return                  # Try again
+	shot p4-again
+	# pair by mouse: left 1 with the right card that reads as item 0,
+	# left 2 with item 1, left 3 with item 2 (the right answer)
+	# (a pair clicked again comes apart, so pairs already right stay)
+	for l in 1 2 3; do
+		pos=$(python3 -c 'import sys; sys.path.insert(0, "tests/sh"); import screen
+s = screen.Shot(sys.argv[1]); right = screen.runs(s, 1008)[:3]
+xs = [screen.card_left(s, t + 10, 640, 1008) for t, _ in right]
+w = screen.ranks([screen.text_right(s, x + 45, 960, t) for x, (t, _) in zip(xs, right)])
+print(w.index(int(sys.argv[2])) + 1)' "$shots/p4-again.png" $((l - 1)))
+		shot p4-pairing
+		if ! pairs_on_screen "$shots/p4-pairing.png" 3 | grep -q "$((l - 1))\.$((l - 1))"; then
+			click_row "$shots/p4-again.png" 270 "$l"
+			click_row "$shots/p4-again.png" 1008 "$pos"
+		fi
+	done
+	shot p5-clicked
+	same "match (click): the pairs on screen" \
+		"$(pairs_on_screen "$shots/p5-clicked.png" 3)" "0.0,1.1,2.2"
+	footer_button               # Check
+	shot p6-right
+	same "match (click): the pairs graded are the pairs on screen" \
+		"$(last_stored q-match | flat)" "0.0,1.1,2.2"
+fi
+
+# ------------------------------------------------------------ short
+# the field is compared with `lectern render` of the same question whose
+# accepted answer is the text stored: the same glyphs in the same place
+field_is_stored() { # shot
+	st=$(last_stored q-short)
+	cat >"$tmp/ref.yaml" <<EOF
+lectern: 1
+id: e2e-seen
+title: What you see is graded
+slides:
+  - id: q-short
+    title: Short
+    type: short
+    question: What do we call a private interest that could influence your duty?
+    accept: ["$st"]
+EOF
+	"$bin" render "$tmp/ref.yaml" --slide 1 --state answered -o "$shots/$1-stored.png" \
+		>/dev/null 2>&1 &&
+	python3 tests/sh/screen.py same-field "$shots/$1.png" "$shots/$1-stored.png"
+}
+key Return                      # Next: the short answer
+xdotool type --delay 50 'bribe'
+key Home
+xdotool type --delay 50 'a '    # typed at the caret
+key Return                      # Check: wrong
+shot f1-wrong
+same "short: the stored text" "$(last_stored q-short)" "a bribe"
+check "short (Home, typing at the caret): the text graded is the text on screen" \
+	field_is_stored f1-wrong
+key Return                      # Try again
+key ctrl+a
+xdotool type --delay 50 'conflicts intrest'  # Ctrl+A: typing replaces it all
+key ctrl+Left
+xdotool type --delay 50 'of '
+key End Left Left Left Left
+xdotool type --delay 50 'e'     # conflicts of inte|rest
+key End ctrl+BackSpace          # conflicts of |
+xdotool type --delay 50 'interest'
+key Return                      # Check: close, accepted
+shot f2-close
+same "short (Ctrl+A, Ctrl+Left, Left, End, Ctrl+Backspace): the stored text" \
+	"$(last_stored q-short)" "conflicts of interest"
+check "short (editing keys): the text graded is the text on screen" field_is_stored f2-close
+check "short: accepted as close (judged right, shown right)" \
+	has_color "$shots/f2-close.png" E7F4EA 20000
+
+# ------------------------------------------------------------ decision
+key Return                      # Next: the decision
+shot d0-open
+click_row "$shots/d0-open.png" 640 2   # decline and report
+shot d1-picked
+same "decision (click): the card chosen on screen" "$(chosen_on_screen "$shots/d1-picked.png" 2)" 1
+footer_button                   # Decide
+shot d2-checked
+same "decision: the choice recorded is the one on screen" "$(last_stored q-decision)" 1
+same "decision (checked): the screen still shows it" \
+	"$(chosen_on_screen "$shots/d2-checked.png" 2)" 1
+
 # ------------------------------------------------------------ retake
 csv_row() {
 	"$bin" progress --data-dir "$tmp/data" --modules "$tmp" --format csv 2>/dev/null |
 		tr -d '\r' | grep '^seen,'
 }
-key Return                      # Next: the last slide
+key Return                      # Continue: the last slide
 sleep 0.3
 key Right                       # Finish: the results
 shot r0-results
 key r                           # Retake asks first
 shot r1-asking
+before=$(csv_row)
+echo "before the retake: $before"
+status=$(echo "$before" | cut -d, -f4)
+score=$(echo "$before" | cut -d, -f5)
 check "retake: R asks before starting again (nothing changed yet)" \
-	sh -c "csv=\$(\"$bin\" progress --data-dir '$tmp/data' --format csv | tr -d '\r' | grep '^seen,');
-	       echo \"\$csv\" | awk -F, '{ exit !(\$4 == \"passed\" && \$16 == 1) }'"
+	sh -c "echo '$before' | awk -F, '{ exit !(\$4 != \"in-progress\" && \$16 == 1) }'"
 key Escape                      # keep my result
 shot r2-kept
 check "retake: Escape keeps the results" same_pixels r0-results r2-kept
@@ -358,9 +527,9 @@ row=$(csv_row)
 echo "after the retake: $row"
 check "retake: the new attempt is in progress, the best result kept in the CSV" \
 	sh -c "echo '$row' | awk -F, '{ exit !(\$4 == \"in-progress\" && \$5 == \"\" &&
-	       \$14 == \"passed\" && \$15 == 100 && \$16 == 2) }'"
+	       \$14 == \"$status\" && \$15 == \"$score\" && \$16 == 2) }'"
 "$bin" progress --data-dir "$tmp/data" --modules "$tmp" >"$tmp/table" 2>/dev/null
 check "retake: lectern progress shows the best result and the attempts" \
-	grep -q 'in progress *- *passed 100% *2 ' "$tmp/table"
+	grep -q "in progress *- *$status $score% *2 " "$tmp/table"
 quit
 exit 0

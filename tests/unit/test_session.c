@@ -629,6 +629,41 @@ test_short_field_editing(void **state)
 	mod_free(m);
 }
 
+/* after Try again, a short answer that reads the same to the judge is no
+ * change: Check stays refused and no attempt is spent */
+static void
+test_short_unchanged(void **state)
+{
+	static const char yaml[] =
+		"lectern: 1\nid: t\ntitle: T\nslides:\n"
+		"  - id: q\n    type: short\n    question: Drink?\n"
+		"    attempts: 2\n    accept: [coffee]\n";
+	diag_list dl = { 0 };
+	mod_module *m = loader_load_buf("t.yaml", NULL, yaml, sizeof yaml - 1, &dl);
+	ses_session *s;
+	const ses_question *q;
+
+	(void)state;
+	assert_non_null(m);
+	s = ses_open(m, NULL, 1);
+	q = ses_q(s, 0);
+	assert_int_equal(ses_text_insert(s, "tea"), 0);
+	assert_int_equal(ses_check(s), SES_CHECK_RETRY);
+	assert_int_equal(ses_try_again(s), 0);
+	assert_int_equal(ses_text_select_all(s), 0);
+	assert_int_equal(ses_text_insert(s, " TEA "), 0);
+	assert_true(ses_unchanged(s));
+	assert_false(ses_can_check(s));
+	assert_int_equal(ses_check(s), SES_CHECK_INCOMPLETE);
+	assert_int_equal(q->tries, 1);
+	assert_int_equal(ses_text_insert(s, "s"), 0); /* " TEA s": a change */
+	assert_false(ses_unchanged(s));
+	assert_int_equal(ses_check(s), SES_CHECK_WRONG);
+	ses_close(s);
+	mod_free(m);
+	diag_free(&dl);
+}
+
 static void
 test_reveal_shows_correct_answer(void **state)
 {
@@ -1302,6 +1337,7 @@ main(void)
 		cmocka_unit_test(test_match_right_column_never_aligned),
 		cmocka_unit_test(test_short_utf8_editing),
 		cmocka_unit_test(test_short_field_editing),
+		cmocka_unit_test(test_short_unchanged),
 		cmocka_unit_test(test_reveal_shows_correct_answer),
 		cmocka_unit_test(test_linear_blocks_unanswered),
 		cmocka_unit_test(test_free_navigation),
