@@ -275,11 +275,10 @@ cmd_render_kiosk(int argc, char **argv)
 	if (!surf || ui_open_surface(&a, surf) != 0)
 		die(_("render: cannot create a %dx%d image"), w, h);
 	fonts = paths_fonts_dir();
-	if (ui_fonts_load(&a, fonts) != 0) {
-		free(fonts);
-		return 1;
-	}
+	rc = ui_fonts_load(&a, fonts);
 	free(fonts);
+	if (rc != 0)
+		goto out;
 	a.theme = ui_theme_find(cfg.theme ? cfg.theme : "light");
 	a.text_scale = scale;
 	ui_resize(&a);
@@ -293,12 +292,14 @@ cmd_render_kiosk(int argc, char **argv)
 	t.tag = tag;
 	walk(&t);
 	printf("%s: %d screens, %d problems\n", tag, t.n, t.problems);
+	rc = t.problems ? 1 : 0;
 	nav_end(&a);
+out:
 	ui_close(&a);
 	SDL_FreeSurface(surf);
 	store_close(pl.st);
 	free(pl.modules_dir);
 	free(data_dir);
 	cfg_free(&cfg);
-	return t.problems ? 1 : 0;
+	return rc;
 }
