@@ -170,6 +170,20 @@ walk(tour *t)
 	if (n > 0) {
 		key(t, SDLK_RETURN); /* Rename of the first learner */
 		shot(t, "trainer-rename");
+		if (n > 1) {
+			/* another's name: refused, and the menu's message line says
+			 * why (as it says where an export went) */
+			SDL_Event bs;
+
+			SDL_zero(bs);
+			bs.type = SDL_KEYDOWN;
+			bs.key.keysym.sym = SDLK_BACKSPACE;
+			bs.key.keysym.mod = KMOD_CTRL;
+			ui_handle(t->a, &bs);
+			text(t, names[n - 1]);
+			key(t, SDLK_RETURN);
+			shot(t, "trainer-rename-refused");
+		}
 		key(t, SDLK_ESCAPE);
 		key(t, SDLK_TAB);
 		key(t, SDLK_RETURN); /* Remove: asks first */
