@@ -33,7 +33,8 @@ usage(FILE *fp)
 	                    "  --all            every slide, as OUT/NNN-ID.png (OUT is a directory)\n"
 	                    "  --size WxH       image size in pixels (default 1280x720)\n"
 	                    "  --theme NAME     light, dark or high-contrast (default light)\n"
-	                    "  --state answered show questions checked, with the correct answer\n"));
+	                    "  --state answered show questions checked, with the correct answer\n"
+	                    "every kiosk screen instead: lectern render --kiosk --help\n"));
 }
 
 static int

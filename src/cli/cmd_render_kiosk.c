@@ -13,7 +13,9 @@
  * a line, "SCREEN: ..."; the exit status is 1 when there was any. A
  * trainer previews a classroom's screens with -o DIR; the layout test
  * (tests/sh/kiosk_layout.sh) runs it at every projector size, text scale
- * and language. The run changes nothing in the store. */
+ * and language; --places lists every rectangle (tab-separated "place",
+ * screen, label, x y w h), which tests/sh/e2e_classroom.sh uses to tap the
+ * on-screen keyboard's keys. The run records no progress. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +42,7 @@ typedef struct {
 	ui_places places;
 	int n;                    /* screens drawn */
 	int problems;
+	int list;                 /* --places: print every place */
 } tour;
 
 static void
@@ -90,6 +93,9 @@ shot(tour *t, const char *name)
 		       UI_PLACED_MAX);
 	for (i = 0; i < pl->n; i++) {
 		r[i] = (fit_rect){ pl->v[i].r.x, pl->v[i].r.y, pl->v[i].r.w, pl->v[i].r.h };
+		if (t->list)
+			printf("place\t%s\t%s\t%d %d %d %d\n", name, pl->v[i].what, pl->v[i].r.x,
+			       pl->v[i].r.y, pl->v[i].r.w, pl->v[i].r.h);
 		if (pl->v[i].cut)
 			problem(t, name, "\"%s\" cut short to fit at %d,%d %dx%d%s", &pl->v[i], NULL);
 	}
@@ -164,6 +170,20 @@ walk(tour *t)
 	if (n > 0) {
 		key(t, SDLK_RETURN); /* Rename of the first learner */
 		shot(t, "trainer-rename");
+		if (n > 1) {
+			/* another's name: refused, and the menu's message line says
+			 * why (as it says where an export went) */
+			SDL_Event bs;
+
+			SDL_zero(bs);
+			bs.type = SDL_KEYDOWN;
+			bs.key.keysym.sym = SDLK_BACKSPACE;
+			bs.key.keysym.mod = KMOD_CTRL;
+			ui_handle(t->a, &bs);
+			text(t, names[n - 1]);
+			key(t, SDLK_RETURN);
+			shot(t, "trainer-rename-refused");
+		}
 		key(t, SDLK_ESCAPE);
 		key(t, SDLK_TAB);
 		key(t, SDLK_RETURN); /* Remove: asks first */
@@ -194,7 +214,8 @@ usage(FILE *fp)
 	                    "                      [--text-scale S] [--language LL] [-o DIR]\n"
 	                    "  every kiosk screen, with the learners of the config's progress\n"
 	                    "  store; prints what leaves the window or overlaps (status 1)\n"
-	                    "  -o DIR           also save each screen as DIR/kiosk-NN-NAME.png\n"));
+	                    "  -o DIR           also save each screen as DIR/kiosk-NN-NAME.png\n"
+	                    "  --places         also print where each control and line went\n"));
 }
 
 int
@@ -216,6 +237,10 @@ cmd_render_kiosk(int argc, char **argv)
 
 		if (strcmp(o, "--kiosk") == 0)
 			continue;
+		if (strcmp(o, "--places") == 0) {
+			t.list = 1;
+			continue;
+		}
 		if (strcmp(o, "-h") == 0 || strcmp(o, "--help") == 0) {
 			usage(stdout);
 			return 0;
@@ -275,11 +300,10 @@ cmd_render_kiosk(int argc, char **argv)
 	if (!surf || ui_open_surface(&a, surf) != 0)
 		die(_("render: cannot create a %dx%d image"), w, h);
 	fonts = paths_fonts_dir();
-	if (ui_fonts_load(&a, fonts) != 0) {
-		free(fonts);
-		return 1;
-	}
+	rc = ui_fonts_load(&a, fonts);
 	free(fonts);
+	if (rc != 0)
+		goto out;
 	a.theme = ui_theme_find(cfg.theme ? cfg.theme : "light");
 	a.text_scale = scale;
 	ui_resize(&a);
@@ -293,12 +317,14 @@ cmd_render_kiosk(int argc, char **argv)
 	t.tag = tag;
 	walk(&t);
 	printf("%s: %d screens, %d problems\n", tag, t.n, t.problems);
+	rc = t.problems ? 1 : 0;
 	nav_end(&a);
+out:
 	ui_close(&a);
 	SDL_FreeSurface(surf);
 	store_close(pl.st);
 	free(pl.modules_dir);
 	free(data_dir);
 	cfg_free(&cfg);
-	return t.problems ? 1 : 0;
+	return rc;
 }

@@ -166,6 +166,31 @@ int kb_height(const ui_app *a);
 int kb_flow(ui_app *a, kb_row *row, const kb_spec *b, int n, int x, int y, int maxw,
             int align);
 
+/* ------------------------------------------------------------ keyboard */
+/* the on-screen keyboard (kiosk_osk.c): button ids in a screen's kb_row
+ * (a screen's own ids stay clear of them) */
+enum {
+	KOSK_KEYS = 80,
+	KOSK_SHIFT = -1003, KOSK_SPACE, KOSK_ERASE, KOSK_SCRIPT,
+	KOSK_KEY = 1000000        /* + the index of a letter key */
+};
+
+typedef struct {
+	int shift;                /* the next letter's case is swapped */
+	int latin;                /* the Latin letters instead of the script's */
+	char keys[KOSK_KEYS][8];  /* the letter keys' labels, as shown */
+} kosk;
+
+/* is the keyboard shown (touch_only, or no real key pressed yet)? */
+int kosk_shown(ui_app *a);
+/* add the keyboard's buttons to row from y down to the bottom of the
+ * window, for typing into f: as many rows as fit (the digits go first),
+ * nothing when there is no room for even that. */
+void kosk_layout(ui_app *a, kosk *o, kb_row *row, const kf_field *f, int y);
+/* button id from kb_event: 1 when it was the keyboard's (and f has
+ * changed, or Shift or the script), else 0. */
+int kosk_event(ui_app *a, kosk *o, kf_field *f, int id);
+
 /* ------------------------------------------------------------ screens */
 /* text in lines of at most w pixels from x, top at y, aligned as align
  * says (FIT_*): drawn in colour col when draw, else only measured. Every

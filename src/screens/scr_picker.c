@@ -24,13 +24,10 @@
 
 enum {
 	ID_NEW = -100, ID_START = -101, ID_CANCEL = -102,
-	ID_SHIFT = -103, ID_SPACE = -104, ID_ERASE = -105,
-	ID_SCRIPT = -106,         /* switch between a script and Latin letters */
-	ID_KEY = 1000000          /* + the index of an on-screen key */
+
 };
 
 /* the on-screen keyboard, for touch screens without a keyboard */
-enum { KBD_KEYS = 80 };
 
 typedef struct {
 	ui_screen base;
@@ -40,9 +37,7 @@ typedef struct {
 	kf_field name;
 	const char *error;        /* why the name was refused, or NULL */
 	char error_buf[256];
-	int shift;                /* the next letter's case is swapped */
-	char keys[KBD_KEYS][8];   /* the on-screen keys' labels, as shown */
-	int latin;                /* the Latin keyboard instead of the script's */
+	kosk kbd;                 /* the on-screen keyboard */
 	kb_row row;
 	ui_scroll sc;
 	int cols;                 /* grid columns in the last layout */
@@ -60,121 +55,6 @@ sub_text(const picker *p)
 		return p->error ? p->error : _("Type your name as your trainer should see it.");
 	return p->nnames ? _("Choose your name, or add yourself as a new learner.")
 	                 : _("Add yourself as a new learner to begin.");
-}
-
-/* would the next on-screen letter be a capital? At the start of the name
- * and of each part of it, unless Shift says otherwise. */
-static int
-next_upper(const picker *p)
-{
-	size_t n = strlen(p->name.buf);
-	int start = n == 0 || p->name.buf[n - 1] == ' ' || p->name.buf[n - 1] == '-';
-
-	return start != p->shift;
-}
-
-/* the language of the keyboard: the classroom's, else the interface's */
-static const char *
-keyboard_lang(ui_app *a)
-{
-	const cfg_config *cfg = kiosk_of(a)->p->cfg;
-
-	return cfg->language ? cfg->language : i18n_language();
-}
-
-/* is the on-screen keyboard shown? On a touch-only kiosk always; else
- * until someone presses a key of a real keyboard */
-static int
-keyboard_shown(ui_app *a)
-{
-	kiosk *k = kiosk_of(a);
-
-	return k->p->cfg->touch_only || !k->key_seen;
-}
-
-/* the on-screen keyboard from y down to the bottom of the window: the
- * letters of the language (kr_keyboard) in rows as wide as the longest,
- * then Shift (where letters have capitals), Space, Erase and, for a script
- * with a Latin keyboard beside it, the key that switches. As many rows as
- * fit (the digits go first when room is short), keys as tall as a button
- * or less, never shorter than a letter and a margin (a finger's width at
- * projector sizes). */
-static void
-layout_keyboard(ui_app *a, picker *p, int y)
-{
-	const char *lang = keyboard_lang(a);
-	const char *const *rows = kr_keyboard(lang, p->latin);
-	int em = a->em, kg = em / 3 > 1 ? em / 3 : 1, n = 0, r, c, nrows, cols = 1, first = 0;
-	int kbw = a->w - 4 * em < em * 44 ? a->w - 4 * em : em * 44, kx = (a->w - kbw) / 2;
-	int room = a->h - em - y, kh = kb_height(a), kw, least = em + em / 4, x, w, bx;
-	int upper = next_upper(p), cased = !kr_keyboard_has_latin(lang) || p->latin;
-	/* each script named in its own letters */
-	const char *sw_label = p->latin ? "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A" : "ABC";
-
-	for (nrows = 0; rows[nrows]; nrows++) {
-		int keys = 1;
-		const char *q;
-
-		for (q = rows[nrows]; *q; q++)
-			keys += *q == ' ';
-		cols = keys > cols ? keys : cols;
-	}
-	kw = (kbw - (cols - 1) * kg) / cols;
-	/* the rows and the row of Shift, Space and Erase */
-	if ((nrows + 1) * (kh + kg) - kg > room) {
-		kh = (room - nrows * kg) / (nrows + 1);
-		if (kh < least && rows[0][0] == '1') {
-			first = 1; /* no digits: names rarely have them */
-			kh = (room - (nrows - 1) * kg) / nrows;
-		}
-	}
-	if (kh > kb_height(a))
-		kh = kb_height(a);
-	if (kh < least)
-		return; /* no room at all: a physical keyboard still works */
-	for (r = first; r < nrows; r++) {
-		const char *q = rows[r];
-		int keys = 1;
-
-		for (c = 0; q[c]; c++)
-			keys += q[c] == ' ';
-		x = kx + (kbw - (keys * kw + (keys - 1) * kg)) / 2;
-		for (c = 0; *q && n < KBD_KEYS; c++, n++) {
-			size_t len = strcspn(q, " ");
-			char key[sizeof p->keys[0]];
-
-			snprintf(key, sizeof key, "%.*s", (int)len, q);
-			if (upper && cased)
-				kr_key_upper(key, p->keys[n], sizeof p->keys[n]);
-			else
-				memcpy(p->keys[n], key, sizeof key);
-			kb_add(&p->row, (SDL_Rect){ x + c * (kw + kg), y, kw, kh }, p->keys[n],
-			       ID_KEY + n, 0);
-			q += len;
-			q += *q == ' ';
-		}
-		y += kh + kg;
-	}
-	/* Shift, the script switch and Erase as wide as their labels need
-	 * (two keys at least), Space the rest */
-	bx = kx;
-	if (cased) {
-		w = ui_button_width(a, _("Shift"));
-		w = w > 2 * kw + kg ? w : 2 * kw + kg;
-		kb_add(&p->row, (SDL_Rect){ bx, y, w, kh }, _("Shift"), ID_SHIFT,
-		       p->shift ? UI_BTN_PRIMARY : 0);
-		bx += w + kg;
-	}
-	if (kr_keyboard_has_latin(lang)) {
-		w = ui_button_width(a, sw_label);
-		w = w > 2 * kw + kg ? w : 2 * kw + kg;
-		kb_add(&p->row, (SDL_Rect){ bx, y, w, kh }, sw_label, ID_SCRIPT, 0);
-		bx += w + kg;
-	}
-	w = ui_button_width(a, _("Erase"));
-	w = w > 2 * kw + kg ? w : 2 * kw + kg;
-	kb_add(&p->row, (SDL_Rect){ bx, y, kx + kbw - w - kg - bx, kh }, _("Space"), ID_SPACE, 0);
-	kb_add(&p->row, (SDL_Rect){ kx + kbw - w, y, w, kh }, _("Erase"), ID_ERASE, 0);
 }
 
 /* where everything goes for the window's size and text size: the heading
@@ -198,7 +78,7 @@ layout(ui_app *a, picker *p)
 	p->top = y + em;
 	if (p->adding) {
 		/* as wide as the keyboard under it, when there is one */
-		int most = keyboard_shown(a) ? em * 44 : em * 30;
+		int most = kosk_shown(a) ? em * 44 : em * 30;
 		int fw = a->w - 4 * em < most ? a->w - 4 * em : most;
 		int fx = (a->w - fw) / 2;
 		kb_spec b[2] = {
@@ -210,7 +90,7 @@ layout(ui_app *a, picker *p)
 
 		p->field = (SDL_Rect){ fx, p->top + a->line_h[LAY_F_BODY], fw, kf_height(a) };
 		y = p->field.y + p->field.h + em / 2;
-		if (keyboard_shown(a) && fw - bw2 - em >= 12 * em) {
+		if (kosk_shown(a) && fw - bw2 - em >= 12 * em) {
 			/* Cancel and Start beside the field: the keyboard needs the
 			 * height more than the field needs the width */
 			p->field.w = fw - bw2 - em;
@@ -220,8 +100,8 @@ layout(ui_app *a, picker *p)
 		} else {
 			y += kb_flow(a, &p->row, b, 2, fx, y, fw, FIT_END) + em;
 		}
-		if (keyboard_shown(a))
-			layout_keyboard(a, p, y);
+		if (kosk_shown(a))
+			kosk_layout(a, &p->kbd, &p->row, &p->name, y);
 		return;
 	}
 	if (bw > avail)
@@ -286,7 +166,7 @@ static void
 start_adding(ui_app *a, picker *p)
 {
 	p->adding = 1;
-	p->shift = 0;
+	p->kbd.shift = 0;
 	p->error = NULL;
 	kf_init(&p->name, KR_NAME_MAX * 2, 0);
 	p->row.show_focus = 0;
@@ -387,27 +267,8 @@ picker_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 			submit(a, p);
 		} else if (id == ID_CANCEL) {
 			stop_adding(a, p);
-		} else if (id == ID_SHIFT) {
-			p->shift = !p->shift;
-		} else if (id == ID_SCRIPT) {
-			p->latin = !p->latin;
-		} else if (id == ID_SPACE || id == ID_ERASE || (id >= ID_KEY && id < ID_KEY + KBD_KEYS)) {
-			SDL_Event k;
-
-			SDL_zero(k);
-			if (id == ID_ERASE) {
-				k.type = SDL_KEYDOWN;
-				k.key.keysym.sym = SDLK_BACKSPACE;
-			} else {
-				/* the key's label is what it types (capitals included) */
-				k.type = SDL_TEXTINPUT;
-				snprintf(k.text.text, sizeof k.text.text, "%s",
-				         id == ID_SPACE ? " " : p->keys[id - ID_KEY]);
-				p->shift = 0;
-			}
-			kf_event(&p->name, &k);
+		} else if (kosk_event(a, &p->kbd, &p->name, id)) {
 			p->error = NULL;
-			a->dirty = 1;
 		}
 		return;
 	}

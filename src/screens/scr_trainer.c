@@ -74,6 +74,7 @@ typedef struct trainer {
 	char records[512];        /* records for the LRS: how many wait, since when */
 	int records_y, records_h; /* where that line goes (main mode) */
 	int sending;              /* a sync started here is running */
+	kosk kbd;                 /* the on-screen keyboard for a new name */
 } trainer;
 
 static const char *
@@ -634,7 +635,10 @@ layout(ui_app *a, trainer *t)
 		y += kiosk_para(a, q, LAY_F_BODY, LAY_BOLD, UI_TEXT, 0, 0, tw, FIT_START, 0);
 		t->field_r = (SDL_Rect){ 2 * em, y, tw, kf_height(a) };
 		y += kf_height(a) + em;
-		kb_flow(a, &t->row, b, 2, 2 * em, y, tw, FIT_END);
+		y += kb_flow(a, &t->row, b, 2, 2 * em, y, tw, FIT_END) + em / 2;
+		/* a touch-only kiosk: the keyboard for the new name */
+		if (kosk_shown(a))
+			kosk_layout(a, &t->kbd, &t->row, &t->field, y);
 		break;
 	}
 	case T_REMOVE:
@@ -736,9 +740,12 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		return;
 	}
 	id = kb_event(a, &t->row, e);
-	if (id < 0)
+	if (id < 0 && id != KOSK_SHIFT && id != KOSK_SPACE && id != KOSK_ERASE &&
+	    id != KOSK_SCRIPT)
 		return;
 	a->dirty = 1;
+	if (t->mode == T_RENAME && kosk_event(a, &t->kbd, &t->field, id))
+		return;
 	switch (id) {
 	case ID_EXPORT:
 		enter(a, t, T_EXPORT);

@@ -13,6 +13,9 @@
 #    without input the learner is logged out with progress saved;
 #  - learner PINs: a new learner chooses one (a trivial one is refused), a
 #    wrong one does not log in, the right one does, the trainer resets it;
+#  - touch: with touch_only, names are tapped on the screen's keyboard,
+#    with the accents of French and in Arabic letters (the keys found
+#    where `lectern render --kiosk --places` says they are);
 #  - the trainer PIN: the lockout survives kill -9 and grows, weak hash
 #    kinds are refused, a config file others can read is warned about.
 # Screenshots go to build/test-logs/classroom-*.png.
@@ -262,6 +265,45 @@ typ "7391"
 xdotool key Return
 check "codes: after a reset the learner chooses a new PIN" \
 	retry 50 sh -c "[ \$(grep -c 'Bruno Code chose a PIN' '$t/app.log') = 2 ] && [ \$(grep -c 'Bruno Code logged in' '$t/app.log') = 3 ]"
+stop
+
+# ---------------------------------------------------------------- touch
+# the centre of the control labelled $3 on screen $2, from the places of
+# `lectern render --kiosk` for config $1
+at() {
+	awk -F '\t' -v s="$2" -v l="$3" '$1 == "place" && $2 == s && $3 == l {
+		split($4, r, " "); print r[1] + int(r[3] / 2), r[2] + int(r[4] / 2); exit }' "$t/$1.places"
+}
+tap() { # config, screen, label
+	xy=$(at "$@")
+	[ -n "$xy" ] || { echo "    no \"$3\" on $2" >&2; return 1; }
+	# shellcheck disable=SC2086
+	xdotool mousemove $xy click 1
+	sleep 0.2
+}
+for lang in fr ar; do
+	config "touch-$lang" "idle_logout_minutes: 5
+touch_only: true"
+	sed -i "s/^language: fr/language: $lang/" "$t/touch-$lang.yaml"
+	"$bin" render --kiosk --places --config "$t/touch-$lang.yaml" >"$t/touch-$lang.places" 2>/dev/null
+done
+start "$t/touch-fr.yaml"
+shot touch-picker
+tap touch-fr picker "+ Nouvel apprenant"
+sleep 0.5
+shot touch-keyboard
+for k in H É L È N E; do tap touch-fr new-learner "$k"; done
+shot touch-typed
+tap touch-fr new-learner Commencer
+check "touch: Hélène typed with accents on the screen's keyboard (French)" wait_log "kiosk: Hélène logged in"
+stop
+start "$t/touch-ar.yaml"
+tap touch-ar picker "+ New learner"
+sleep 0.5
+for k in م ح م د Space ع ل ي; do tap touch-ar new-learner "$k"; done
+shot touch-arabic
+tap touch-ar new-learner Start
+check "touch: a name in Arabic letters on the Arabic keyboard" wait_log "kiosk: محمد علي logged in"
 stop
 
 # ---------------------------------------------------------------- trainer lockout
