@@ -306,6 +306,19 @@ mkdir -p ms/y
 bsdtar -xf ms/p.lectern -C ms/y
 check "Lectern signs with a minisign secret key, minisign verifies it" \
 	minisign -V -q -p ms/ms.pub -m ms/y/MANIFEST
+# a minisign key protected by a password (scrypt), as `minisign -G` makes it
+printf 'border post\nborder post\n' | minisign -G -p ms/pw.pub -s ms/pw.key >/dev/null 2>&1
+echo "border post" >ms/pw.txt
+"$L" pack --sign ms/pw.key --password-file ms/pw.txt -o ms/pw.lectern "$OLDPWD/modules/arabic-sample" >/dev/null 2>&1
+mkdir -p ms/z
+bsdtar -xf ms/pw.lectern -C ms/z 2>/dev/null
+check "Lectern signs with a password-protected minisign key, minisign verifies it" \
+	minisign -V -q -p ms/pw.pub -m ms/z/MANIFEST
+echo "wrong" >ms/bad.txt
+expect "a wrong password is refused" "wrong password for this secret key" \
+	"$L" pack --sign ms/pw.key --password-file ms/bad.txt -o ms/bad.lectern "$OLDPWD/modules/arabic-sample"
+expect "a protected key without a password says how to give it" "password-file" \
+	"$L" pack --sign ms/pw.key -o ms/bad.lectern "$OLDPWD/modules/arabic-sample"
 check_fails "minisign rejects a MANIFEST changed after Lectern signed it" \
 	sh -c "sed -i 's/version 1.0/version 9.9/' ms/y/MANIFEST && minisign -V -q -p ms/ms.pub -m ms/y/MANIFEST"
 cd - >/dev/null || exit 2
