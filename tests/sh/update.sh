@@ -141,5 +141,8 @@ check "a package that is not the one the index lists is refused" grep -q "not th
 check "... and its download is deleted" test ! -e "$T/d/downloads/integrity-basics-1.3.lectern.part"
 check "... the installed module is still 1.2" grep -q '^version: "1.2"' "$T/m/integrity-basics/module.yaml"
 stop_server
+printf 'kiosk: false\n' >"$T/nofeed.yaml"
+check "--auto without a feed does nothing, exit 0 (the timer on every kiosk)" \
+	"$L" update --auto --config "$T/nofeed.yaml" --modules "$T/m" --data-dir "$T/d"
 update >"$T/out" 2>&1
 check "no server: a plain message and exit 1" sh -c "grep -q 'cannot be reached' '$T/out'"
