@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/sh/xvfb_lib.inc
 
 need_tools packages python3 minisign bsdtar
-L=$PWD/build/lectern
+L=${LECTERN:-$PWD/build/lectern} # LECTERN=path tries another build (a sanitizer one)
 T=$(mktemp -d /tmp/lectern-packages.XXXXXX)
 cleanup() { [ -n "${KEEP:-}" ] || rm -rf "$T"; }
 trap cleanup EXIT INT TERM

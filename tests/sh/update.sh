@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/sh/xvfb_lib.inc
 
 need_tools update python3 node
-L=$PWD/build/lectern
+L=${LECTERN:-$PWD/build/lectern} # LECTERN=path tries another build (a sanitizer one)
 T=$(mktemp -d /tmp/lectern-update.XXXXXX)
 srv=
 stop_server() {
