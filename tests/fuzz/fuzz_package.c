@@ -22,6 +22,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static char dir[64];       /* scratch: the package file and modules/ */
 static pkg_keys keys;
 
+/* the scratch folder goes when the fuzzer exits */
+static void
+cleanup(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "fuzz_package: %s left behind\n", dir);
+}
+
 static void
 setup(void)
 {
@@ -33,6 +44,7 @@ setup(void)
 	keys.v = calloc(1, sizeof *keys.v);
 	keys.n = 1;
 	msig_keygen(&keys.v[0], &sk);
+	atexit(cleanup);
 }
 
 int
