@@ -89,6 +89,13 @@ for m in modules/*; do
 done
 check "bundled modules: all $n packed, installed, byte-identical ($ok)" test "$ok" = "$n"
 check "bundled modules: the catalog of installed modules passes check" "$L" check --quiet "$T/mods"
+# a single-file module packs the images its slides show ("./images/x" too)
+mkdir -p "$T/single/images"
+cp tests/modules/good/with-image/images/* "$T/single/images/"
+sed '/^id:/a version: "2.0"' tests/modules/good/with-image/module.yaml >"$T/single/shown.yaml"
+"$L" pack -o "$T/single.lectern" "$T/single/shown.yaml" >"$T/out" 2>&1
+check "a NAME.yaml module is packed with the images it shows" sh -c \
+	"bsdtar -tf '$T/single.lectern' | sort | tr '\n' ' ' | grep -q 'MANIFEST module/images/port.jpg module/images/scale.png module/module.yaml'"
 
 # ---------------------------------------------------------------- tampering
 # unpack the package, change one byte of one member, pack it again
