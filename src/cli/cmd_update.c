@@ -195,6 +195,7 @@ cmd_update(int argc, char **argv)
 		return 2;
 	}
 	u.http.timeout_s = UP_TIMEOUT_S;
+	u.http.ca_file = u.p.cfg.feed_ca_file; /* a unit's own CA; verified either way */
 	data = paths_user_data_dir(u.data ? u.data : u.p.cfg.data_dir);
 	u.downloads = xasprintf("%s/downloads", data);
 	/* the data folder may not exist yet on a kiosk that never played */

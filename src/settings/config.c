@@ -49,12 +49,13 @@ static const cfg_key keys[] = {
 	{ "xapi.base_iri", K_IRI, offsetof(cfg_config, xapi_base_iri) },
 	{ "trusted_keys", K_KEYS, offsetof(cfg_config, trusted_keys) },
 	{ "feed", K_URL, offsetof(cfg_config, feed) },
+	{ "feed_ca_file", K_PATH, offsetof(cfg_config, feed_ca_file) },
 };
 
 static const char *const top_names[] = {
 	"modules_dir", "data_dir", "kiosk", "trainer_pin_hash",
 	"idle_logout_minutes", "theme", "text_scale", "language", "xapi",
-	"trusted_keys", "feed", NULL
+	"trusted_keys", "feed", "feed_ca_file", NULL
 };
 static const char *const xapi_names[] = { "home_page", "base_iri", NULL };
 static const char *const themes[] = { "light", "dark", "high-contrast", NULL };
@@ -557,6 +558,7 @@ copy_config(cfg_config *dst, const cfg_config *src)
 	DUP(xapi_home_page);
 	DUP(xapi_base_iri);
 	DUP(feed);
+	DUP(feed_ca_file);
 	DUP(path);
 #undef DUP
 	dst->trusted_keys = dup_keys(src->trusted_keys);
@@ -640,8 +642,9 @@ cfg_free(cfg_config *c)
 	free(c->xapi_home_page);
 	free(c->xapi_base_iri);
 	free(c->feed);
+	free(c->feed_ca_file);
 	free_keys(c->trusted_keys);
-	c->feed = NULL;
+	c->feed = c->feed_ca_file = NULL;
 	c->trusted_keys = NULL;
 	free(c->path);
 	c->modules_dir = c->data_dir = c->trainer_pin_hash = c->theme = NULL;
