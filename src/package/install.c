@@ -346,8 +346,15 @@ pkg_install(const char *path, const pkg_policy *pol, pkg_result *r, diag_list *d
 		/* one step: the new folder takes the name, the old one goes
 		 * to staging to be removed */
 		if (renameat2(AT_FDCWD, c.mod, AT_FDCWD, target, RENAME_EXCHANGE) != 0) {
-			diag_add(dl, DIAG_ERROR, target, 0, 0, _("cannot replace: %s"),
-			         strerror(errno));
+			/* two renames would leave a moment with no module: refuse
+			 * rather than risk it */
+			if (errno == EINVAL || errno == ENOSYS)
+				diag_add(dl, DIAG_ERROR, target, 0, 0, _("cannot replace: this file "
+				         "system cannot swap two folders in one step; keep the modules "
+				         "folder on ext4, xfs, btrfs or tmpfs"));
+			else
+				diag_add(dl, DIAG_ERROR, target, 0, 0, _("cannot replace: %s"),
+				         strerror(errno));
 			goto out;
 		}
 	} else {
