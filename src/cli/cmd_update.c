@@ -52,7 +52,7 @@ usage(FILE *fp)
 	        "  --data-dir DIR    keep downloads in DIR/downloads\n"
 	        "  --config FILE     read settings from FILE\n"
 	        "  --auto            for a timer: without feed: set, do nothing and\n"
-	        "                    exit 0\n"
+	        "                    exit 0; say nothing when nothing changed\n"
 	        "  -h, --help        show this help\n"
 	        "\n"
 	        "Exit status: 0 up to date, 1 something could not be fetched or was\n"
@@ -231,8 +231,10 @@ cmd_update(int argc, char **argv)
 				update_one(&u, &f.v[i]);
 			free(at);
 		}
-		printf(_("lectern update: %d installed or updated, %d already current, "
-		         "%d failed\n"), u.installed, u.current, u.failed);
+		/* a timer's run that changed nothing leaves the journal alone */
+		if (!automatic || u.installed || u.failed)
+			printf(_("lectern update: %d installed or updated, %d already current, "
+			         "%d failed\n"), u.installed, u.current, u.failed);
 		rc = u.failed ? 1 : 0;
 	}
 	close(lock);
