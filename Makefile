@@ -129,7 +129,15 @@ $(B)/fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(CORE_SRC) $(CORE_HDR)
 		-fno-sanitize-recover=all $(shell pkg-config --cflags $(CORE_PKGS)) \
 		tests/fuzz/fuzz_loader.c $(CORE_SRC) -o $@ $(CORE_LIBS)
 
-fuzz: deps-test $(B)/fuzz/fuzz_loader
+# libFuzzer harness for package parsing and unpacking (what arrives on a
+# stick or from the network); run by hand, see tests/fuzz/fuzz_package.c
+$(B)/fuzz/fuzz_package: tests/fuzz/fuzz_package.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	clang -std=c11 -g -O1 $(DEFS) -Isrc -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(shell pkg-config --cflags $(CORE_PKGS)) \
+		tests/fuzz/fuzz_package.c $(CORE_SRC) -o $@ $(CORE_LIBS)
+
+fuzz: deps-test $(B)/fuzz/fuzz_loader $(B)/fuzz/fuzz_package
 
 # the nightly run: the same harness and corpus for ten minutes
 FUZZ_LONG_SECONDS ?= 600

@@ -18,7 +18,7 @@ run_pkgs="make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libyaml-dev libsqlite3-dev libcurl4-openssl-dev ca-certificates libarchive-dev libsodium-dev gettext fonts-dejavu-core fonts-noto-core"
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev xvfb xdotool imagemagick
 librsvg2-bin sqlite3 nodejs wmctrl openbox strace python3 desktop-file-utils
-minisign libarchive-tools busybox curl openssl chromium"
+minisign libarchive-tools curl openssl chromium"
 
 pkgs=$run_pkgs
 [ "$want" = test ] && pkgs="$run_pkgs $test_pkgs"

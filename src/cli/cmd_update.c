@@ -51,6 +51,8 @@ usage(FILE *fp)
 	        "                    bundled modules)\n"
 	        "  --data-dir DIR    keep downloads in DIR/downloads\n"
 	        "  --config FILE     read settings from FILE\n"
+	        "  --auto            for a timer: without feed: set, do nothing and\n"
+	        "                    exit 0; say nothing when nothing changed\n"
 	        "  -h, --help        show this help\n"
 	        "\n"
 	        "Exit status: 0 up to date, 1 something could not be fetched or was\n"
@@ -142,7 +144,7 @@ cmd_update(int argc, char **argv)
 	up_ctx u = { .p = { .cmd = "lectern update" } };
 	pkg_feed f = { 0 };
 	char *data, *lockp;
-	int i, rc, lock;
+	int i, rc, lock, automatic = 0;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], **dst = NULL;
@@ -150,6 +152,10 @@ cmd_update(int argc, char **argv)
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			return 0;
+		}
+		if (!strcmp(a, "--auto")) {
+			automatic = 1;
+			continue;
 		}
 		if (!strcmp(a, "--feed"))
 			dst = &u.feed_url;
@@ -171,6 +177,11 @@ cmd_update(int argc, char **argv)
 		return rc;
 	if (!u.feed_url)
 		u.feed_url = u.p.cfg.feed;
+	if (!u.feed_url && automatic) {
+		/* the timer runs on every kiosk; only some have a feed */
+		pkc_close(&u.p);
+		return 0;
+	}
 	if (!u.feed_url) {
 		fprintf(stderr, "%s", _("lectern update: no feed: set feed: in the config "
 		                        "file to the address of the training unit's feed.txt\n"));
@@ -184,6 +195,7 @@ cmd_update(int argc, char **argv)
 		return 2;
 	}
 	u.http.timeout_s = UP_TIMEOUT_S;
+	u.http.ca_file = u.p.cfg.feed_ca_file; /* a unit's own CA; verified either way */
 	data = paths_user_data_dir(u.data ? u.data : u.p.cfg.data_dir);
 	u.downloads = xasprintf("%s/downloads", data);
 	/* the data folder may not exist yet on a kiosk that never played */
@@ -219,8 +231,10 @@ cmd_update(int argc, char **argv)
 				update_one(&u, &f.v[i]);
 			free(at);
 		}
-		printf(_("lectern update: %d installed or updated, %d already current, "
-		         "%d failed\n"), u.installed, u.current, u.failed);
+		/* a timer's run that changed nothing leaves the journal alone */
+		if (!automatic || u.installed || u.failed)
+			printf(_("lectern update: %d installed or updated, %d already current, "
+			         "%d failed\n"), u.installed, u.current, u.failed);
 		rc = u.failed ? 1 : 0;
 	}
 	close(lock);

@@ -124,6 +124,31 @@ walk(pk_list *l, const char *dir, const char *rel, int depth)
 	free(ents);
 }
 
+/* an image path as the module wrote it, without "." folders
+ * ("./images/a.png" is images/a.png); malloc'd */
+static char *
+tidy(const char *path)
+{
+	char *out = xmalloc(strlen(path) + 1), *o = out;
+	const char *p = path;
+
+	while (*p) {
+		size_t n = strcspn(p, "/");
+
+		if (!(n == 1 && p[0] == '.') && n > 0) {
+			if (o != out)
+				*o++ = '/';
+			memcpy(o, p, n);
+			o += n;
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* a single-file module: module.yaml and the images its slides show */
 static void
 list_single(pk_list *l, const mod_module *m)
@@ -134,13 +159,15 @@ list_single(pk_list *l, const mod_module *m)
 	for (i = 0; i < m->nslides; i++)
 		for (j = 0; j < m->slides[i].nblocks; j++) {
 			const mod_block *b = &m->slides[i].blocks[j];
-			char *full;
+			char *full, *rel;
 
 			if (b->kind != BLK_IMAGE || !b->path)
 				continue;
-			full = xasprintf("%s/%s", m->dir, b->path);
-			list_add(l, full, b->path);
+			rel = tidy(b->path);
+			full = xasprintf("%s/%s", m->dir, rel);
+			list_add(l, full, rel);
 			free(full);
+			free(rel);
 		}
 }
 

@@ -63,12 +63,13 @@ static const cfg_key keys[] = {
 	{ "lrs.timeout_seconds", K_TIMEOUT, offsetof(cfg_config, lrs_timeout_seconds) },
 	{ "trusted_keys", K_KEYS, offsetof(cfg_config, trusted_keys) },
 	{ "feed", K_FEED, offsetof(cfg_config, feed) },
+	{ "feed_ca_file", K_PATH, offsetof(cfg_config, feed_ca_file) },
 };
 
 static const char *const top_names[] = {
 	"modules_dir", "data_dir", "kiosk", "touch_only", "learner_codes", "trainer_pin_hash",
 	"idle_logout_minutes", "theme", "text_scale", "language", "xapi", "lrs",
-	"trusted_keys", "feed", NULL
+	"trusted_keys", "feed", "feed_ca_file", NULL
 };
 static const char *const xapi_names[] = { "home_page", "base_iri", NULL };
 static const char *const lrs_names[] = {
@@ -684,6 +685,7 @@ copy_config(cfg_config *dst, const cfg_config *src)
 	DUP(lrs_password_file);
 	DUP(lrs_ca_file);
 	DUP(feed);
+	DUP(feed_ca_file);
 	DUP(path);
 #undef DUP
 	dst->trusted_keys = dup_keys(src->trusted_keys);
@@ -773,8 +775,9 @@ cfg_free(cfg_config *c)
 	free(c->lrs_password_file);
 	free(c->lrs_ca_file);
 	free(c->feed);
+	free(c->feed_ca_file);
 	free_keys(c->trusted_keys);
-	c->feed = NULL;
+	c->feed = c->feed_ca_file = NULL;
 	c->trusted_keys = NULL;
 	free(c->path);
 	c->modules_dir = c->data_dir = c->trainer_pin_hash = c->theme = NULL;

@@ -35,6 +35,7 @@ typedef struct {
 	 * of these keys are installed and shown */
 	char **trusted_keys;      /* minisign public keys (base64), NULL-terminated; NULL = none */
 	char *feed;               /* URL of the signed module index for `lectern update` */
+	char *feed_ca_file;       /* PEM of the feed server's own CA, NULL = the system's */
 	char *path;               /* file the settings came from, or NULL */
 } cfg_config;
 

@@ -7,9 +7,11 @@
 // appends one line per request to LOGFILE: "GET /path range-or-- status".
 // CUT is NAME:BYTES: the first request for NAME gets only BYTES bytes of
 // the body and then the connection is destroyed, as when the network
-// drops in the middle of a download.
+// drops in the middle of a download. With FEED_TLS_CERT and FEED_TLS_KEY
+// (PEM files) in the environment it speaks https instead.
 'use strict';
 const http = require('http');
+const https = require('https');
 const fs = require('fs');
 const path = require('path');
 
@@ -22,7 +24,11 @@ if (cut) {
 	cutBytes = Number(cut.slice(i + 1));
 }
 
-const server = http.createServer((req, res) => {
+const tls = process.env.FEED_TLS_CERT && process.env.FEED_TLS_KEY ? {
+	cert: fs.readFileSync(process.env.FEED_TLS_CERT),
+	key: fs.readFileSync(process.env.FEED_TLS_KEY),
+} : null;
+const handler = (req, res) => {
 	const name = decodeURIComponent(req.url.split('?')[0]).replace(/^\/+/, '');
 	const file = path.join(root, name);
 	const range = req.headers.range || '-';
@@ -60,5 +66,6 @@ const server = http.createServer((req, res) => {
 		return;
 	}
 	res.end(part);
-});
+};
+const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
 server.listen(0, '127.0.0.1', () => fs.writeFileSync(portFile, String(server.address().port)));

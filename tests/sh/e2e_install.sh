@@ -2,8 +2,9 @@
 # e2e_install.sh: done as a training unit would. A trainer packs and signs
 # a module; a kiosk that trusts the unit's key installs it from a USB
 # stick through the trainer menu (real key presses under Xvfb), refuses a
-# copy with one answer changed, and a learner then sees the module in the
-# catalog and the changed copy as unavailable, with the reason.
+# copy with one answer changed, a learner then sees the module in the
+# catalog (a folder copied by hand as unavailable, with the reason), and
+# later `lectern update` brings the next version from the unit's feed.
 # Screenshots go to build/e2e-shots/.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -100,3 +101,20 @@ check "a learner logs in" wait_log "Ana logged in"
 sleep 1
 shot catalog
 check "the kiosk still runs" kill -0 "$app"
+
+# ---------------------------------------------------------------- later, the feed
+# the trainer publishes version 1.1; when the network returns, the timer's
+# `lectern update` (a process of its own) installs it on the running kiosk
+cp -r "$top/modules/arabic-sample" "$t/src"
+sed -i 's/^version: "1.0"/version: "1.1"/' "$t/src/module.yaml"
+"$bin" publish --sign "$t/unit.key" -o "$t/site" "$t/src" >/dev/null 2>&1
+(cd "$t/site" && exec python3 -u -m http.server 0 --bind 127.0.0.1) >"$t/py.log" 2>&1 &
+srv=$!
+retry 50 grep -q 'port [0-9]' "$t/py.log"
+port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$t/py.log" | head -n 1)
+echo "feed: http://127.0.0.1:$port/feed.txt" >>"$t/kiosk.yaml"
+"$bin" update --auto --config "$t/kiosk.yaml" >"$t/update.out" 2>&1
+kill "$srv" 2>/dev/null
+wait "$srv" 2>/dev/null
+check "later, lectern update installs 1.1 from the unit's feed" grep -q "updated arabic-sample to 1.1" "$t/update.out"
+check "... the kiosk's copy is the published one" diff -r -x .lectern "$t/src" "$t/modules/arabic-sample"

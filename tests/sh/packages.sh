@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/sh/xvfb_lib.inc
 
 need_tools packages python3 minisign bsdtar
-L=$PWD/build/lectern
+L=${LECTERN:-$PWD/build/lectern} # LECTERN=path tries another build (a sanitizer one)
 T=$(mktemp -d /tmp/lectern-packages.XXXXXX)
 cleanup() { [ -n "${KEEP:-}" ] || rm -rf "$T"; }
 trap cleanup EXIT INT TERM
@@ -89,6 +89,13 @@ for m in modules/*; do
 done
 check "bundled modules: all $n packed, installed, byte-identical ($ok)" test "$ok" = "$n"
 check "bundled modules: the catalog of installed modules passes check" "$L" check --quiet "$T/mods"
+# a single-file module packs the images its slides show ("./images/x" too)
+mkdir -p "$T/single/images"
+cp tests/modules/good/with-image/images/* "$T/single/images/"
+sed '/^id:/a version: "2.0"' tests/modules/good/with-image/module.yaml >"$T/single/shown.yaml"
+"$L" pack -o "$T/single.lectern" "$T/single/shown.yaml" >"$T/out" 2>&1
+check "a NAME.yaml module is packed with the images it shows" sh -c \
+	"bsdtar -tf '$T/single.lectern' | sort | tr '\n' ' ' | grep -q 'MANIFEST module/images/port.jpg module/images/scale.png module/module.yaml'"
 
 # ---------------------------------------------------------------- tampering
 # unpack the package, change one byte of one member, pack it again
@@ -306,6 +313,19 @@ mkdir -p ms/y
 bsdtar -xf ms/p.lectern -C ms/y
 check "Lectern signs with a minisign secret key, minisign verifies it" \
 	minisign -V -q -p ms/ms.pub -m ms/y/MANIFEST
+# a minisign key protected by a password (scrypt), as `minisign -G` makes it
+printf 'border post\nborder post\n' | minisign -G -p ms/pw.pub -s ms/pw.key >/dev/null 2>&1
+echo "border post" >ms/pw.txt
+"$L" pack --sign ms/pw.key --password-file ms/pw.txt -o ms/pw.lectern "$OLDPWD/modules/arabic-sample" >/dev/null 2>&1
+mkdir -p ms/z
+bsdtar -xf ms/pw.lectern -C ms/z 2>/dev/null
+check "Lectern signs with a password-protected minisign key, minisign verifies it" \
+	minisign -V -q -p ms/pw.pub -m ms/z/MANIFEST
+echo "wrong" >ms/bad.txt
+expect "a wrong password is refused" "wrong password for this secret key" \
+	"$L" pack --sign ms/pw.key --password-file ms/bad.txt -o ms/bad.lectern "$OLDPWD/modules/arabic-sample"
+expect "a protected key without a password says how to give it" "password-file" \
+	"$L" pack --sign ms/pw.key -o ms/bad.lectern "$OLDPWD/modules/arabic-sample"
 check_fails "minisign rejects a MANIFEST changed after Lectern signed it" \
 	sh -c "sed -i 's/version 1.0/version 9.9/' ms/y/MANIFEST && minisign -V -q -p ms/ms.pub -m ms/y/MANIFEST"
 cd - >/dev/null || exit 2

@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/sh/xvfb_lib.inc
 
 need_tools update python3 node
-L=$PWD/build/lectern
+L=${LECTERN:-$PWD/build/lectern} # LECTERN=path tries another build (a sanitizer one)
 T=$(mktemp -d /tmp/lectern-update.XXXXXX)
 srv=
 stop_server() {
@@ -140,6 +140,33 @@ update >"$T/out" 2>&1
 check "a package that is not the one the index lists is refused" grep -q "not the package the feed lists" "$T/out"
 check "... and its download is deleted" test ! -e "$T/d/downloads/integrity-basics-1.3.lectern.part"
 check "... the installed module is still 1.2" grep -q '^version: "1.2"' "$T/m/integrity-basics/module.yaml"
+# ---------------------------------------------------------------- https
+# the unit's own certificate authority: refused until the kiosk knows it
+if command -v openssl >/dev/null 2>&1; then
+	cp "$T/feed.good" "$T/site/feed.txt"
+	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+		-addext subjectAltName=IP:127.0.0.1 -keyout "$T/tls.key" -out "$T/tls.pem" \
+		>/dev/null 2>&1
+	stop_server
+	rm -f "$T/port"
+	FEED_TLS_CERT=$T/tls.pem FEED_TLS_KEY=$T/tls.key \
+		node tests/node/feed-server.js "$T/site" "$T/port" "$T/node.log" &
+	srv=$!
+	retry 50 test -s "$T/port"
+	printf 'trusted_keys:\n  - %s\nfeed: https://127.0.0.1:%s/feed.txt\n' \
+		"$(sed -n 2p "$T/unit.pub")" "$(cat "$T/port")" >"$T/kiosk.yaml"
+	update >"$T/out" 2>&1
+	check "https: a certificate the system does not know is refused" grep -q "certificate cannot be verified" "$T/out"
+	echo "feed_ca_file: $T/tls.pem" >>"$T/kiosk.yaml"
+	update >"$T/out" 2>&1
+	check "https: with feed_ca_file the feed is read (and the package refused as before)" \
+		sh -c "grep -q 'not the package the feed lists' '$T/out' && ! grep -q certificate '$T/out'"
+else
+	fail "https: openssl is needed for the certificate"
+fi
 stop_server
+printf 'kiosk: false\n' >"$T/nofeed.yaml"
+check "--auto without a feed does nothing, exit 0 (the timer on every kiosk)" \
+	"$L" update --auto --config "$T/nofeed.yaml" --modules "$T/m" --data-dir "$T/d"
 update >"$T/out" 2>&1
 check "no server: a plain message and exit 1" sh -c "grep -q 'cannot be reached' '$T/out'"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "package/feed.h"
 #include "package/package.h"
 
 static void
@@ -130,6 +131,54 @@ test_manifest_errors(void **state)
 	             "0000000000000000000000000000000000000000000000000000000000000000 1 a\nfile "
 	             "0000000000000000000000000000000000000000000000000000000000000000 1 a\n",
 	             0, "listed twice");
+}
+
+static void
+test_feed(void **state)
+{
+	static const char good[] =
+		"lectern-feed 1\n"
+		"module a-b 1.2 300 0000000000000000000000000000000000000000000000000000000000000000 a-b-1.2.lectern\n"
+		"module c 2 7 1111111111111111111111111111111111111111111111111111111111111111 https://cdn.example/c.lectern\n";
+	static const struct { const char *text, *want; } bad[] = {
+		{ "lectern-feed 2\n", "not a module feed" },
+		{ "lectern-feed 1\nmodule a 1 3 00 x\n", "not a SHA-256" },
+		{ "lectern-feed 1\nmodule a 1 big 0000000000000000000000000000000000000000000000000000000000000000 x\n", "not a number of bytes" },
+		{ "lectern-feed 1\nmodule A 1 3 0000000000000000000000000000000000000000000000000000000000000000 x\n", "not a module id" },
+		{ "lectern-feed 1\nmodule a ../1 3 0000000000000000000000000000000000000000000000000000000000000000 x\n", "not a version" },
+		{ "lectern-feed 1\nmodule a 1 3\n", "a feed line is" },
+		{ "lectern-feed 1\nmodule a 1 3 0000000000000000000000000000000000000000000000000000000000000000 x", "cut short" },
+	};
+	pkg_feed f = { 0 };
+	diag_list dl = { 0 };
+	char *u, *text;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(pkg_feed_parse(&f, good, strlen(good), "feed.txt", &dl), 0);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.v[0].id, "a-b");
+	assert_int_equal(f.v[0].size, 300);
+	assert_int_equal(f.v[1].sha[0], 0x11);
+	text = pkg_feed_text(&f);
+	assert_string_equal(text, good);
+	free(text);
+	u = pkg_feed_resolve("https://t.example/lectern/feed.txt", f.v[0].url);
+	assert_string_equal(u, "https://t.example/lectern/a-b-1.2.lectern");
+	free(u);
+	u = pkg_feed_resolve("https://t.example/lectern/feed.txt", f.v[1].url);
+	assert_string_equal(u, "https://cdn.example/c.lectern");
+	free(u);
+	pkg_feed_free(&f);
+	for (i = 0; i < LT_NELEM(bad); i++) {
+		assert_int_equal(pkg_feed_parse(&f, bad[i].text, strlen(bad[i].text), "feed.txt",
+		                                &dl), -1);
+		if (!strstr(dl.v[0].msg, bad[i].want))
+			fail_msg("\"%s\": wanted \"%s\"", dl.v[0].msg, bad[i].want);
+		diag_clear(&dl);
+		pkg_feed_free(&f);
+	}
+	diag_free(&dl);
 }
 
 static void
@@ -369,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_manifest),
 		cmocka_unit_test(test_manifest_errors),
+		cmocka_unit_test(test_feed),
 		cmocka_unit_test(test_signatures),
 		cmocka_unit_test_setup_teardown(test_installed_trusted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_installed_changed, setup, teardown),
