@@ -31,18 +31,6 @@ usage(FILE *fp)
 	                    "  -h, --help            show this help\n"));
 }
 
-static const char *
-status_words(int status)
-{
-	switch (status) {
-	case ST_IN_PROGRESS: return _("in progress");
-	case ST_COMPLETED: return _("completed");
-	case ST_PASSED: return _("passed");
-	case ST_FAILED: return _("failed");
-	default: return _("not started");
-	}
-}
-
 /* the best finished outcome over every attempt, "passed 70%", or "-":
  * a retake under way resets the status, never this. */
 static void
@@ -55,12 +43,12 @@ best(const store_summary *s, char *buf, size_t size)
 		return;
 	}
 	if (s->best_score < 0) {
-		snprintf(buf, size, "%s", status_words(s->best_status));
+		snprintf(buf, size, "%s", rep_status_words(s->best_status));
 		return;
 	}
 	i18n_format_percent(s->best_score, pct, sizeof pct);
 	/* TRANSLATORS: best result in `lectern progress`, "passed 70%" */
-	snprintf(buf, size, _("%s %s"), status_words(s->best_status), pct);
+	snprintf(buf, size, _("%s %s"), rep_status_words(s->best_status), pct);
 }
 
 static void
@@ -99,7 +87,7 @@ print_table(const store_summary *v, int n)
 		/* names and ids come from people and files: escaped, never raw */
 		visible_into(txt[i][0], sizeof txt[i][0], s->learner);
 		visible_into(txt[i][1], sizeof txt[i][1], s->module_id);
-		snprintf(txt[i][2], sizeof txt[i][2], "%s", status_words(s->status));
+		snprintf(txt[i][2], sizeof txt[i][2], "%s", rep_status_words(s->status));
 		if (s->score >= 0)
 			i18n_format_percent(s->score, txt[i][3], sizeof txt[i][3]);
 		else

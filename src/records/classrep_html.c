@@ -107,18 +107,6 @@ pct1(double f, char *buf, size_t size)
 }
 
 static const char *
-status_words(int status)
-{
-	switch (status) {
-	case ST_IN_PROGRESS: return _("in progress");
-	case ST_COMPLETED: return _("completed");
-	case ST_PASSED: return _("passed");
-	case ST_FAILED: return _("failed");
-	default: return _("not started");
-	}
-}
-
-static const char *
 type_words(const crep_question *cq)
 {
 	if (!cq->q)
@@ -290,7 +278,7 @@ learner_table(FILE *fp, const crep_module *cm)
 
 		fputs("<tr><td>", fp);
 		esc(fp, s->learner);
-		fprintf(fp, "</td><td>%s</td><td class=\"n\">", status_words(s->status));
+		fprintf(fp, "</td><td>%s</td><td class=\"n\">", rep_status_words(s->status));
 		if (s->score >= 0)
 			fprintf(fp, "%d\xc2\xa0%%", s->score);
 		else

@@ -258,3 +258,15 @@ rep_csv_field(FILE *fp, const char *s)
 {
 	csv_text(fp, s ? s : "");
 }
+
+const char *
+rep_status_words(int status)
+{
+	switch (status) {
+	case ST_IN_PROGRESS: return _("in progress");
+	case ST_COMPLETED: return _("completed");
+	case ST_PASSED: return _("passed");
+	case ST_FAILED: return _("failed");
+	default: return _("not started");
+	}
+}

@@ -509,13 +509,43 @@ footer(ui_app *a, trainer *t, const kb_spec *b, int n)
 	return y;
 }
 
+/* Export and Install: an intro, a button per folder or package found
+ * (items[0..n), ids from base), a typed folder with its go button, and
+ * the footer's buttons foot[0..nfoot), all scrolling above the footer */
+static void
+folder_layout(ui_app *a, trainer *t, const char *intro, char *const *items, int n,
+              int base, int first_flags, const kb_spec *go, const kb_spec *foot,
+              int nfoot)
+{
+	int em = a->em, bh = kb_height(a), tw = a->w - 4 * em, y, i;
+
+	y = footer_y(a, foot, nfoot);
+	t->sc.view = (SDL_Rect){ 0, t->top, a->w, y - em / 2 - t->top };
+	y = t->top - t->sc.y;
+	t->text_y = y;
+	y += kiosk_para(a, intro, LAY_F_BODY, LAY_BOLD, UI_TEXT, 0, 0, tw, FIT_START, 0) + em / 2;
+	for (i = 0; i < n; i++) {
+		kb_add(&t->row, (SDL_Rect){ 2 * em, y, tw, bh }, items[i], base + i,
+		       (i == 0 ? first_flags : 0) | KB_DATA);
+		y += bh + em / 2;
+	}
+	t->text2_y = y;
+	y += kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 0, 0, tw,
+	                FIT_START, 0);
+	t->field_r = (SDL_Rect){ 2 * em, y, tw, kf_height(a) };
+	y += kf_height(a) + em / 2;
+	y += kb_flow(a, &t->row, go, 1, 2 * em, y, tw, FIT_END) + em / 2;
+	t->sc.content_h = y + t->sc.y - t->top;
+	footer(a, t, foot, nfoot);
+}
+
 /* where everything goes for the window's size and text size. Texts wrap
  * (kiosk_para) and button rows wrap (kb_flow), so each part is measured
  * and the next one starts below it; the lists and the table scroll. */
 static void
 layout(ui_app *a, trainer *t)
 {
-	int em = a->em, bh = kb_height(a), tw = a->w - 4 * em, y, i, foot;
+	int em = a->em, tw = a->w - 4 * em, y, i, foot;
 	char q[512];
 	const char *sub;
 
@@ -556,52 +586,17 @@ layout(ui_app *a, trainer *t)
 		kb_spec back = { _("Back"), ID_BACK, 0 };
 		kb_spec go = { _("Export to this folder"), ID_EXPORT_TYPED, 0 };
 
-		foot = footer_y(a, &back, 1);
-		t->sc.view = (SDL_Rect){ 0, t->top, a->w, foot - em / 2 - t->top };
-		y = t->top - t->sc.y;
-		t->text_y = y;
-		y += kiosk_para(a, export_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 0, 0, tw,
-		                FIT_START, 0) + em / 2;
-		for (i = 0; i < t->ndirs; i++) {
-			kb_add(&t->row, (SDL_Rect){ 2 * em, y, tw, bh }, t->dirs[i], ID_DIR + i,
-			       (i == 0 ? UI_BTN_PRIMARY : 0) | KB_DATA);
-			y += bh + em / 2;
-		}
-		t->text2_y = y;
-		y += kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 0, 0, tw,
-		                FIT_START, 0);
-		t->field_r = (SDL_Rect){ 2 * em, y, tw, kf_height(a) };
-		y += kf_height(a) + em / 2;
-		y += kb_flow(a, &t->row, &go, 1, 2 * em, y, tw, FIT_END) + em / 2;
-		t->sc.content_h = y + t->sc.y - t->top;
-		footer(a, t, &back, 1);
+		folder_layout(a, t, export_intro(t), t->dirs, t->ndirs, ID_DIR, UI_BTN_PRIMARY, &go,
+		              &back, 1);
 		break;
 	}
 	case T_INSTALL: {
 		kb_spec b[2] = { { _("Back"), ID_BACK, 0 },
 		                 { _("Install all"), ID_INSTALL_ALL, UI_BTN_PRIMARY } };
 		kb_spec go = { _("Install from this folder"), ID_INSTALL_TYPED, 0 };
-		int nb = t->npkgs ? 2 : 1;
 
-		foot = footer_y(a, b, nb);
-		t->sc.view = (SDL_Rect){ 0, t->top, a->w, foot - em / 2 - t->top };
-		y = t->top - t->sc.y;
-		t->text_y = y;
-		y += kiosk_para(a, install_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 0, 0, tw,
-		                FIT_START, 0) + em / 2;
-		for (i = 0; i < t->npkgs; i++) {
-			kb_add(&t->row, (SDL_Rect){ 2 * em, y, tw, bh }, t->pkgs[i], ID_PKG + i,
-			       KB_DATA);
-			y += bh + em / 2;
-		}
-		t->text2_y = y;
-		y += kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 0, 0, tw,
-		                FIT_START, 0);
-		t->field_r = (SDL_Rect){ 2 * em, y, tw, kf_height(a) };
-		y += kf_height(a) + em / 2;
-		y += kb_flow(a, &t->row, &go, 1, 2 * em, y, tw, FIT_END) + em / 2;
-		t->sc.content_h = y + t->sc.y - t->top;
-		footer(a, t, b, nb);
+		folder_layout(a, t, install_intro(t), t->pkgs, t->npkgs, ID_PKG, 0, &go, b,
+		              t->npkgs ? 2 : 1);
 		break;
 	}
 	case T_LEARNERS: {
@@ -680,6 +675,20 @@ back(ui_app *a, trainer *t)
 	}
 }
 
+/* the main mode's letter keys: the id of the button each one presses */
+static int
+letter_id(SDL_Keycode k)
+{
+	switch (k) {
+	case SDLK_e: return ID_EXPORT;
+	case SDLK_s: return ID_SEND;
+	case SDLK_i: return ID_INSTALL;
+	case SDLK_l: return ID_LEARNERS;
+	case SDLK_x: return ID_EXIT;
+	default: return -1;
+	}
+}
+
 static void
 trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 {
@@ -711,27 +720,6 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		}
 		if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_SPACE)
 			return;
-	} else if (e->type == SDL_KEYDOWN && t->mode == T_MAIN) {
-		/* letters for the trainer in a hurry */
-		switch (e->key.keysym.sym) {
-		case SDLK_e:
-			enter(a, t, T_EXPORT);
-			return;
-		case SDLK_l:
-			enter(a, t, T_LEARNERS);
-			return;
-		case SDLK_i:
-			enter(a, t, T_INSTALL);
-			return;
-		case SDLK_s:
-			send_now(a, t);
-			return;
-		case SDLK_x:
-			enter(a, t, T_EXIT);
-			return;
-		default:
-			break;
-		}
 	}
 	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS ||
 	     t->mode == T_INSTALL) &&
@@ -739,7 +727,11 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		a->dirty = 1;
 		return;
 	}
-	id = kb_event(a, &t->row, e);
+	/* letters for the trainer in a hurry, as the buttons they name */
+	if (e->type == SDL_KEYDOWN && t->mode == T_MAIN && letter_id(e->key.keysym.sym) >= 0)
+		id = letter_id(e->key.keysym.sym);
+	else
+		id = kb_event(a, &t->row, e);
 	if (id < 0 && id != KOSK_SHIFT && id != KOSK_SPACE && id != KOSK_ERASE &&
 	    id != KOSK_SCRIPT)
 		return;
@@ -943,23 +935,12 @@ trainer_draw(ui_app *a, ui_screen *s)
 		kiosk_para(a, hint_text(), LAY_F_SMALL, 0, UI_MUTED, 2 * em, t->hint_y, tw,
 		           FIT_START, 1);
 		break;
+	case T_EXPORT:
 	case T_INSTALL:
 		clip = t->sc.view;
 		SDL_RenderSetClipRect(a->ren, &clip);
-		kiosk_para(a, install_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 2 * em, t->text_y,
-		           tw, FIT_START, 1);
-		kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 2 * em, t->text2_y,
-		           tw, FIT_START, 1);
-		kf_draw(a, &t->field, t->field_r, NULL, 1);
-		kb_draw(a, &t->row);
-		SDL_RenderSetClipRect(a->ren, NULL);
-		ui_scroll_draw(a, &t->sc);
-		break;
-	case T_EXPORT:
-		clip = t->sc.view;
-		SDL_RenderSetClipRect(a->ren, &clip);
-		kiosk_para(a, export_intro(t), LAY_F_BODY, LAY_BOLD, UI_TEXT, 2 * em, t->text_y, tw,
-		           FIT_START, 1);
+		kiosk_para(a, t->mode == T_EXPORT ? export_intro(t) : install_intro(t), LAY_F_BODY,
+		           LAY_BOLD, UI_TEXT, 2 * em, t->text_y, tw, FIT_START, 1);
 		kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 2 * em, t->text2_y,
 		           tw, FIT_START, 1);
 		kf_draw(a, &t->field, t->field_r, NULL, 1);

@@ -504,7 +504,7 @@ same "decision (checked): the screen still shows it" \
 # ------------------------------------------------------------ retake
 csv_row() {
 	"$bin" progress --data-dir "$tmp/data" --modules "$tmp" --format csv 2>/dev/null |
-		tr -d '\r' | grep '^seen,'
+		tr -d '\r"' | grep '^seen,'
 }
 key Return                      # Continue: the last slide
 sleep 0.3

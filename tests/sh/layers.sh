@@ -29,7 +29,7 @@ sync:base format settings store
 package:base format
 learn:base format store
 records:base format settings store learn
-ui:base format text
+ui:base format text settings
 screens:base format text settings store sync package learn records ui
 cli:base format text settings store sync package learn records ui screens'
 
