@@ -129,11 +129,15 @@ title_of(const crep_module *cm)
 	return cm->m && cm->m->title ? cm->m->title : cm->id;
 }
 
-/* the first words of a question, for tables */
+/* what a question is called: its prompt, or for a decision (whose prompt
+ * is often the same "What do you do?") the scenario's slide title */
 static void
 question_title(FILE *fp, const crep_question *cq)
 {
 	const char *t = cq->q ? (cq->q->question ? cq->q->question : cq->q->title) : NULL;
+
+	if (cq->q && cq->q->qtype == Q_DECISION && cq->q->title)
+		t = cq->q->title;
 
 	if (t)
 		put_text(fp, t, 1);
@@ -142,8 +146,12 @@ question_title(FILE *fp, const crep_question *cq)
 }
 
 static void
-flags(FILE *fp, int f)
+flags(FILE *fp, const crep_question *cq)
 {
+	int f = cq->flags;
+
+	if (cq->q && !mod_is_graded(cq->q))
+		fprintf(fp, "<span class=\"flag\">%s</span>", _("not scored"));
 	if (f & CREP_EASY)
 		fprintf(fp, "<span class=\"flag\">%s</span>", _("too easy"));
 	if (f & CREP_HARD)
@@ -190,8 +198,9 @@ histogram(FILE *fp, const crep_module *cm, int k)
 	            "fill=\"#333\">%%</text>", W - 4, H - 4);
 	fputs("</svg><figcaption>", fp);
 	snprintf(t, sizeof t, "%d", cm->scored);
-	fprintf(fp, _("Latest score of each of the %s learners who finished, in steps of "
-	              "10 %%: "), t);
+	fprintf(fp, ngettext("Latest score of the %s learner who finished, in steps of "
+	                     "10 %%: ", "Latest score of each of the %s learners who finished, "
+	                     "in steps of 10 %%: ", (unsigned long)cm->scored), t);
 	for (b = 0; b < STAT_BINS; b++)
 		fprintf(fp, "%s%d\xe2\x80\x93%d\xc2\xa0%%: %d", b ? ", " : "", b * 10,
 		        b == STAT_BINS - 1 ? 100 : b * 10 + 9, cm->hist[b]);
@@ -330,7 +339,7 @@ question_table(FILE *fp, const crep_module *cm)
 		            "<td class=\"n\">%s</td><td>",
 		        type_words(cq), cq->answers, pct1(cq->facility, f, sizeof f),
 		        pct1(cq->discrimination, d, sizeof d));
-		flags(fp, cq->flags);
+		flags(fp, cq);
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);
@@ -360,7 +369,7 @@ question_details(FILE *fp, const crep_module *cm)
 			fprintf(fp, " \xc2\xb7 %s %s", _("discrimination"),
 			        pct1(cq->discrimination, s, sizeof s));
 		fputs(" ", fp);
-		flags(fp, cq->flags);
+		flags(fp, cq);
 		fputs("</p>", fp);
 		if (cq->nopt == 0 || cq->answers == 0) {
 			fprintf(fp, "<p class=\"muted\">%s</p></div>\n", _("Nobody has answered it yet."));

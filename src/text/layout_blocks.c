@@ -139,15 +139,16 @@ image_block(lay *L, const mod_block *b)
 	             LAY_R_MUTED);
 	bx->img = b;
 	if (ok != 0 && b->alt) {
-		/* the alternative text stands in for the picture */
-		int lines, y0 = L->y, hh;
+		/* the alternative text stands in for the picture; laying it out
+		 * may move L->box, so the frame is found again by its index */
+		int lines, y0 = L->y, hh, bi = (int)(bx - L->box);
 		L->y += em / 2;
 		lines = layi_text_at(L, b->alt, LAY_F_SMALL, LAY_R_MUTED, (colw - w) / 2 + em / 2,
 		                (colw - w) / 2 + em / 2, LAY_PLAIN | LAY_CENTER);
 		hh = lines * L->p.line_h[LAY_F_SMALL] + em;
 		L->y = y0;
 		if (hh > h)
-			L->box[bx - L->box].h = h = hh;
+			L->box[bi].h = h = hh;
 	}
 	L->y += h;
 	if (b->caption && *b->caption) {

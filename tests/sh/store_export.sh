@@ -83,7 +83,7 @@ check "progress --help" ./build/lectern progress --help
 
 # ---- where an export goes: written through to devices and pipes, renamed
 # over regular files only, from a 0600 temporary file beside the target
-./build/lectern export --data-dir "$D" --csv /dev/stdout >"$T/stdout.csv" 2>"$T/err"
+./build/lectern export --data-dir "$D" --modules tests/modules/good --csv /dev/stdout >"$T/stdout.csv" 2>"$T/err"
 check "export --csv /dev/stdout writes through" cmp -s "$T/stdout.csv" "$T/p.csv"
 ./build/lectern export --data-dir "$D" --modules tests/modules/good --csv /dev/stdout 2>/dev/null | cat >"$T/pipe.csv"
 check "export --csv /dev/stdout into a pipe" cmp -s "$T/pipe.csv" "$T/p.csv"
