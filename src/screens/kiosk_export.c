@@ -4,7 +4,9 @@
  * export --csv` writes it (report.c). Each is written through
  * base/safefile.h's sf_out: flushed and fsync'ed before the trainer is told
  * it is saved, because the next thing a trainer does is pull out the USB
- * stick, and a file that could not be written whole never appears. */
+ * stick, and a file that could not be written whole never appears.
+ * The class report (records/classrep.h) goes the same way, as one HTML
+ * page beside the exports. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "base/i18n.h"
 #include "base/safefile.h"
 #include "kiosk_int.h"
+#include "records/classrep.h"
 #include "records/report.h"
 #include "base/util.h"
 
@@ -62,5 +65,48 @@ kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
 out:
 	free(json);
 	free(csv);
+	return rc;
+}
+
+int
+kiosk_class_report(pl_player *p, const char *dir, char *path, size_t pathsize,
+                   char *msg, size_t msgsize)
+{
+	rep_ctx r;
+	crep_report rep;
+	char err[512] = "", base[64];
+	char *file = NULL;
+	sf_out o;
+	int rc = -1;
+
+	if (!dir[0]) {
+		snprintf(msg, msgsize, "%s", _("Type a folder first."));
+		return -1;
+	}
+	/* the report reads the player's own store and modules */
+	memset(&r, 0, sizeof r);
+	r.st = p->st;
+	r.modules_dir = p->modules_dir;
+	if (crep_build(&rep, &r, NULL, NULL, NULL, err, sizeof err) != 0) {
+		snprintf(msg, msgsize, "%s", err);
+		goto out;
+	}
+	kr_export_name(time(NULL), base, sizeof base);
+	file = xasprintf("%s/%s-report.html", dir, base);
+	if (sf_out_open(&o, file, 0600, err, sizeof err) != 0) {
+		snprintf(msg, msgsize, _("Cannot write in %s: %s"), dir, err);
+		goto out;
+	}
+	rc = crep_write_html(o.fp, &rep);
+	if (sf_out_close(&o, rc == 0, err, sizeof err) != 0) {
+		snprintf(msg, msgsize, _("Cannot write %s: %s"), file, err);
+		rc = -1;
+		goto out;
+	}
+	snprintf(path, pathsize, "%s", file);
+	rc = 0;
+out:
+	crep_free(&rep);
+	free(file);
 	return rc;
 }

@@ -89,6 +89,11 @@ void kiosk_log(const char *fmt, ...)
  * -1 with the reason in msg. */
 int kiosk_export(store *st, const char *dir, char *base, size_t basesize, long *n,
                  char *msg, size_t msgsize);
+/* write the class report (as `lectern report` does) into dir as
+ * BASE-report.html, synced; path gets its name. Returns 0, or -1 with the
+ * reason in msg. */
+int kiosk_class_report(pl_player *p, const char *dir, char *path, size_t pathsize,
+                       char *msg, size_t msgsize);
 /* the .lectern files in dirs (and their folders one level down), at most
  * max, as malloc'd paths in out (kiosk_install.c). Returns how many. */
 int kiosk_packages(char *const *dirs, int ndirs, char **out, int max);

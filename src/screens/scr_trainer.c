@@ -2,11 +2,12 @@
  *
  * One screen with modes. The main mode is a table of every learner's
  * progress on this machine (module, status, score, time), scrolling, with
- * buttons below: Export, Send records, Install modules, Learners, Exit
- * kiosk, Close. Export lists the
+ * buttons below: Export, Class report, Send records, Install modules,
+ * Learners, Exit kiosk, Close. Export lists the
  * folders worth writing to (USB sticks first, see kr_export_dirs) and a
  * field for any other folder, and writes the xAPI statements and the CSV
- * summary there (kiosk_export.c). Learners lists each learner with Rename
+ * summary there (kiosk_export.c); Class report offers the same folders for
+ * the class report's HTML page (kiosk_class_report). Learners lists each learner with Rename
  * (a field with the new name) and Remove (which asks first, with Cancel
  * chosen). Install lists the module packages (.lectern) on the USB sticks
  * and installs the one chosen, or all of them, with the checks of `lectern
@@ -33,12 +34,12 @@
 #include "nav.h"
 #include "screens.h"
 
-enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT, T_INSTALL };
+enum { T_MAIN, T_EXPORT, T_LEARNERS, T_RENAME, T_REMOVE, T_EXIT, T_INSTALL, T_REPORT };
 
 enum {
 	ID_EXPORT = 1000, ID_LEARNERS, ID_EXIT, ID_CLOSE, ID_BACK, ID_EXPORT_TYPED, ID_SEND,
 	ID_SAVE, ID_CONFIRM_REMOVE, ID_CONFIRM_EXIT, ID_INSTALL, ID_INSTALL_ALL,
-	ID_INSTALL_TYPED,
+	ID_INSTALL_TYPED, ID_REPORT, ID_REPORT_TYPED,
 	ID_PKG = 7000,            /* + index of a package */
 	ID_DIR = 2000,            /* + index of a folder */
 	ID_RESET_CODE = 4000,     /* + index of a learner */
@@ -80,14 +81,21 @@ typedef struct trainer {
 static const char *
 hint_text(void)
 {
-	return _("Keys: E export, S send records, I install modules, L learners, X exit "
-	         "kiosk, Esc close");
+	return _("Keys: E export, C class report, S send records, I install modules, "
+	         "L learners, X exit kiosk, Esc close");
 }
 
 static const char *
 export_intro(const trainer *t)
 {
 	return t->ndirs ? _("Export the progress (xAPI and CSV) to:")
+	                : _("No USB stick found. Type a folder:");
+}
+
+static const char *
+report_intro(const trainer *t)
+{
+	return t->ndirs ? _("Write the class report (an HTML page to print or send) to:")
 	                : _("No USB stick found. Type a folder:");
 }
 
@@ -181,6 +189,22 @@ export_to(ui_app *a, trainer *t, const char *dir)
 	t->msg_bad = 0;
 	snprintf(t->msg, sizeof t->msg,
 	         _("Saved in %s: %s.json (%ld statements) and .csv"), dir, base, n);
+}
+
+static void
+report_to(ui_app *a, trainer *t, const char *dir)
+{
+	char path[1024];
+
+	if (kiosk_class_report(kiosk_of(a)->p, dir, path, sizeof path, t->msg,
+	                       sizeof t->msg) != 0) {
+		t->msg_bad = 1;
+		return;
+	}
+	kiosk_log(L_("class report written to %s"), path);
+	enter(a, t, T_MAIN);
+	t->msg_bad = 0;
+	snprintf(t->msg, sizeof t->msg, _("Class report saved: %s"), path);
 }
 
 /* install one package, or every one listed (path NULL); the message
@@ -337,7 +361,7 @@ enter(ui_app *a, trainer *t, int mode)
 	t->sc.y = 0;
 	t->row.focus = 0;
 	t->row.show_focus = 0;
-	if (mode == T_EXPORT) {
+	if (mode == T_EXPORT || mode == T_REPORT) {
 		int i;
 
 		for (i = 0; i < t->ndirs; i++)
@@ -366,7 +390,7 @@ enter(ui_app *a, trainer *t, int mode)
 		kf_init(&t->field, KR_NAME_MAX * 2, 0);
 		kf_set(&t->field, t->names[t->target]);
 	}
-	if (mode == T_EXPORT || mode == T_RENAME || mode == T_INSTALL)
+	if (mode == T_EXPORT || mode == T_REPORT || mode == T_RENAME || mode == T_INSTALL)
 		SDL_StartTextInput();
 	else
 		SDL_StopTextInput();
@@ -557,8 +581,9 @@ layout(ui_app *a, trainer *t)
 	t->top = y + t->msg_h + em / 2;
 	switch (t->mode) {
 	case T_MAIN: {
-		kb_spec b[6] = {
+		kb_spec b[7] = {
 			{ _("Export progress"), ID_EXPORT, 0 },
+			{ _("Class report"), ID_REPORT, 0 },
 			{ _("Send records now"), ID_SEND, 0 },
 			{ _("Install modules"), ID_INSTALL, 0 },
 			{ _("Learners"), ID_LEARNERS, 0 },
@@ -566,7 +591,7 @@ layout(ui_app *a, trainer *t)
 			{ _("Close"), ID_CLOSE, UI_BTN_PRIMARY },
 		};
 
-		foot = footer(a, t, b, 6);
+		foot = footer(a, t, b, 7);
 		t->hint_h = kiosk_para(a, hint_text(), LAY_F_SMALL, 0, UI_MUTED, 0, 0, tw,
 		                       FIT_START, 0);
 		t->hint_y = foot - em / 2 - t->hint_h;
@@ -587,6 +612,14 @@ layout(ui_app *a, trainer *t)
 		kb_spec go = { _("Export to this folder"), ID_EXPORT_TYPED, 0 };
 
 		folder_layout(a, t, export_intro(t), t->dirs, t->ndirs, ID_DIR, UI_BTN_PRIMARY, &go,
+		              &back, 1);
+		break;
+	}
+	case T_REPORT: {
+		kb_spec back = { _("Back"), ID_BACK, 0 };
+		kb_spec go = { _("Write it to this folder"), ID_REPORT_TYPED, 0 };
+
+		folder_layout(a, t, report_intro(t), t->dirs, t->ndirs, ID_DIR, UI_BTN_PRIMARY, &go,
 		              &back, 1);
 		break;
 	}
@@ -681,6 +714,7 @@ letter_id(SDL_Keycode k)
 {
 	switch (k) {
 	case SDLK_e: return ID_EXPORT;
+	case SDLK_c: return ID_REPORT;
 	case SDLK_s: return ID_SEND;
 	case SDLK_i: return ID_INSTALL;
 	case SDLK_l: return ID_LEARNERS;
@@ -702,13 +736,16 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		back(a, t);
 		return;
 	}
-	if (t->mode == T_EXPORT || t->mode == T_RENAME || t->mode == T_INSTALL) {
+	if (t->mode == T_EXPORT || t->mode == T_REPORT || t->mode == T_RENAME ||
+	    t->mode == T_INSTALL) {
 		r = kf_event(&t->field, e);
 		if (r == KF_ENTER) {
 			if (t->mode == T_RENAME)
 				do_rename(a, t);
 			else if (t->mode == T_INSTALL)
 				install_typed(a, t);
+			else if (t->mode == T_REPORT)
+				report_to(a, t, t->field.buf);
 			else
 				export_to(a, t, t->field.buf);
 			a->dirty = 1;
@@ -721,8 +758,8 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_SPACE)
 			return;
 	}
-	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_LEARNERS ||
-	     t->mode == T_INSTALL) &&
+	if ((t->mode == T_MAIN || t->mode == T_EXPORT || t->mode == T_REPORT ||
+	     t->mode == T_LEARNERS || t->mode == T_INSTALL) &&
 	    ui_scroll_event(a, &t->sc, e)) {
 		a->dirty = 1;
 		return;
@@ -753,6 +790,12 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 		return;
 	case ID_INSTALL:
 		enter(a, t, T_INSTALL);
+		return;
+	case ID_REPORT:
+		enter(a, t, T_REPORT);
+		return;
+	case ID_REPORT_TYPED:
+		report_to(a, t, t->field.buf);
 		return;
 	case ID_INSTALL_ALL:
 		install(a, t, NULL);
@@ -790,7 +833,10 @@ trainer_event(ui_app *a, ui_screen *s, const SDL_Event *e)
 	} else if (id >= ID_PKG && id - ID_PKG < t->npkgs) {
 		install(a, t, t->pkgs[id - ID_PKG]);
 	} else if (id >= ID_DIR && id - ID_DIR < t->ndirs) {
-		export_to(a, t, t->dirs[id - ID_DIR]);
+		if (t->mode == T_REPORT)
+			report_to(a, t, t->dirs[id - ID_DIR]);
+		else
+			export_to(a, t, t->dirs[id - ID_DIR]);
 	}
 }
 
@@ -936,10 +982,12 @@ trainer_draw(ui_app *a, ui_screen *s)
 		           FIT_START, 1);
 		break;
 	case T_EXPORT:
+	case T_REPORT:
 	case T_INSTALL:
 		clip = t->sc.view;
 		SDL_RenderSetClipRect(a->ren, &clip);
-		kiosk_para(a, t->mode == T_EXPORT ? export_intro(t) : install_intro(t), LAY_F_BODY,
+		kiosk_para(a, t->mode == T_EXPORT ? export_intro(t)
+		              : t->mode == T_REPORT ? report_intro(t) : install_intro(t), LAY_F_BODY,
 		           LAY_BOLD, UI_TEXT, 2 * em, t->text_y, tw, FIT_START, 1);
 		kiosk_para(a, _("Or type a folder:"), LAY_F_BODY, 0, UI_MUTED, 2 * em, t->text2_y,
 		           tw, FIT_START, 1);
@@ -982,7 +1030,8 @@ trainer_draw(ui_app *a, ui_screen *s)
 		kiosk_para(a, sub, LAY_F_BODY, 0, UI_TEXT, 2 * em, t->text2_y, tw, FIT_START, 1);
 		break;
 	}
-	if (t->mode != T_EXPORT && t->mode != T_LEARNERS && t->mode != T_INSTALL)
+	if (t->mode != T_EXPORT && t->mode != T_REPORT && t->mode != T_LEARNERS &&
+	    t->mode != T_INSTALL)
 		kb_draw(a, &t->row);
 	a->rtl = rtl;
 }
@@ -1015,6 +1064,6 @@ trainer_screen_new(ui_app *a)
 	t->base.destroy = trainer_destroy;
 	t->row.hover = -1;
 	enter(a, t, T_MAIN);
-	t->row.focus = 5; /* Close */
+	t->row.focus = 6; /* Close */
 	return &t->base;
 }

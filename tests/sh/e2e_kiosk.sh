@@ -7,7 +7,8 @@
 #  - Alt+F4, a window close request, Ctrl+Q, SIGTERM, SIGINT and Escape
 #    leave the program running, each after saving progress;
 #  - a wrong PIN is refused; three lock the prompt, even for the right one;
-#  - the right PIN opens the trainer menu, which exports progress into a
+#  - the right PIN opens the trainer menu, which exports progress (and
+#    writes the class report) into a
 #    folder and renames a learner, and whose Exit ends the program;
 #  - with a short idle_logout_minutes the learner is logged out.
 # Screenshots go to build/test-logs/kiosk-*.png.
@@ -188,6 +189,17 @@ xdotool key Return
 check "export to a folder" wait_log "progress exported to $t/usb"
 check "export: CSV has the learner" sh -c "grep -q '^\"Ada Test\",' '$t'/usb/lectern-progress-*.csv"
 check "export: xAPI is a JSON array" sh -c "head -c 1 '$t'/usb/lectern-progress-*.json | grep -q '\\['"
+# and writes the class report beside it (Class report, key C)
+sleep 0.3
+xdotool key c
+sleep 0.4
+xdotool key ctrl+BackSpace
+xdotool type --delay 10 "$t/usb"
+xdotool key Return
+check "class report from the trainer menu" wait_log "class report written to $t/usb/"
+check "class report: a page naming the learner and the module" \
+	sh -c "grep -q 'Class report' '$t'/usb/lectern-progress-*-report.html &&
+	       grep -q 'Ada Test' '$t'/usb/lectern-progress-*-report.html"
 # rename the learner (Learners, Rename of the first one)
 xdotool key l
 sleep 0.3
