@@ -9,6 +9,7 @@
  * fails again shows the new list. Escape ends the preview. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
 #include "base/util.h"
@@ -33,6 +34,43 @@ line(ui_app *a, const char *s, int font, int style, int col, int x, int y, int w
 	return y + a->line_h[font];
 }
 
+/* s wrapped to the width at spaces (a path without any is cut where it
+ * must be, never inside a UTF-8 character); returns the next y. The
+ * author needs the whole message: nothing is shortened with "…". */
+static int
+wrapped(ui_app *a, const char *s, int col, int x, int y, int w)
+{
+	SDL_Color c = ui_color(a, col);
+	int n = (int)strlen(s);
+
+	while (n > 0) {
+		int fit = 0, space = 0, k;
+
+		for (k = 1; k <= n; k++) {
+			if (k < n && (s[k] & 0xC0) == 0x80)
+				continue; /* inside a character */
+			if (ui_text_width(a, s, k, LAY_F_BODY, 0) > w)
+				break;
+			fit = k;
+			if (k < n && s[k] == ' ')
+				space = k;
+		}
+		if (fit < n && space > 0)
+			fit = space;
+		if (fit == 0)
+			fit = 1;
+		ui_draw_text(a, s, fit, LAY_F_BODY, 0, 0, c, x, y);
+		y += a->line_h[LAY_F_BODY];
+		s += fit;
+		n -= fit;
+		while (n > 0 && *s == ' ') {
+			s++;
+			n--;
+		}
+	}
+	return y;
+}
+
 static void
 errors_draw(ui_app *a, ui_screen *s)
 {
@@ -49,8 +87,7 @@ errors_draw(ui_app *a, ui_screen *s)
 		const diag *d = &pl->errors.v[i];
 
 		diag_format(d, buf, sizeof buf);
-		y = line(a, buf, LAY_F_BODY, 0, d->severity == DIAG_ERROR ? UI_WRONG : UI_TEXT,
-		         x, y, w);
+		y = wrapped(a, buf, d->severity == DIAG_ERROR ? UI_WRONG : UI_TEXT, x, y, w);
 		shown++;
 	}
 	if (shown < pl->errors.n) {

@@ -5,8 +5,8 @@
  * would miss. The folder of the module and the folders directly inside
  * it (images/, ...) are enough for every module layout the loader reads.
  *
- * Linux: one thread polls the inotify descriptor and a pipe; a write to
- * the pipe stops it. After the first change it waits WATCH_SETTLE_MS for
+ * Linux: one thread polls the inotify descriptor and a pipe; closing the
+ * pipe's write end stops it. After the first change it waits WATCH_SETTLE_MS for
  * the rest of the burst, so one save is one reload. Nothing wakes while
  * nothing changes. Elsewhere: an SDL timer once a second compares the
  * newest modification time in those folders with the last one seen. */
@@ -84,7 +84,7 @@ push(Uint32 type)
 
 struct watch {
 	int fd;                 /* inotify */
-	int stop[2];            /* a byte written to stop[1] ends the thread */
+	int stop[2];            /* closing stop[1] ends the thread */
 	Uint32 type;            /* the event pushed */
 	SDL_Thread *thread;
 	int nwatched;           /* folders added to fd */
@@ -137,7 +137,7 @@ watch_thread(void *data)
 
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0 || (pf[1].revents & POLLIN))
+		if (r < 0 || pf[1].revents)
 			break;
 		if (r == 0) {
 			push(w->type);
@@ -186,17 +186,15 @@ watch_stop(watch *w)
 {
 	if (!w)
 		return;
-	if (w->thread) {
-		if (write(w->stop[1], "", 1) != 1)
-			perror("lectern: watch");
+	/* closing the pipe's write end wakes the thread's poll (POLLHUP) */
+	if (w->stop[1] >= 0)
+		close(w->stop[1]);
+	if (w->thread)
 		SDL_WaitThread(w->thread, NULL);
-	}
 	if (w->fd >= 0)
 		close(w->fd);
 	if (w->stop[0] >= 0)
 		close(w->stop[0]);
-	if (w->stop[1] >= 0)
-		close(w->stop[1]);
 	free(w);
 }
 
