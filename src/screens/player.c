@@ -112,6 +112,9 @@ pl_reload(ui_app *a)
 		return -1;
 	if (pl->ses && !ses_at_results(pl->ses))
 		keep = xstrdup(pl->mod->slides[ses_current(pl->ses)].id);
+	/* the author opens any slide from the contents and moves on past a
+	 * question not answered: linear order is the learners' rule */
+	m->nav_free = 1;
 	close_module(pl);
 	pl->mod = m;
 	pl->mod_path = xstrdup(pl->preview);

@@ -43,7 +43,8 @@ typedef struct {
 int pl_load(ui_app *a, const char *path, diag_list *dl);
 /* preview: load pl->preview again, on the slide with the id of the one
  * shown (else the first), its questions open, with no store: nothing an
- * author does in preview is recorded. Returns 0, or -1 with the file's
+ * author does in preview is recorded. Navigation is free whatever the
+ * module says, so that every slide opens from the contents. Returns 0, or -1 with the file's
  * problems in pl->errors (the module shown before stays). */
 int pl_reload(ui_app *a);
 /* with trusted_keys in the config, 0 only when the module at path is one

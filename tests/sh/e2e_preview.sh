@@ -142,6 +142,11 @@ wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/n
 check "a module broken from the start opens on the errors" retry 30 shows_re "$f:[0-9]+:[0-9]+: error: "
 module "Now it loads" >"$f"
 check "  ...and shows the module once fixed" retry 10 shows 'Slide one'
+# the module is linear, yet the author opens the last slide from the contents
+xdotool key t
+sleep 0.3
+xdotool key Down Down Return
+check "the contents (T) open any slide of a linear module" retry 20 shows 'Alpha'
 xdotool key Escape
 retry 30 gone "$app"
 app=
