@@ -8,8 +8,10 @@
  * Linux: one thread polls the inotify descriptor and a pipe; closing the
  * pipe's write end stops it. After the first change it waits WATCH_SETTLE_MS for
  * the rest of the burst, so one save is one reload. Nothing wakes while
- * nothing changes. Elsewhere: an SDL timer once a second compares the
- * newest modification time in those folders with the last one seen. */
+ * nothing changes. Elsewhere (or built with -DLT_WATCH_POLL, which the
+ * tests use to run this path on Linux): an SDL timer once a second folds
+ * the times, sizes and inodes in those folders into a signature and
+ * compares it with the last one. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +77,7 @@ push(Uint32 type)
 	SDL_PushEvent(&e);
 }
 
-#ifdef __linux__
+#if defined(__linux__) && !defined(LT_WATCH_POLL) /* LT_WATCH_POLL: test the fallback */
 /* ------------------------------------------------------------ inotify */
 #include <errno.h>
 #include <poll.h>
@@ -204,13 +206,16 @@ struct watch {
 	char *dir;
 	Uint32 type;
 	SDL_TimerID timer;
-	time_t newest;          /* the newest mtime seen last time */
+	Uint64 seen;            /* the folders' signature last time */
 };
 
+/* fold every entry's time, size and inode into the signature: a time
+ * alone has whole seconds here, and two saves in one second differ in
+ * size or (saved by renaming) in inode */
 static void
-newest_in(void *ctx, const char *dir)
+sign_folder(void *ctx, const char *dir)
 {
-	time_t *newest = ctx;
+	Uint64 *sig = ctx;
 	DIR *dp = opendir(dir);
 	struct dirent *de;
 	struct stat st;
@@ -220,29 +225,33 @@ newest_in(void *ctx, const char *dir)
 		return;
 	while ((de = readdir(dp))) {
 		snprintf(f, sizeof f, "%s/%s", dir, de->d_name);
-		if (stat(f, &st) == 0 && st.st_mtime > *newest)
-			*newest = st.st_mtime;
+		if (stat(f, &st) != 0)
+			continue;
+		*sig = (*sig ^ (Uint64)st.st_mtime) * 1099511628211ull;
+		*sig = (*sig ^ (Uint64)st.st_size) * 1099511628211ull;
+		*sig = (*sig ^ (Uint64)st.st_ino) * 1099511628211ull;
 	}
 	closedir(dp);
 }
 
-static time_t
-newest(const char *dir)
+static Uint64
+signature(const char *dir)
 {
-	time_t t = 0;
+	Uint64 sig = 14695981039346656037ull;
 
-	each_folder(dir, newest_in, &t);
-	return t;
+	each_folder(dir, sign_folder, &sig);
+	return sig;
 }
 
+/* SDL's timer thread: compare, and push when something changed */
 static Uint32
 poll_tick(Uint32 interval, void *data)
 {
 	watch *w = data;
-	time_t t = newest(w->dir);
+	Uint64 sig = signature(w->dir);
 
-	if (t != w->newest) {
-		w->newest = t;
+	if (sig != w->seen) {
+		w->seen = sig;
 		push(w->type);
 	}
 	return interval;
@@ -255,7 +264,7 @@ watch_start(const char *path, Uint32 type)
 
 	w->dir = folder_of(path);
 	w->type = type;
-	w->newest = newest(w->dir);
+	w->seen = signature(w->dir);
 	SDL_InitSubSystem(SDL_INIT_TIMER);
 	w->timer = SDL_AddTimer(WATCH_POLL_MS, poll_tick, w);
 	if (!w->timer) {

@@ -75,7 +75,7 @@ module "Second slide" >"$f"
 xvfb_start 1024x768 "$t" || { echo "FAIL: preview could not start Xvfb"; exit 1; }
 wm_start
 
-"$bin" preview --size 1024x700 "$f" >"$t/app.log" 2>&1 &
+"$bin" preview --size 1024x700 "$f" >>"$t/app.log" 2>&1 &
 app=$!
 wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/null | head -n 1)
 check "window opens on the first slide" retry 30 shows 'Slide one'
@@ -136,7 +136,7 @@ check "nothing written beside the module" test "$(ls -A "$t/mod")" = module.yaml
 
 # ---------------------------------------------------------------- errors at start
 module "[unclosed" >"$f"
-"$bin" preview --size 1024x700 "$f" >"$t/app.log" 2>&1 &
+"$bin" preview --size 1024x700 "$f" >>"$t/app.log" 2>&1 &
 app=$!
 wid=$(timeout 10 xdotool search --sync --onlyvisible --name '^Lectern$' 2>/dev/null | head -n 1)
 check "a module broken from the start opens on the errors" retry 30 shows_re "$f:[0-9]+:[0-9]+: error: "
@@ -152,3 +152,6 @@ retry 30 gone "$app"
 app=
 
 check "no module: usage error" sh -c "'$bin' preview >/dev/null 2>&1; test \$? = 2"
+# what the program said (a sanitizer build, LECTERN=..., reports here)
+cp "$t/app.log" "$logs/preview-app.log"
+check "no sanitizer report" sh -c "! grep -Eq 'Sanitizer|runtime error' '$t/app.log'"
