@@ -115,6 +115,9 @@ pl_reload(ui_app *a)
 	/* the author opens any slide from the contents and moves on past a
 	 * question not answered: linear order is the learners' rule */
 	m->nav_free = 1;
+	/* an image saved under the same name must be decoded again */
+	ui_images_free(a->images);
+	a->images = NULL;
 	close_module(pl);
 	pl->mod = m;
 	pl->mod_path = xstrdup(pl->preview);

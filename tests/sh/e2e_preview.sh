@@ -18,7 +18,7 @@ export LC_ALL=C LANGUAGE=
 unset LANG
 
 . tests/sh/xvfb_lib.inc
-need_tools e2e_preview Xvfb xdotool openbox import
+need_tools e2e_preview Xvfb xdotool openbox import convert
 
 t=$(mktemp -d /tmp/lectern-preview.XXXXXX)
 export LECTERN_SCREEN_TEXT=$t/screen.txt
@@ -46,8 +46,18 @@ shows_re() { grep -Eq -- "$1" "$t/screen.txt" 2>/dev/null; }
 # within a second
 soon() { retry 10 shows "$1"; }
 
-mkdir -p "$t/mod"
+mkdir -p "$t/mod/images"
 f=$t/mod/module.yaml
+# a picture of one colour, and a second one to save over it
+convert -size 240x120 xc:'#d02020' "$t/mod/images/pic.png"
+convert -size 240x120 xc:'#2040d0' "$t/blue.png"
+# 1 when colour RRGGBB occurs in screenshot $1
+has_color() { # name RRGGBB
+	count=$(convert "$logs/preview-$1.png" -fill black +opaque "#$2" -fill white \
+		-opaque "#$2" -format '%[fx:mean*w*h]' info: 2>/dev/null)
+	[ "${count%%.*}" -gt 0 ] 2>/dev/null
+}
+lacks_color() { ! has_color "$@"; }
 module() { # TITLE-OF-SLIDE-TWO: the module text
 	cat <<EOT
 lectern: 1
@@ -61,6 +71,11 @@ slides:
   - id: two
     title: $1
     body: [The second slide.]
+  - id: pic
+    title: A picture
+    body:
+      - image: images/pic.png
+        alt: A block of one colour.
   - id: three
     question: Which is right?
     choices:
@@ -111,8 +126,19 @@ check "the fix brings the slide back" soon 'Fixed again'
 check "  ...on the same slide" shows 'The second slide'
 check "  ...without the overlay" sh -c "! grep -q 'This module cannot be shown' '$t/screen.txt'"
 
-# F2 on the question: answered, explanation shown; linear navigation is
-# not blocked by the question in preview because F2 settled it
+# an image saved over the old one, in the images folder
+xdotool key Right
+check "Right goes to the picture" retry 20 shows 'A picture'
+sleep 0.3
+shot red
+check "  ...drawn red" has_color red D02020
+cp "$t/blue.png" "$t/mod/images/pic.png"
+sleep 1
+shot blue
+check "an image saved over the old one shows within a second" has_color blue 2040D0
+check "  ...and the old one is gone" lacks_color blue D02020
+
+# F2 on the question: answered, explanation shown
 xdotool key Right
 check "Right goes to the question" retry 20 shows 'Which is right'
 check "  ...open, explanation hidden" sh -c "! grep -q 'Alpha explained' '$t/screen.txt'"
@@ -132,7 +158,8 @@ app=
 check "  ...with status 0 (got $rc)" test "$rc" = 0
 written=$(find "$XDG_DATA_HOME" "$HOME/.local" -type f 2>/dev/null)
 check "nothing written to the learner data directory (got: $written)" test -z "$written"
-check "nothing written beside the module" test "$(ls -A "$t/mod")" = module.yaml
+check "nothing written beside the module" \
+	test "$(cd "$t/mod" && find . -type f | sort | tr '\n' ' ')" = "./images/pic.png ./module.yaml "
 
 # ---------------------------------------------------------------- errors at start
 module "[unclosed" >"$f"
@@ -145,7 +172,7 @@ check "  ...and shows the module once fixed" retry 10 shows 'Slide one'
 # the module is linear, yet the author opens the last slide from the contents
 xdotool key t
 sleep 0.3
-xdotool key Down Down Return
+xdotool key Down Down Down Return
 check "the contents (T) open any slide of a linear module" retry 20 shows 'Alpha'
 xdotool key Escape
 retry 30 gone "$app"
