@@ -145,6 +145,14 @@ check "  ...open, explanation hidden" sh -c "! grep -q 'Alpha explained' '$t/scr
 xdotool key F2
 check "F2 shows the question answered" retry 20 shows 'Alpha explained'
 shot answered
+xdotool key F1
+sleep 0.3
+xdotool key End # the keys are at the bottom of a long help
+sleep 0.3
+shot help
+check "the help (F1) lists F2 for the preview" retry 20 shows 'Preview: show the question answered'
+xdotool key Escape
+check "  ...and Escape closes it" retry 20 sh -c "! grep -q 'Preview: show the question' '$t/screen.txt'"
 # a reload keeps the question slide (by id) and opens it again
 module "Once more" >"$f"
 check "a reload keeps the question slide" retry 10 sh -c \
