@@ -221,6 +221,7 @@ install: all
 	for mo in $(B)/locale/*/LC_MESSAGES/lectern.mo; do [ -f "$$mo" ] || continue; \
 		l=$${mo#$(B)/locale/}; l=$${l%%/*}; \
 		install -D -m 644 "$$mo" "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/lectern.mo" || exit 1; done
+	install -D -m 644 docs/module.schema.json $(DESTDIR)$(DATADIR)/module.schema.json
 	install -D -m 644 docs/lectern.1 $(DESTDIR)$(MANDIR)/man1/lectern.1
 	install -D -m 644 data/lectern.desktop $(DESTDIR)$(APPSDIR)/lectern.desktop
 	install -D -m 644 data/lectern.svg $(DESTDIR)$(ICONDIR)/scalable/apps/lectern.svg

@@ -94,6 +94,14 @@ paths_modules_dir(void)
 }
 
 char *
+paths_schema(void)
+{
+	look();
+	return in_tree ? xasprintf("%s/docs/module.schema.json", tree)
+	               : xasprintf("%s/module.schema.json", paths_data_dir());
+}
+
+char *
 paths_user_data_dir(const char *dir)
 {
 	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");

@@ -10,6 +10,9 @@ const char *paths_data_dir(void);
 char *paths_fonts_dir(void);
 /* the bundled modules directory (malloc'd). */
 char *paths_modules_dir(void);
+/* docs/module.schema.json in the tree, else the one installed in the data
+ * directory (malloc'd), for the schema line of `lectern new`. */
+char *paths_schema(void);
 /* the learner data directory: dir when given, else $XDG_DATA_HOME/lectern
  * or ~/.local/share/lectern (malloc'd); NULL when there is no absolute
  * home directory ($HOME unset and none in the password database). */

@@ -19,5 +19,7 @@ int cmd_install(int argc, char **argv);  /* lectern install FILE.lectern|DIR... 
 int cmd_remove(int argc, char **argv);   /* lectern remove ID... */
 int cmd_publish(int argc, char **argv);  /* lectern publish -o SITE DIR... */
 int cmd_update(int argc, char **argv);   /* lectern update */
+int cmd_preview(int argc, char **argv);  /* lectern preview MODULE */
+int cmd_new(int argc, char **argv);      /* lectern new NAME */
 
 #endif

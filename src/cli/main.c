@@ -24,6 +24,8 @@ static const struct {
 	{ "remove", cmd_remove },
 	{ "publish", cmd_publish },
 	{ "update", cmd_update },
+	{ "preview", cmd_preview },
+	{ "new", cmd_new },
 };
 
 int

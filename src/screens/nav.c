@@ -6,6 +6,8 @@
  *      ^                |  ^        |           overlays over slide and
  *      +----catalog-----+  +-retake-+           results; help over the
  *                                               catalog too)
+ *   preview: the module --file changed--> the module again, same slide
+ *            (or the errors overlay over the last good one, until fixed)
  *   kiosk: picker --login--> catalog ... --logout--> picker
  *          (learner codes: picker --code--> code prompt --right--> login)
  *          any screen --Ctrl+Alt+T--> PIN --> trainer menu --close--> back
@@ -21,6 +23,7 @@
 #include "kiosk_int.h"
 #include "player.h"
 #include "screens.h"
+#include "watch.h"
 
 /* the kiosk's hooks into the event loop (ui.h), when a kiosk runs */
 static int
@@ -46,6 +49,35 @@ may_quit(ui_app *a)
 	return 0;
 }
 
+/* preview: a change on disk reloads; F2 shows the question answered */
+static int
+preview_filter(ui_app *a, const SDL_Event *e)
+{
+	pl_player *pl = a->player;
+
+	if (e->type == pl->ev_changed) {
+		nav_goto(a, NAV_RELOAD);
+		return 1;
+	}
+	if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_F2 &&
+	    !(e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
+		return nav_goto(a, NAV_REVEAL) == 0;
+	return 0;
+}
+
+/* preview: follow pl->preview on disk from now on, and show it (or why
+ * it cannot be shown: the preview stays open for the fix) */
+static int
+preview_start(ui_app *a)
+{
+	pl_player *pl = a->player;
+
+	pl->ev_changed = SDL_RegisterEvents(1);
+	pl->watch = watch_start(pl->preview, pl->ev_changed);
+	a->filter = preview_filter;
+	return nav_goto(a, NAV_RELOAD);
+}
+
 int
 nav_start(ui_app *a, const char *path, diag_list *dl)
 {
@@ -61,6 +93,8 @@ nav_start(ui_app *a, const char *path, diag_list *dl)
 		ui_set_screen(a, picker_screen_new(a));
 		return 0;
 	}
+	if (pl->preview)
+		return preview_start(a);
 	if (path)
 		return nav_go(a, (nav_req){ .to = NAV_OPEN, .arg = path, .dl = dl });
 	return nav_goto(a, NAV_CATALOG);
@@ -72,6 +106,8 @@ nav_end(ui_app *a)
 	a->filter = NULL;
 	a->may_quit = NULL;
 	kiosk_end(a);
+	watch_stop(((pl_player *)a->player)->watch);
+	((pl_player *)a->player)->watch = NULL;
 }
 
 /* the screen for the open module: its slide, or the results of an
@@ -92,6 +128,8 @@ nav_go(ui_app *a, nav_req r)
 
 	if (k)
 		r = kiosk_policy(a, r);
+	else if (pl->preview && r.to == NAV_CATALOG)
+		r.to = NAV_QUIT; /* a preview has no catalog: leaving it ends it */
 	else if (r.to >= NAV_LOGIN)
 		return -1; /* a kiosk's request, and no kiosk runs */
 	/* moving about is the moment to let records leave; an attempt just
@@ -131,6 +169,23 @@ nav_go(ui_app *a, nav_req r)
 		return 0;
 	case NAV_QUIT:
 		a->quit = 1;
+		return 0;
+	case NAV_RELOAD:
+		if (!pl->preview)
+			return -1;
+		if (pl_reload(a) != 0) {
+			ui_set_overlay(a, errors_overlay_new(a));
+			return 0;
+		}
+		ui_set_overlay(a, NULL);
+		ui_set_screen(a, module_screen(a));
+		return 0;
+	case NAV_REVEAL:
+		if (!pl->preview || !pl->ses || ses_at_results(pl->ses) || a->overlay ||
+		    pl->mod->slides[ses_current(pl->ses)].qtype == Q_NONE)
+			return -1;
+		ses_reveal(pl->ses, ses_current(pl->ses));
+		ui_set_screen(a, slide_screen_new(a));
 		return 0;
 	case NAV_LOGIN:
 		if (!r.arg)

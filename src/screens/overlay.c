@@ -365,6 +365,7 @@ static const struct {
 	{ N_("Up, Down"), N_("Ordering question: move the chosen item") },
 	{ N_("Enter"), N_("Check your answer (Decide, for a decision), Try again, or Continue") },
 	{ N_("T"), N_("Table of contents") },
+	{ N_("F2"), N_("Preview: show the question answered, with the correct answer") },
 	{ N_("F1 or ?"), N_("This help") },
 	{ N_("Ctrl+Plus, Ctrl+Minus, Ctrl+0"), N_("Larger, smaller or normal text") },
 	{ N_("F11"), N_("Full screen on or off") },
@@ -514,6 +515,11 @@ help_layout(ui_app *a, help_overlay *h)
 	h->ky = xcalloc((size_t)n, sizeof *h->ky);
 	for (k = 0; k < n; k++) {
 		const char *what = _(help_keys[k].what);
+		const pl_player *pl = a->player;
+
+		/* F2 answers questions only for an author (lectern preview) */
+		if (strcmp(help_keys[k].keys, "F2") == 0 && !(pl && pl->preview))
+			continue;
 
 		h->ky[k] = h->L.y;
 		/* keys wrap in their column (large text, long translations):

@@ -98,6 +98,37 @@ pl_load(ui_app *a, const char *path, diag_list *dl)
 	return 0;
 }
 
+int
+pl_reload(ui_app *a)
+{
+	pl_player *pl = a->player;
+	char *keep = NULL;
+	mod_module *m;
+	int i;
+
+	diag_free(&pl->errors);
+	memset(&pl->errors, 0, sizeof pl->errors);
+	if (!(m = loader_load(pl->preview, &pl->errors)))
+		return -1;
+	if (pl->ses && !ses_at_results(pl->ses))
+		keep = xstrdup(pl->mod->slides[ses_current(pl->ses)].id);
+	/* the author opens any slide from the contents and moves on past a
+	 * question not answered: linear order is the learners' rule */
+	m->nav_free = 1;
+	/* an image saved under the same name must be decoded again */
+	ui_images_free(a->images);
+	a->images = NULL;
+	close_module(pl);
+	pl->mod = m;
+	pl->mod_path = xstrdup(pl->preview);
+	pl->ses = ses_open(m, NULL, 0); /* no store: never recorded */
+	if (keep && (i = mod_find_slide(m, keep)) >= 0)
+		ses_jump(pl->ses, i);
+	free(keep);
+	pl_language(a, m);
+	return 0;
+}
+
 /* the trusted keys of the config; a key that does not parse trusts
  * nothing (the config check refused it already; fail closed) */
 static void

@@ -30,12 +30,23 @@ typedef struct {
 	Uint64 since;           /* ui_active_ms when time was last recorded */
 	int updated;            /* tell the learner the module was updated */
 	sync_spawner *sync;     /* background `lectern sync` runs, or NULL */
+	const char *preview;    /* `lectern preview`: the module followed as
+	                           its author edits it, else NULL */
+	diag_list errors;       /* preview: why it last failed to load */
+	struct watch *watch;    /* preview: its files on disk, or NULL */
+	Uint32 ev_changed;      /* preview: the event a change arrives as */
 } pl_player;
 
 /* load the module at path and start or resume its session (the module
  * open before is left). Returns 0, or -1 with the loader's diagnostics in
  * dl (nothing changed). */
 int pl_load(ui_app *a, const char *path, diag_list *dl);
+/* preview: load pl->preview again, on the slide with the id of the one
+ * shown (else the first), its questions open, with no store: nothing an
+ * author does in preview is recorded. Navigation is free whatever the
+ * module says, so that every slide opens from the contents. Returns 0, or -1 with the file's
+ * problems in pl->errors (the module shown before stays). */
+int pl_reload(ui_app *a);
 /* with trusted_keys in the config, 0 only when the module at path is one
  * a trusted key signed, unchanged since (package/package.h); else -1 with
  * the reason in dl. Without trusted_keys every module is accepted. */

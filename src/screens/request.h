@@ -17,6 +17,9 @@ typedef enum {
 	NAV_HELP,          /* overlay: every key, and the themes */
 	NAV_CLOSE,         /* close the overlay shown */
 	NAV_QUIT,          /* leave Lectern */
+	NAV_RELOAD,        /* preview: the module's files changed; load it
+	                      again, or show why it cannot be */
+	NAV_REVEAL,        /* preview: the question shown, answered */
 	/* a classroom kiosk's requests (refused outside kiosk mode) */
 	NAV_LOGIN,         /* arg logs in; the catalog */
 	NAV_CODE,          /* arg wants to log in: their code first (learner

@@ -16,6 +16,9 @@ ui_screen *results_screen_new(ui_app *a);
 /* overlays (overlay.c): the contents of the open module, and help */
 ui_screen *toc_overlay_new(ui_app *a);
 ui_screen *help_overlay_new(ui_app *a);
+/* preview: why the module cannot be shown, FILE:LINE:COL each
+ * (scr_errors.c) */
+ui_screen *errors_overlay_new(ui_app *a);
 /* kiosk screens: the learner picker (scr_picker.c), the trainer's PIN
  * prompt (scr_pin.c) and the trainer menu (scr_trainer.c) */
 ui_screen *picker_screen_new(ui_app *a);

@@ -86,6 +86,11 @@ HOME=$t/home XDG_DATA_HOME=$t/home/data "$r/bin/lectern" render "$mod" --slide 1
 check "render with the installed fonts" [ $? = 0 ]
 check "render wrote a PNG" sh -c "[ \"\$(identify -format '%m %wx%h' '$t/slide.png')\" = 'PNG 640x400' ]"
 check "render found the installed fonts" sh -c "! grep -qi 'font' '$t/render.out'"
+"$r/bin/lectern" new "$t/elsewhere/fresh" >/dev/null 2>&1
+schema=$(sed -n '1s/^# yaml-language-server: \$schema=//p' "$t/elsewhere/fresh/module.yaml" 2>/dev/null)
+check "new points the schema line at the installed schema ($schema)" \
+	sh -c "[ '$schema' = '$r/share/lectern/module.schema.json' ] && [ -f '$schema' ]"
+check "  ...and the new module passes the installed check" "$r/bin/lectern" check "$t/elsewhere/fresh"
 cd "$top" || exit 2
 
 make -s B="$t/build" uninstall DESTDIR="$t/root" PREFIX=/usr >"$t/make.log" 2>&1

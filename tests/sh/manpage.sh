@@ -22,7 +22,7 @@ fi
 tr '\n' ' ' <"$t/man.txt" | sed 's/- \{1,\}//g; s/  */ /g' >"$t/flat.txt"
 tr '\n' ' ' <"$t/man.txt" | sed 's/  */ /g' >"$t/plain.txt"
 
-for cmd in "" check render export progress report sync set-pin keygen pack install remove publish update; do
+for cmd in "" check render export progress report sync set-pin keygen pack install remove publish update preview new; do
 	# shellcheck disable=SC2086
 	"$bin" $cmd --help >"$t/help" 2>&1
 	label=${cmd:-player}
