@@ -21,13 +21,13 @@
 static const char *
 keyboard_lang(const cfg_config *cfg)
 {
-	return cfg->language ? cfg->language : i18n_language();
+	return cfg && cfg->language ? cfg->language : i18n_language();
 }
 
 int
 kosk_wanted(ui_app *a, const cfg_config *cfg)
 {
-	if (cfg->touch_only)
+	if (cfg && cfg->touch_only)
 		return 1;
 	return a->kiosk && !kiosk_of(a)->key_seen;
 }

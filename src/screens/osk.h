@@ -75,12 +75,13 @@ typedef struct {
 
 /* is the keyboard shown? On a kiosk (a->kiosk set) when cfg says
  * touch_only or no real key has been pressed yet; elsewhere only when cfg
- * says touch_only (a desktop has a keyboard). */
+ * says touch_only (a desktop has a keyboard). cfg may be NULL (`lectern
+ * render` draws slides without settings): as a desktop. */
 int kosk_wanted(ui_app *a, const cfg_config *cfg);
 /* add the keyboard's buttons to row within area (output pixels), in the
- * letters of cfg's language (else the interface's): as many rows as fit
- * in area.h (the digits go first), nothing when there is no room for even
- * that. text is what the field holds, for the capitals that come by
+ * letters of cfg's language (else the interface's; cfg may be NULL): as
+ * many rows as fit in area.h (the digits go first), nothing when there is
+ * no room for even that. text is what the field holds, for the capitals that come by
  * themselves at the start of each part of a name; NULL for none (an
  * answer is typed as it is). Returns the height used, 0 when nothing. */
 int kosk_place(ui_app *a, kosk *o, kb_row *row, const cfg_config *cfg,
