@@ -4,6 +4,7 @@
 #define LT_KIOSK_INT_H
 
 #include "kiosk.h"
+#include "osk.h"
 #include "settings/kiosk_rules.h"
 #include "settings/pin.h"
 #include "text/fit.h"
@@ -125,72 +126,12 @@ void kf_draw(ui_app *a, const kf_field *f, SDL_Rect r, const char *placeholder,
 /* height of a field for a->em. */
 int kf_height(const ui_app *a);
 
-/* ------------------------------------------------------------ buttons */
-enum { KB_MAX = 1024, KB_MOVED = -2 };
-/* a button flag beside UI_BTN_*: the label is data (a learner's name, a
- * folder) that may be shortened with "…" to fit; any other label must fit
- * whole, and the layout check fails when it does not. */
-enum { KB_DATA = 0x100 };
-
-typedef struct {
-	SDL_Rect r;
-	const char *label;        /* must outlive the row (static or the screen's) */
-	int id;                   /* what the screen calls it */
-	int flags;                /* UI_BTN_PRIMARY, UI_BTN_DISABLED */
-} kb_button;
-
-typedef struct {
-	kb_button b[KB_MAX];
-	int n;
-	int focus;                /* index of the focused button */
-	int show_focus;           /* draw the focus ring (after a key was used) */
-	int hover;                /* index under the mouse, or -1 */
-} kb_row;
-
-void kb_reset(kb_row *row);   /* before laying out again; keeps the focus */
-void kb_add(kb_row *row, SDL_Rect r, const char *label, int id, int flags);
-void kb_draw(ui_app *a, const kb_row *row);
-/* mouse and keys: the id of the button activated, KB_MOVED when the focus
- * moved, or -1. */
-int kb_event(ui_app *a, kb_row *row, const SDL_Event *e);
-/* index of the button with this id, or -1. */
-int kb_find(const kb_row *row, int id);
-
-/* one button of a row laid out by kb_flow */
-typedef struct {
-	const char *label;
-	int id;
-	int flags;
-} kb_spec;
-/* height of a button for a->em. */
-int kb_height(const ui_app *a);
-/* add n buttons, each as wide as its label needs, in rows within
- * [x, x + maxw) from y (more rows when they do not fit on one), aligned
- * as align says (FIT_START, FIT_END, FIT_CENTER). Returns the height
- * used. */
-int kb_flow(ui_app *a, kb_row *row, const kb_spec *b, int n, int x, int y, int maxw,
-            int align);
-
 /* ------------------------------------------------------------ keyboard */
-/* the on-screen keyboard (kiosk_osk.c): button ids in a screen's kb_row
- * (a screen's own ids stay clear of them) */
-enum {
-	KOSK_KEYS = 80,
-	KOSK_SHIFT = -1003, KOSK_SPACE, KOSK_ERASE, KOSK_SCRIPT,
-	KOSK_KEY = 1000000        /* + the index of a letter key */
-};
-
-typedef struct {
-	int shift;                /* the next letter's case is swapped */
-	int latin;                /* the Latin letters instead of the script's */
-	char keys[KOSK_KEYS][8];  /* the letter keys' labels, as shown */
-} kosk;
-
-/* is the keyboard shown (touch_only, or no real key pressed yet)? */
+/* the on-screen keyboard in the kiosk's screens (osk.h says how it
+ * works): shown as kosk_wanted says for the kiosk's configuration; laid
+ * out from y down to the bottom of the window, for typing into f (its
+ * capitals come by themselves at the start of each part of a name). */
 int kosk_shown(ui_app *a);
-/* add the keyboard's buttons to row from y down to the bottom of the
- * window, for typing into f: as many rows as fit (the digits go first),
- * nothing when there is no room for even that. */
 void kosk_layout(ui_app *a, kosk *o, kb_row *row, const kf_field *f, int y);
 /* button id from kb_event: 1 when it was the keyboard's (and f has
  * changed, or Shift or the script), else 0. */

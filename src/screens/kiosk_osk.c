@@ -1,4 +1,5 @@
-/* kiosk_osk.c: the on-screen keyboard, for kiosks without a keyboard.
+/* kiosk_osk.c: the on-screen keyboard (osk.h), for kiosks without a
+ * keyboard: names and PINs in the kiosk's screens, short answers.
  *
  * It is a block of buttons in a screen's kb_row, under the text field it
  * types into: the letters of the classroom's language (kr_keyboard in
@@ -6,7 +7,8 @@
  * then Shift where letters have capitals, the switch to Latin letters for
  * a script with none, Space and Erase. A key types its label, as text
  * input would, so the field cannot tell it from a real keyboard. Capitals
- * come by themselves at the start of each part of a name. The keyboard
+ * come by themselves at the start of each part of a name (an answer is
+ * typed as it is: only Shift makes one). The keyboard
  * is drawn on touch-only kiosks (touch_only: true) and, elsewhere, until
  * a key of a real keyboard is pressed. */
 #include <stdio.h>
@@ -17,41 +19,47 @@
 
 /* the language of the keyboard: the classroom's, else the interface's */
 static const char *
-keyboard_lang(ui_app *a)
+keyboard_lang(const cfg_config *cfg)
 {
-	const cfg_config *cfg = kiosk_of(a)->p->cfg;
+	return cfg && cfg->language ? cfg->language : i18n_language();
+}
 
-	return cfg->language ? cfg->language : i18n_language();
+int
+kosk_wanted(ui_app *a, const cfg_config *cfg)
+{
+	if (cfg && cfg->touch_only)
+		return 1;
+	return a->kiosk && !kiosk_of(a)->key_seen;
 }
 
 int
 kosk_shown(ui_app *a)
 {
-	kiosk *k = kiosk_of(a);
-
-	return k->p->cfg->touch_only || !k->key_seen;
+	return kosk_wanted(a, kiosk_of(a)->p->cfg);
 }
 
 /* would the next letter be a capital? At the start of the text and of
- * each part of it (a name), unless Shift says otherwise. */
+ * each part of it (a name), unless Shift says otherwise; an answer (text
+ * NULL) only with Shift. */
 static int
-next_upper(const kosk *o, const kf_field *f)
+next_upper(const kosk *o, const char *text)
 {
-	size_t n = strlen(f->buf);
-	int start = n == 0 || f->buf[n - 1] == ' ' || f->buf[n - 1] == '-';
+	size_t n = text ? strlen(text) : 0;
+	int start = text && (n == 0 || text[n - 1] == ' ' || text[n - 1] == '-');
 
 	return start != o->shift;
 }
 
-void
-kosk_layout(ui_app *a, kosk *o, kb_row *row, const kf_field *f, int y)
+int
+kosk_place(ui_app *a, kosk *o, kb_row *row, const cfg_config *cfg, const char *text,
+           SDL_Rect area)
 {
-	const char *lang = keyboard_lang(a);
+	const char *lang = keyboard_lang(cfg);
 	const char *const *rows = kr_keyboard(lang, o->latin);
 	int em = a->em, kg = em / 3 > 1 ? em / 3 : 1, n = 0, r, c, nrows, cols = 1, first = 0;
-	int kbw = a->w - 4 * em < em * 44 ? a->w - 4 * em : em * 44, kx = (a->w - kbw) / 2;
-	int room = a->h - em - y, kh = kb_height(a), kw, least = em + em / 4, x, w, bx;
-	int upper = next_upper(o, f), cased = !kr_keyboard_has_latin(lang) || o->latin;
+	int kbw = area.w < em * 44 ? area.w : em * 44, kx = area.x + (area.w - kbw) / 2;
+	int y = area.y, room = area.h, kh = kb_height(a), kw, least = em + em / 4, x, w, bx;
+	int upper = next_upper(o, text), cased = !kr_keyboard_has_latin(lang) || o->latin;
 	/* each script named in its own letters */
 	const char *sw_label = o->latin ? "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A" : "ABC";
 
@@ -75,7 +83,7 @@ kosk_layout(ui_app *a, kosk *o, kb_row *row, const kf_field *f, int y)
 	if (kh > kb_height(a))
 		kh = kb_height(a);
 	if (kh < least)
-		return; /* no room at all: a physical keyboard still works */
+		return 0; /* no room at all: a physical keyboard still works */
 	for (r = first; r < nrows; r++) {
 		const char *q = rows[r];
 		int keys = 1;
@@ -119,6 +127,40 @@ kosk_layout(ui_app *a, kosk *o, kb_row *row, const kf_field *f, int y)
 	w = w > 2 * kw + kg ? w : 2 * kw + kg;
 	kb_add(row, (SDL_Rect){ bx, y, kx + kbw - w - kg - bx, kh }, _("Space"), KOSK_SPACE, 0);
 	kb_add(row, (SDL_Rect){ kx + kbw - w, y, w, kh }, _("Erase"), KOSK_ERASE, 0);
+	return y + kh - area.y;
+}
+
+void
+kosk_layout(ui_app *a, kosk *o, kb_row *row, const kf_field *f, int y)
+{
+	int em = a->em, w = a->w - 4 * em;
+
+	kosk_place(a, o, row, kiosk_of(a)->p->cfg, f->buf,
+	           (SDL_Rect){ 2 * em, y, w, a->h - em - y });
+}
+
+int
+kosk_key(ui_app *a, kosk *o, int id, SDL_Event *ev)
+{
+	SDL_zero(*ev);
+	if (id == KOSK_SHIFT) {
+		o->shift = !o->shift;
+	} else if (id == KOSK_SCRIPT) {
+		o->latin = !o->latin;
+	} else if (id == KOSK_ERASE) {
+		ev->type = SDL_KEYDOWN;
+		ev->key.keysym.sym = SDLK_BACKSPACE;
+	} else if (id == KOSK_SPACE || (id >= KOSK_KEY && id < KOSK_KEY + KOSK_KEYS)) {
+		/* the key's label is what it types (capitals included) */
+		ev->type = SDL_TEXTINPUT;
+		snprintf(ev->text.text, sizeof ev->text.text, "%s",
+		         id == KOSK_SPACE ? " " : o->keys[id - KOSK_KEY]);
+		o->shift = 0;
+	} else {
+		return 0;
+	}
+	a->dirty = 1;
+	return 1;
 }
 
 int
@@ -126,27 +168,9 @@ kosk_event(ui_app *a, kosk *o, kf_field *f, int id)
 {
 	SDL_Event k;
 
-	if (id == KOSK_SHIFT) {
-		o->shift = !o->shift;
-	} else if (id == KOSK_SCRIPT) {
-		o->latin = !o->latin;
-	} else if (id == KOSK_SPACE || id == KOSK_ERASE ||
-	           (id >= KOSK_KEY && id < KOSK_KEY + KOSK_KEYS)) {
-		SDL_zero(k);
-		if (id == KOSK_ERASE) {
-			k.type = SDL_KEYDOWN;
-			k.key.keysym.sym = SDLK_BACKSPACE;
-		} else {
-			/* the key's label is what it types (capitals included) */
-			k.type = SDL_TEXTINPUT;
-			snprintf(k.text.text, sizeof k.text.text, "%s",
-			         id == KOSK_SPACE ? " " : o->keys[id - KOSK_KEY]);
-			o->shift = 0;
-		}
-		kf_event(f, &k);
-	} else {
+	if (!kosk_key(a, o, id, &k))
 		return 0;
-	}
-	a->dirty = 1;
+	if (k.type)
+		kf_event(f, &k);
 	return 1;
 }

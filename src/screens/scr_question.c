@@ -31,6 +31,7 @@
 #include "slide.h"
 #include "base/util.h"
 #include "nav.h"
+#include "osk.h"
 
 typedef struct {
 	lay L;              /* the option text, then its feedback when checked */
@@ -62,6 +63,10 @@ typedef struct {
 	int drag_y;         /* mouse y while dragging */
 	int show_fb;        /* scroll the feedback into view at the next draw */
 	const char *flash;  /* a one-line message for the learner, or NULL */
+	kosk kbd;           /* short: the on-screen keyboard under the field */
+	kb_row krow;        /* its keys, screen coordinates at kbd_x, kbd_y */
+	int kbd_x, kbd_y;   /* the column's origin the keys were moved to */
+	int kbd_on;         /* the keyboard was wanted at the last layout */
 } qpart;
 
 enum { MOUSE_NONE = -1 };
@@ -102,6 +107,8 @@ cards_free(qpart *qp)
 	qp->fb_laid = 0;
 	qp->fbr = (SDL_Rect){ 0, 0, 0, 0 };
 	qp->field = (SDL_Rect){ 0, 0, 0, 0 };
+	kb_reset(&qp->krow);
+	qp->kbd_on = 0;
 }
 
 /* lay the slide out again on the next draw, keeping the scroll position
@@ -128,6 +135,22 @@ on_screen(const slide_screen *ss, SDL_Rect r)
 	return r;
 }
 
+/* move the keyboard's keys to where the column is now: they are laid out
+ * in column coordinates, and the slide may have scrolled since. */
+static void
+kbd_follow(slide_screen *ss, qpart *qp)
+{
+	SDL_Rect o = on_screen(ss, (SDL_Rect){ 0, 0, 0, 0 });
+	int i, dx = o.x - qp->kbd_x, dy = o.y - qp->kbd_y;
+
+	for (i = 0; i < qp->krow.n; i++) {
+		qp->krow.b[i].r.x += dx;
+		qp->krow.b[i].r.y += dy;
+	}
+	qp->kbd_x = o.x;
+	qp->kbd_y = o.y;
+}
+
 static int
 letter(int k)
 {
@@ -136,9 +159,10 @@ letter(int k)
 
 /* ------------------------------------------------------------ layout */
 
-/* the hint under the prompt: how to answer with mouse and keys. */
+/* the hint under the prompt: how to answer with mouse and keys (a short
+ * answer: with the keys on the screen when touch says they are drawn). */
 static void
-hint(const ses_question *q, const mod_slide *s, char *buf, size_t size)
+hint(const ses_question *q, const mod_slide *s, int touch, char *buf, size_t size)
 {
 	int n = q->n < 9 ? q->n : 9, att = s->qtype == Q_DECISION ? 1 : s->attempts;
 	char more[128] = "";
@@ -166,7 +190,8 @@ hint(const ses_question *q, const mod_slide *s, char *buf, size_t size)
 		         n, letter(q->nright - 1));
 		break;
 	default:
-		snprintf(buf, size, "%s", _("Type your answer, then Check (Enter)."));
+		snprintf(buf, size, "%s", touch ? _("Tap the letters of your answer on the keys below, then Check.")
+		                                : _("Type your answer, then Check (Enter)."));
 		break;
 	}
 	if (att > 1 && q->state == SES_OPEN && q->tries == 0) {
@@ -348,8 +373,11 @@ qpart_layout(ui_app *a, slide_screen *ss)
 			qp->badge_w = tw;
 	}
 
+	/* the keyboard goes under a short answer's field (laid out below) */
+	qp->kbd_on = q->qtype == Q_SHORT && q->state == SES_OPEN &&
+	             kosk_wanted(a, ss->pl->cfg);
 	lay_space(&ss->L, a->em / 2);
-	hint(q, s, buf, sizeof buf);
+	hint(q, s, qp->kbd_on, buf, sizeof buf);
 	lay_text(&ss->L, buf, LAY_F_SMALL, LAY_R_MUTED, 0, LAY_PLAIN);
 	lay_space(&ss->L, a->em * 3 / 4);
 
@@ -362,6 +390,16 @@ qpart_layout(ui_app *a, slide_screen *ss)
 
 			SDL_StartTextInput();
 			SDL_SetTextInputRect(&r);
+		}
+		/* the keyboard scrolls with the body; at most half the window
+		 * high, so the prompt and the field keep some of the rest */
+		if (qp->kbd_on) {
+			int h = kosk_place(a, &qp->kbd, &qp->krow, ss->pl->cfg, NULL,
+			                   (SDL_Rect){ 0, ss->L.y, ss->col_w, a->h / 2 });
+
+			qp->kbd_x = qp->kbd_y = 0;
+			if (h > 0)
+				lay_space(&ss->L, h + gap);
 		}
 	} else if (q->qtype == Q_MATCH) {
 		int cg = a->em * 3 / 2, cw = (ss->col_w - cg) / 2, yl, yr;
@@ -838,9 +876,11 @@ qpart_draw(ui_app *a, slide_screen *ss, int over)
 		return;
 	}
 	SDL_RenderSetClipRect(a->ren, &ss->sc.view);
-	if (q->qtype == Q_SHORT)
+	if (q->qtype == Q_SHORT) {
 		draw_field(a, ss, qp, q);
-	else if (q->qtype == Q_MATCH)
+		kbd_follow(ss, qp);
+		kb_draw(a, &qp->krow);
+	} else if (q->qtype == Q_MATCH)
 		draw_match(a, ss, qp, q);
 	else
 		draw_choices(a, ss, qp, q);
@@ -1062,6 +1102,42 @@ key_event(ui_app *a, slide_screen *ss, qpart *qp, const ses_question *q,
 	return 0;
 }
 
+/* the on-screen keyboard's part of event e: a tapped key becomes the
+ * event a real keyboard would send, handled as typing is (so the session
+ * gets the same calls, and grading cannot tell). Returns 1 when e was the
+ * keyboard's. */
+static int
+kbd_event(ui_app *a, slide_screen *ss, qpart *qp, const SDL_Event *e)
+{
+	SDL_Event typed;
+	int x, y, i, id;
+
+	if (qp->kbd_on != kosk_wanted(a, ss->pl->cfg))
+		relayout_keep(a, ss); /* a real key was pressed: it gives way */
+	if (qp->krow.n == 0 || (e->type != SDL_MOUSEBUTTONDOWN &&
+	                        e->type != SDL_MOUSEBUTTONUP && e->type != SDL_MOUSEMOTION))
+		return 0;
+	kbd_follow(ss, qp);
+	if (!ui_mouse(a, e, &x, &y) || !ui_hit(ss->sc.view, x, y)) {
+		ui_hover(a, &qp->krow.hover, -1);
+		return 0; /* keys scrolled out of the body are not there */
+	}
+	if (e->type == SDL_MOUSEBUTTONDOWN) {
+		/* the press is the key's, not the start of a scroll or a card's */
+		for (i = 0; i < qp->krow.n; i++)
+			if (ui_hit(qp->krow.b[i].r, x, y))
+				return e->button.button == SDL_BUTTON_LEFT;
+		return 0;
+	}
+	id = kb_event(a, &qp->krow, e);
+	if (e->type == SDL_MOUSEMOTION || !kosk_key(a, &qp->kbd, id, &typed))
+		return 0;
+	if (typed.type)
+		qpart_event(a, ss, &typed);
+	relayout_keep(a, ss); /* Shift changed the keys' labels */
+	return 1;
+}
+
 int
 qpart_event(ui_app *a, slide_screen *ss, const SDL_Event *e)
 {
@@ -1071,6 +1147,8 @@ qpart_event(ui_app *a, slide_screen *ss, const SDL_Event *e)
 
 	if (!q || qp->slide != q->slide)
 		return 0;
+	if (q->qtype == Q_SHORT && q->state == SES_OPEN && kbd_event(a, ss, qp, e))
+		return 1;
 	switch (e->type) {
 	case SDL_KEYDOWN:
 		return key_event(a, ss, qp, q, &e->key);
