@@ -1,9 +1,10 @@
 /* lrs.c: the xAPI client on libcurl (see lrs.h).
  *
  * One curl easy handle is kept for the whole run, so every batch reuses the
- * same TLS connection. Certificates are always verified (the system's store,
- * or ca_file); redirects are not followed, since a POST that lands
- * somewhere else is not an acknowledgement. The password goes to curl
+ * same TLS connection. It is set up by http_handle (http.c), as every
+ * transfer of Lectern is: certificates always verified (the system's store,
+ * or ca_file); redirects not followed, since a POST that lands somewhere
+ * else is not an acknowledgement. The password goes to curl
  * through CURLOPT_PASSWORD, never into the URL, so no message can show it.
  * Timeouts are about silence, not length: a connection that moves no byte
  * for timeout_s seconds is given up, a slow one that moves is not. */
@@ -18,6 +19,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "http.h"
 
 enum { BODY_MAX = 1 << 20 }; /* an answer is ids or a message: cap it */
 
@@ -29,8 +31,6 @@ struct lrs {
 	struct curl_slist *headers;
 	char errbuf[CURL_ERROR_SIZE];
 };
-
-static int curl_ready;
 
 /* 1 when host (from a URL, up to its end) names this machine */
 static int
@@ -49,6 +49,7 @@ lrs *
 lrs_new(const lrs_opts *o, char *err, size_t errsize)
 {
 	const char *e = o->endpoint, *host;
+	http_opts ho;
 	size_t hostlen;
 	lrs *c;
 
@@ -76,17 +77,14 @@ lrs_new(const lrs_opts *o, char *err, size_t errsize)
 		           "insecure_http: true under lrs: if this network is trusted"), e);
 		return NULL;
 	}
-	if (!curl_ready) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-			snprintf(err, errsize, "%s", _("the network library cannot start"));
-			return NULL;
-		}
-		curl_ready = 1;
-	}
+	/* http(s) only, certificates verified, no redirects (a POST that
+	 * lands somewhere else is not an acknowledgement), timeouts on
+	 * silence: http.c sets up every transfer the same way */
+	ho.ca_file = o->ca_file;
+	ho.timeout_s = o->timeout_s;
 	c = xcalloc(1, sizeof *c);
-	if (!(c->curl = curl_easy_init())) {
+	if (!(c->curl = http_handle(&ho, c->errbuf, err, errsize))) {
 		free(c);
-		snprintf(err, errsize, "%s", _("the network library cannot start"));
 		return NULL;
 	}
 	c->endpoint = xstrdup(e);
@@ -98,24 +96,12 @@ lrs_new(const lrs_opts *o, char *err, size_t errsize)
 	/* no "Expect: 100-continue" pause before each batch */
 	c->headers = curl_slist_append(c->headers, "Expect:");
 
-	curl_easy_setopt(c->curl, CURLOPT_ERRORBUFFER, c->errbuf);
-	curl_easy_setopt(c->curl, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c->curl, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c->curl, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c->curl, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (o->ca_file && *o->ca_file)
-		curl_easy_setopt(c->curl, CURLOPT_CAINFO, o->ca_file);
 	if (o->username && *o->username) {
 		curl_easy_setopt(c->curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
 		curl_easy_setopt(c->curl, CURLOPT_USERNAME, o->username);
 		curl_easy_setopt(c->curl, CURLOPT_PASSWORD, o->password ? o->password : "");
 	}
 	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, c->headers);
-	curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT, o->timeout_s);
-	curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_TIME, o->timeout_s);
-	curl_easy_setopt(c->curl, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c->curl, CURLOPT_USERAGENT, "Lectern/" LT_VERSION);
 	return c;
 }
 

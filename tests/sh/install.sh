@@ -51,6 +51,8 @@ check "classroom guide" [ -f "$r/share/doc/lectern/classroom.md" ]
 check "sync timer" [ -f "$r/lib/systemd/user/lectern-sync.timer" ]
 check "sync service runs the installed program" \
 	grep -qx 'ExecStart=/usr/bin/lectern sync --auto --quiet' "$r/lib/systemd/user/lectern-sync.service"
+check "the same timer fetches newer modules (lectern update --auto)" \
+	grep -qx 'ExecStart=-/usr/bin/lectern update --auto' "$r/lib/systemd/user/lectern-sync.service"
 if command -v systemd-analyze >/dev/null 2>&1; then
 	# verify needs the program the unit names: point it at the staged one
 	sed "s|/usr/bin/lectern|$r/bin/lectern|" "$r/lib/systemd/user/lectern-sync.service" \
