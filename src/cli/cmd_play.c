@@ -119,7 +119,7 @@ cmd_play(int argc, char **argv)
 	pl_player pl = { 0 };
 	sync_spawner sync;
 	store_xapi_opts xo = { 0 };
-	char *cfgpath, *data_dir, *fonts, theme[64] = "";
+	char *cfgpath, *data_dir, theme[64] = "";
 	const char *learner, *why;
 	char osuser[256];
 	double scale;
@@ -196,17 +196,10 @@ cmd_play(int argc, char **argv)
 	a.theme = ui_theme_find(theme);
 	a.text_scale = scale;
 	rc = 0;
-	if (ui_open(&a, o.w, o.h, o.renderer) != 0) {
+	if (ui_start(&a, o.w, o.h, o.renderer) != 0) {
 		rc = 1;
 		goto out;
 	}
-	fonts = paths_fonts_dir();
-	if (ui_fonts_load(&a, fonts) != 0) {
-		free(fonts);
-		rc = 1;
-		goto out;
-	}
-	free(fonts);
 	if (o.theme)
 		ui_prefs_save(&a); /* --theme is a choice to remember */
 	/* the learner picker (kiosk), the module given, or the catalog */

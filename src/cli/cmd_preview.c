@@ -13,7 +13,6 @@
 
 #include "cmd.h"
 #include "base/i18n.h"
-#include "base/paths.h"
 #include "screens/nav.h"
 #include "screens/player.h"
 
@@ -38,7 +37,6 @@ cmd_preview(int argc, char **argv)
 	cfg_config cfg;
 	ui_app a = { 0 };
 	pl_player pl = { 0 };
-	char *fonts;
 
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -97,17 +95,10 @@ cmd_preview(int argc, char **argv)
 	a.player = &pl;
 	a.theme = ui_theme_find(theme ? theme : "light");
 	a.text_scale = 1.0;
-	if (ui_open(&a, w, h, renderer) != 0) {
+	if (ui_start(&a, w, h, renderer) != 0) {
 		rc = 1;
 		goto out;
 	}
-	fonts = paths_fonts_dir();
-	if (ui_fonts_load(&a, fonts) != 0) {
-		free(fonts);
-		rc = 1;
-		goto out;
-	}
-	free(fonts);
 	if (nav_start(&a, NULL, NULL) != 0) {
 		rc = 1;
 		goto out;

@@ -22,6 +22,7 @@
 
 #include "ui.h"
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "base/safefile.h"
 #include "base/util.h"
 
@@ -527,4 +528,18 @@ ui_run(ui_app *a)
 			a->dirty = 1;
 		}
 	}
+}
+
+int
+ui_start(ui_app *a, int w, int h, const char *renderer)
+{
+	char *fonts;
+	int rc;
+
+	if (ui_open(a, w, h, renderer) != 0)
+		return -1;
+	fonts = paths_fonts_dir();
+	rc = ui_fonts_load(a, fonts);
+	free(fonts);
+	return rc;
 }

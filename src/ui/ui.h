@@ -113,6 +113,9 @@ int ui_open_surface(ui_app *a, SDL_Surface *surf);
 void ui_close(ui_app *a);
 /* load fonts from dir (assets/fonts). Returns 0, or -1 with a message. */
 int ui_fonts_load(ui_app *a, const char *dir);
+/* ui_open, then the fonts from paths_fonts_dir(): what a command that
+ * shows a window does first. 0, or -1 (each step says why on stderr). */
+int ui_start(ui_app *a, int w, int h, const char *renderer);
 /* run until a->quit: wait for events, draw when dirty. */
 void ui_run(ui_app *a);
 /* one event as the loop handles it: the filter, the global keys, then the
