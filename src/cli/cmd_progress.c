@@ -97,11 +97,7 @@ print_table(const store_summary *v, int n)
 		snprintf(txt[i][6], sizeof txt[i][6], "%d/%d", s->slides_seen, s->slides_total);
 		snprintf(txt[i][7], sizeof txt[i][7], "%d/%d", s->questions_answered,
 		         s->questions_total);
-		if (t >= 3600)
-			snprintf(txt[i][8], sizeof txt[i][8], _("%ld h %02ld min"), t / 3600,
-			         t / 60 % 60);
-		else
-			snprintf(txt[i][8], sizeof txt[i][8], _("%ld min %02ld s"), t / 60, t % 60);
+		rep_duration(t, txt[i][8], sizeof txt[i][8]);
 	}
 	for (c = 0; c < NCOLS; c++) {
 		w[c] = utf8_chars(head[c]);

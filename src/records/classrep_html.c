@@ -81,16 +81,6 @@ esc(FILE *fp, const char *s)
 	put_text(fp, s, 0);
 }
 
-static const char *
-duration(long t, char *buf, size_t size)
-{
-	if (t >= 3600)
-		snprintf(buf, size, _("%ld h %02ld min"), t / 3600, t / 60 % 60);
-	else
-		snprintf(buf, size, _("%ld min %02ld s"), t / 60, t % 60);
-	return buf;
-}
-
 /* a fraction 0..1 as a percent with one decimal, or an en dash */
 static const char *
 pct1(double f, char *buf, size_t size)
@@ -242,7 +232,7 @@ module_overview(FILE *fp, const crep_report *rep)
 		            "</td></tr>\n",
 		        cm->started, cm->finished, cm->passed, cm->failed,
 		        isnan(cm->time_median) ? "\xe2\x80\x93"
-		                               : duration((long)cm->time_median, t, sizeof t),
+		                               : rep_duration((long)cm->time_median, t, sizeof t),
 		        cm->attempts);
 	}
 	fputs("</tbody></table>\n", fp);
@@ -260,10 +250,10 @@ module_numbers(FILE *fp, const crep_module *cm)
 	fprintf(fp, "<div><dt>%s</dt><dd>%d</dd></div>", _("Failed"), cm->failed);
 	fprintf(fp, "<div><dt>%s</dt><dd>%s</dd></div>", _("Median time"),
 	        isnan(cm->time_median) ? "\xe2\x80\x93"
-	                               : duration((long)cm->time_median, a, sizeof a));
+	                               : rep_duration((long)cm->time_median, a, sizeof a));
 	if (cm->started)
 		fprintf(fp, "<div><dt>%s</dt><dd>%s \xe2\x80\x93 %s</dd></div>", _("Time range"),
-		        duration(cm->time_min, a, sizeof a), duration(cm->time_max, b, sizeof b));
+		        rep_duration(cm->time_min, a, sizeof a), rep_duration(cm->time_max, b, sizeof b));
 	fprintf(fp, "<div><dt>%s</dt><dd>%d</dd></div>", _("Attempts"), cm->attempts);
 	if (cm->m)
 		fprintf(fp, "<div><dt>%s</dt><dd>%d\xc2\xa0%%</dd></div>", _("Pass mark"),
@@ -298,7 +288,7 @@ learner_table(FILE *fp, const crep_module *cm)
 		else
 			fputs("\xe2\x80\x93", fp);
 		fprintf(fp, "</td><td class=\"n\">%d</td><td class=\"n\">%s</td><td>", s->attempts,
-		        duration(s->time_spent_s, t, sizeof t));
+		        rep_duration(s->time_spent_s, t, sizeof t));
 		/* 2026-12-04T10:11:12.345Z -> 2026-12-04 10:11 UTC */
 		if (strlen(s->updated_at) >= 16)
 			fprintf(fp, "%.10s %.5s UTC", s->updated_at, s->updated_at + 11);

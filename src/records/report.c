@@ -270,3 +270,13 @@ rep_status_words(int status)
 	default: return _("not started");
 	}
 }
+
+char *
+rep_duration(long t, char *buf, size_t size)
+{
+	if (t >= 3600)
+		snprintf(buf, size, _("%ld h %02ld min"), t / 3600, t / 60 % 60);
+	else
+		snprintf(buf, size, _("%ld min %02ld s"), t / 60, t % 60);
+	return buf;
+}

@@ -55,6 +55,9 @@ void rep_route_counts(store *st, long learner, const mod_module *m, store_summar
 /* the CSV header and one row per summary. Returns 0, or -1 on a write
  * error. */
 int rep_write_csv(FILE *fp, const store_summary *v, int n);
+/* seconds of study as people read them ("1 h 05 min", "12 min 30 s"),
+ * in the UI language, into buf. Returns buf. */
+char *rep_duration(long seconds, char *buf, size_t size);
 /* a status (enum store_status) in words for people, in the UI language. */
 const char *rep_status_words(int status);
 /* one CSV text field, quoted when it must be and defused when a

@@ -245,41 +245,18 @@ sx_duration_result(sx_ctx *x, long seconds, int completion)
 
 /* ================================================================ export */
 
-/* does s start with a calendar date that exists (YYYY-MM-DD)? SQLite's
- * date functions take 2024-02-30 for 1 March, so --since would silently
- * mean another day. */
-static int
-real_date(const char *s)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, mo, d, i, leap;
-
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
-			return 0;
-	y = atoi(s);
-	mo = atoi(s + 5);
-	d = atoi(s + 8);
-	if (mo < 1 || mo > 12 || d < 1)
-		return 0;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[mo - 1] + (mo == 2 && leap);
-}
-
 long
 store_export_xapi(store *st, FILE *fp, const char *since, const char *learner,
                   char *err, size_t errsize)
 {
 	sqlite3_stmt *s;
-	char *from = NULL;
+	char from[40];
 	long n = 0;
 	int rc;
 
 	sdb_copy_str(err, errsize, "");
 	if (since) {
-		from = real_date(since) ? sdb_fetch_text(sdb_prep(st,
-			"SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?)", "t", since)) : NULL;
-		if (!from) {
+		if (store_iso_time(st, since, from, sizeof from) != 0) {
 			snprintf(err, errsize,
 			         _("'%s' is not a date or time (use e.g. 2024-05-31 or "
 			           "2024-05-31T14:00:00Z)"),
@@ -288,8 +265,8 @@ store_export_xapi(store *st, FILE *fp, const char *since, const char *learner,
 		}
 	}
 	s = sdb_prep(st, "SELECT statement FROM outbox WHERE (?1 IS NULL OR created_at >= ?1)"
-	             " AND (?2 IS NULL OR learner = ?2) ORDER BY seq", "tt", from, learner);
-	free(from);
+	             " AND (?2 IS NULL OR learner = ?2) ORDER BY seq", "tt",
+	             since ? from : NULL, learner);
 	if (!s) {
 		snprintf(err, errsize, _("the progress database cannot be read: %s"),
 		         sqlite3_errmsg(st->db));

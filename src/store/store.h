@@ -222,9 +222,9 @@ typedef struct {
 	char answered_at[32];
 } store_final_answer;
 /* the last answer to each question in each attempt in module_id, of
- * learner (NULL: everyone) and answered at or after since (ISO 8601 date
- * or time, NULL: all), ordered by learner, attempt and question. *n is set;
- * -1 in *n when since is not a date. Free with store_free_final_answers. */
+ * learner (NULL: everyone) and answered at or after since (a time as
+ * store_iso_time writes it, NULL: all), ordered by learner, attempt and
+ * question. *n is set. Free with store_free_final_answers. */
 store_final_answer *store_final_answers(store *st, const char *module_id,
                                         const char *learner, const char *since,
                                         int *n);
